@@ -1,0 +1,327 @@
+"""The briefing's data model: pydantic types, no I/O.
+
+Every collection item forbids unknown keys, ids are safe as file and URL names,
+controlled vocabularies are allow-lists, and dates carry an explicit precision.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import EXAMPLES, FlexDate, parse_flex_date
+
+RESERVED_IDS = {
+    "con", "prn", "aux", "nul", "index", "assets", "search", "sitemap",
+    *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+}
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name and cannot be used as an id")
+    return value
+
+
+def _parse_date(value: object) -> FlexDate:
+    if isinstance(value, FlexDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date like {EXAMPLES}")
+    return parse_flex_date(value)
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 80}),
+]
+Date = Annotated[
+    FlexDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": f"A date with its precision, like {EXAMPLES}"}),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+HttpUrl = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$", max_length=2000),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://"}),
+]
+
+
+class Status(str, Enum):
+    """How well a fact is established. The methodology page explains each one."""
+
+    confirmed = "confirmed"
+    single_source = "single-source"
+    anonymous = "anonymous"
+    disputed = "disputed"
+
+
+STATUS_LABELS = {
+    Status.confirmed: "Confirmed by several sources",
+    Status.single_source: "Single source",
+    Status.anonymous: "Reported via anonymous sources",
+    Status.disputed: "Disputed",
+}
+STATUS_MEANINGS = {
+    Status.confirmed: "Two or more independent sources (official statements, on-record quotes or "
+    "separate news organisations). Syndicated copies of one article count as one source.",
+    Status.single_source: "Only one source was found, and it does not rest on anonymous sources.",
+    Status.anonymous: "Rests on people familiar with the matter, leaked documents or similar, "
+    "however many outlets repeated it. It is reporting, not established fact.",
+    Status.disputed: "Sources disagree; the page shows each account.",
+}
+
+
+class Theme(str, Enum):
+    investment = "investment"
+    compute = "compute"
+    model_access = "model-access"
+    agi = "agi"
+    governance = "governance"
+    restructuring = "restructuring"
+    talent = "talent"
+    competition = "competition"
+    regulation = "regulation"
+    litigation = "litigation"
+    relationship = "relationship"
+
+
+class Tone(str, Enum):
+    """Whether an event drew the two companies together or apart (an editorial reading)."""
+
+    cooperation = "cooperation"
+    friction = "friction"
+    neutral = "neutral"
+
+
+class OrgKind(str, Enum):
+    company = "company"
+    nonprofit = "nonprofit"
+    regulator = "regulator"
+    court = "court"
+    government = "government"
+    media = "media"
+    fund = "fund"
+
+
+class RelationKind(str, Enum):
+    invested_in = "invested-in"
+    supplies = "supplies"
+    competes_with = "competes-with"
+    can_block = "can-block"
+    can_restrict = "can-restrict"
+    partners_with = "partners-with"
+    sued = "sued"
+    reviewed = "reviewed"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Amount(Strict):
+    value: float = Field(gt=0, description="The number, in units of the currency: 650000000 for $650 million")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 code such as USD")
+    label: ShortText = Field(description="What the amount is, e.g. 'investment' or 'licence and waiver fees'")
+    approximate: bool = False
+    reported: bool = Field(False, description="True when the figure was reported, not disclosed by the parties")
+
+
+class Copy(Strict):
+    """A syndicated copy or mirror through which a source's text was read."""
+
+    name: ShortText
+    url: HttpUrl
+
+
+class Source(Strict):
+    id: Id
+    outlet: ShortText
+    title: ShortText | None = Field(None, description="The headline exactly as published; leave out if not known")
+    subject: ShortText | None = Field(None, description="Our description of the piece, when its headline is not known")
+    date: Date | None = None
+    url: HttpUrl | None = Field(None, description="The original publication's address, when known")
+    read_via: Copy | None = Field(None, description="The syndicated copy or mirror the text was read through")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _needs_an_address(self) -> "Source":
+        if self.url is None and self.read_via is None:
+            raise ValueError("a source needs a url, a read_via copy, or both")
+        if self.title is None and self.subject is None:
+            raise ValueError("a source needs its title or, when the headline is not known, a subject")
+        return self
+
+
+class Organisation(Strict):
+    id: Id
+    name: ShortText
+    kind: OrgKind
+    description: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Person(Strict):
+    id: Id
+    name: ShortText
+    role: ShortText
+    organisations: list[Id] = Field(default_factory=list)
+    sources: list[Id] = Field(min_length=1)
+
+
+class Event(Strict):
+    id: Id
+    date: Date
+    until: Date | None = Field(None, description="End of the span, for events over several days or months")
+    title: ShortText
+    summary: Text
+    actors: list[Id] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=1)
+    tone: Tone = Tone.neutral
+    status: Status
+    status_note: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    amounts: list[Amount] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _until_after_date(self) -> "Event":
+        if self.until is not None and self.until.start < self.date.start:
+            raise ValueError(f"until ({self.until}) is before date ({self.date})")
+        return self
+
+
+class Claim(Strict):
+    """Something the seed reporting said, with when it was reported and what became of it."""
+
+    id: Id
+    text: Text = Field(description="The briefing's own neutral sentence of what was reported")
+    reported_by: Id
+    reported_on: Date
+    attribution: ShortText = Field(description="How the source attributes it, e.g. 'citing people familiar'")
+    status: Status
+    sources: list[Id] = Field(min_length=1)
+    events: list[Id] = Field(default_factory=list, description="Events that bear this claim out")
+    superseded_by: Id | None = Field(None, description="The event that later changed this claim")
+    superseded_note: Text | None = None
+    correction: Text | None = Field(None, description="What other reporting says where sources disagree")
+    correction_sources: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _pairs(self) -> "Claim":
+        if (self.superseded_by is None) != (self.superseded_note is None):
+            raise ValueError("superseded_by and superseded_note go together")
+        if (self.correction is None) != (not self.correction_sources):
+            raise ValueError("correction and correction_sources go together")
+        return self
+
+
+class Position(Strict):
+    party: Id
+    position: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Conflict(Strict):
+    id: Id
+    title: ShortText
+    summary: Text
+    positions: list[Position] = Field(min_length=2)
+    events: list[Id] = Field(min_length=1)
+    claims: list[Id] = Field(default_factory=list)
+    last_reviewed: Date
+
+
+class Leverage(Strict):
+    id: Id
+    holder: Id
+    over: Id
+    title: ShortText
+    summary: Text
+    status: Status
+    sources: list[Id] = Field(min_length=1)
+    claims: list[Id] = Field(default_factory=list)
+    events: list[Id] = Field(default_factory=list)
+    superseded_by: Id | None = None
+    superseded_note: Text | None = None
+    last_reviewed: Date
+
+
+class Quote(Strict):
+    id: Id
+    speaker: Id
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+    date: Date
+    context: ShortText
+    source: Id
+    event: Id | None = None
+
+
+class Relationship(Strict):
+    source_party: Id = Field(alias="from")
+    target_party: Id = Field(alias="to")
+    kind: RelationKind
+    since: Date | None = None
+    until: Date | None = None
+    note: ShortText
+    sources: list[Id] = Field(min_length=1)
+
+
+class Takeaway(Strict):
+    text: Text
+    events: list[Id] = Field(min_length=1)
+
+
+class BriefingInfo(Strict):
+    title: ShortText
+    description: ShortText
+    as_of: Date
+    summary: Text
+    summary_events: list[Id] = Field(min_length=1)
+    takeaways: list[Takeaway] = Field(min_length=1)
+    seed_source: Id = Field(description="The report this briefing started from")
+
+
+COLLECTIONS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "organisations": Organisation,
+    "people": Person,
+    "events": Event,
+    "claims": Claim,
+    "conflicts": Conflict,
+    "leverage": Leverage,
+    "quotes": Quote,
+    "relationships": Relationship,
+}
+
+
+class Briefing(Strict):
+    """The whole validated briefing: what every renderer reads."""
+
+    info: BriefingInfo
+    sources: tuple[Source, ...]
+    organisations: tuple[Organisation, ...]
+    people: tuple[Person, ...]
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Conflict, ...]
+    leverage: tuple[Leverage, ...]
+    quotes: tuple[Quote, ...]
+    relationships: tuple[Relationship, ...]

@@ -1,0 +1,200 @@
+"""Validation: from loaded files to a Briefing, reporting every problem at once.
+
+Per-item checks are the model's (types, required and unknown fields, vocabularies); this
+module adds what needs the whole picture: unique ids across files, every reference resolves,
+and nothing is dated after the briefing's as-of date.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, Problem
+from .loading import LoadedFile, format_path, suggest
+from .model import COLLECTIONS, Briefing, BriefingInfo, Relationship
+
+ID_HINT = "ids use lowercase letters, digits and single hyphens, like `openai` or `2019-07-first-investment`"
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    return tuple(p for p in loc if isinstance(p, int) or (isinstance(p, str) and "[" not in p and "-" not in p[:9]))
+
+
+def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "missing":
+        return "is required but missing", "add it"
+    if kind == "extra_forbidden":
+        name = str(err["loc"][-1])
+        hint = suggest(name, _field_names(model)) or "allowed: " + ", ".join(_field_names(model))
+        return f"unknown field '{name}'", hint
+    if kind == "enum":
+        return f"expected one of {ctx.get('expected')} but received {err['input']!r}", "use one of the listed values"
+    if kind == "string_pattern_mismatch":
+        if "a-z0-9" in str(ctx.get("pattern")):
+            return f"'{err['input']}' is not a safe id", ID_HINT
+        if "https?" in str(ctx.get("pattern")):
+            return f"'{err['input']}' is not an http(s) address", "links must start with https:// or http://"
+        return f"'{err['input']}' does not have the expected form", f"it must match {ctx.get('pattern')}"
+    message = err["msg"].removeprefix("Value error, ")
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "float_parsing", "bool_parsing"):
+        return f"{message}, but received {err['input']!r}", "check the value's form"
+    return message, ""
+
+
+def _validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem]):
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            full = path + _clean_loc(err["loc"])
+            line, column = file.where(full)
+            message, hint = _describe(err, model)
+            problems.append(Problem(file.name, line, column, format_path(full), message, hint))
+        return None
+
+
+def _collect(files: list[LoadedFile], problems: list[Problem]):
+    """Validate every item of every collection, remembering where each item came from."""
+    items: dict[str, list] = {name: [] for name in COLLECTIONS}
+    origins: dict[int, tuple[LoadedFile, tuple]] = {}
+    info = None
+    for file in files:
+        for key, value in file.data.items():
+            line, column = file.where((key,))
+            if key == "briefing":
+                if info is not None:
+                    problems.append(Problem(file.name, line, column, "briefing", "the briefing is described twice",
+                                            "keep one 'briefing:' block across all files"))
+                info = _validate_item(file, ("briefing",), BriefingInfo, value, problems) or info
+                if info is not None:
+                    origins[id(info)] = (file, ("briefing",))
+                continue
+            if key not in COLLECTIONS:
+                hint = suggest(key, [*COLLECTIONS, "briefing"]) or "allowed: briefing, " + ", ".join(COLLECTIONS)
+                problems.append(Problem(file.name, line, column, key, f"unknown collection '{key}'", hint))
+                continue
+            if not isinstance(value, list):
+                problems.append(Problem(file.name, line, column, key, "expected a list of items (each starting with '- ')",
+                                        "indent the items under the key, each beginning with '- '"))
+                continue
+            for index, raw in enumerate(value):
+                item = _validate_item(file, (key, index), COLLECTIONS[key], raw, problems)
+                if item is not None:
+                    items[key].append(item)
+                    origins[id(item)] = (file, (key, index))
+    return info, items, origins
+
+
+REFERENCES = {  # collection -> [(field, target collections)]
+    "organisations": [("sources", ("sources",))],
+    "people": [("organisations", ("organisations",)), ("sources", ("sources",))],
+    "events": [("actors", ("people", "organisations")), ("sources", ("sources",))],
+    "claims": [("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
+               ("superseded_by", ("events",)), ("correction_sources", ("sources",))],
+    "conflicts": [("events", ("events",)), ("claims", ("claims",))],
+    "leverage": [("holder", ("people", "organisations")), ("over", ("people", "organisations")),
+                 ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
+                 ("superseded_by", ("events",))],
+    "quotes": [("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))],
+    "relationships": [("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
+                      ("sources", ("sources",))],
+}
+NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), ("sources", ("sources",))])]}
+INFO_REFERENCES = [("summary_events", ("events",)), ("seed_source", ("sources",))]
+
+
+def _yaml_name(model: BaseModel, attr: str) -> str:
+    field = type(model).model_fields[attr]
+    return field.alias or attr
+
+
+def _check_refs(obj: BaseModel, fields, ids, origin, problems, base: tuple = ()) -> None:
+    file, path = origin
+    for attr, targets in fields:
+        value = getattr(obj, attr)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        known = set().union(*(ids[t] for t in targets))
+        for index, ref in enumerate(values):
+            if ref is None or ref in known:
+                continue
+            loc = path + base + (_yaml_name(obj, attr),) + ((index,) if isinstance(value, (list, tuple)) else ())
+            line, column = file.where(loc)
+            hint = suggest(ref, known) or f"add it to {' or '.join(targets)}, or fix the id"
+            problems.append(Problem(file.name, line, column, format_path(loc),
+                                    f"'{ref}' is not a known id in {' or '.join(targets)}", hint))
+
+
+def _check_ids(items, origins, problems) -> dict[str, set[str]]:
+    seen: dict[str, tuple] = {}
+    ids: dict[str, set[str]] = {name: set() for name in COLLECTIONS}
+    for name, collection in items.items():
+        if name == "relationships":
+            continue
+        for item in collection:
+            file, path = origins[id(item)]
+            if item.id in seen:
+                other_file, other_path = seen[item.id]
+                line, column = file.where(path + ("id",))
+                other_line = other_file.where(other_path + ("id",))[0]
+                problems.append(Problem(file.name, line, column, format_path(path + ("id",)),
+                                        f"the id '{item.id}' is already used at {other_file.name}:{other_line}",
+                                        "every id must be unique across all data files"))
+                continue
+            seen[item.id] = (file, path)
+            ids[name].add(item.id)
+    return ids
+
+
+def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
+    limit = info.as_of.end
+    for name in ("events", "quotes", "sources", "claims"):
+        for item in items[name]:
+            for attr in ("date", "until", "reported_on"):
+                value = getattr(item, attr, None)
+                if value is not None and value.start > limit:
+                    file, path = origins[id(item)]
+                    line, column = file.where(path + (attr,))
+                    problems.append(Problem(file.name, line, column, format_path(path + (attr,)),
+                                            f"{value} is after the briefing's as-of date {info.as_of}",
+                                            "correct the date, or move briefing.as_of forward"))
+
+
+def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
+    """Turn loaded files into a Briefing, or raise DataError listing every problem."""
+    info, items, origins = _collect(files, problems)
+    if info is None and not any(p.field.startswith("briefing") for p in problems):
+        first = files[0].name if files else "data"
+        problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
+                                "add one with title, description, as_of, summary and takeaways"))
+    ids = _check_ids(items, origins, problems)
+    for name, fields in REFERENCES.items():
+        for item in items[name]:
+            _check_refs(item, fields, ids, origins[id(item)], problems)
+    for name, nested in NESTED.items():
+        for item in items[name]:
+            for attr, fields in nested:
+                for index, part in enumerate(getattr(item, attr)):
+                    _check_refs(part, fields, ids, origins[id(item)], problems, (attr, index))
+    if info is not None:
+        _check_refs(info, INFO_REFERENCES, ids, origins[id(info)], problems)
+        for index, takeaway in enumerate(info.takeaways):
+            _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
+        _check_dates(info, items, origins, problems)
+    if problems:
+        raise DataError(problems)
+    return Briefing(info=info, **{name: tuple(values) for name, values in items.items()})
+
+
+def load_briefing(data_dir, label: str | None = None) -> Briefing:
+    """Read and validate a data folder: the pipeline's single entry point for data."""
+    from .loading import read_data_dir
+
+    files, problems = read_data_dir(data_dir, label)
+    return validate(files, problems)
+
+
+__all__ = ["load_briefing", "validate", "Relationship"]
