@@ -1,0 +1,95 @@
+"""Command line: `python -m build_scripts check|build|site|schema`."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import build
+from .errors import DataError
+from .writing import swap_in_directory, write_file, write_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _data_dir(args) -> Path:
+    return Path(args.data).resolve() if args.data else build.data_dir_from_env(ROOT)
+
+
+def cmd_check(args) -> int:
+    started = time.perf_counter()
+    output = build.generate(_data_dir(args))
+    b = output.briefing
+    print(f"OK: {len(b.events)} events, {len(b.sources)} sources, {len(b.people)} people, "
+          f"{len(b.organisations)} organisations, {len(b.claims)} claims, {len(output.pages)} pages "
+          f"({time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def cmd_build(args) -> int:
+    started = time.perf_counter()
+    output = build.generate(_data_dir(args))
+    report = write_tree({**output.pages, **output.assets}, Path(args.out))
+    print(f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed "
+          f"in {args.out} ({time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def cmd_site(args) -> int:
+    """Check the data, build the site into a temporary folder, and swap it in only on success."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    data_dir = _data_dir(args)
+    build.generate(data_dir)  # fail fast, with the editor's error list, before MkDocs starts
+    os.environ[build.DATA_ENV] = str(data_dir)
+    target = Path(args.site_dir).resolve()
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        mkdocs_build(config)
+    except (MkDocsException, SystemExit, Exception) as err:
+        import shutil
+
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Site build failed; {target} was left as it was.\n{err}", file=sys.stderr)
+        return 1
+    swap_in_directory(staging, target)
+    print(f"Site built into {target}")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .schema import briefing_schema
+
+    text = json.dumps(briefing_schema(), indent=2, sort_keys=True) + "\n"
+    if args.out:
+        write_file(Path(args.out), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
+    parser.add_argument("--data", help="data folder (default: $BRIEFING_DATA or data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate the data; print every problem")
+    p = sub.add_parser("build", help="write the generated Markdown pages to a folder")
+    p.add_argument("--out", default="build/generated")
+    p = sub.add_parser("site", help="check, build the whole site, swap it in only on success")
+    p.add_argument("--site-dir", default=str(ROOT / "site"))
+    p = sub.add_parser("schema", help="print (or write) the JSON Schema of the data files")
+    p.add_argument("--out")
+    args = parser.parse_args(argv)
+    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema}[args.command]
+    try:
+        return handler(args)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1

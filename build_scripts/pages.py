@@ -1,0 +1,199 @@
+"""Markdown rendering: pure functions from the view to page text, through Jinja2 templates.
+
+Every `{{ value }}` in a template is escaped as literal text unless it is already `Md`
+(the Markdown-building helpers below return `Md`), so data can never inject markup.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from . import text as t
+from .dates import FlexDate, span_label
+from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Status
+from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATUS_ICONS = {
+    Status.confirmed: "✔",
+    Status.single_source: "①",
+    Status.anonymous: "?",
+    Status.disputed: "⚠",
+}
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def format_amount(amount: Amount) -> str:
+    value = amount.value
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            number = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            figure = f"{number} {word}"
+            break
+    else:
+        figure = f"{value:,.0f}"
+    symbol = CURRENCY_SYMBOLS.get(amount.currency)
+    money = f"{symbol}{figure}" if symbol else f"{amount.currency} {figure}"
+    return f"about {money}" if amount.approximate else money
+
+
+def status_badge(status: Status) -> t.Md:
+    """A badge that says the status in words and with an icon, never by colour alone."""
+    return t.Md(
+        f'<span class="status status--{status.value}" title="{STATUS_MEANINGS[status]}">'
+        f'<span aria-hidden="true">{STATUS_ICONS[status]}</span> {STATUS_LABELS[status]}</span>'
+    )
+
+
+def _finalize(value):
+    if value is None:
+        return ""
+    return t.md_text(value)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        amount=lambda a: t.md_text(format_amount(a)),
+        badge=status_badge,
+        url=t.md_url,
+        raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
+        md=t.Md,  # only for the output of our own macros, which escape their own data
+        tojson=lambda value: t.Md(json.dumps(str(value), ensure_ascii=False)),
+    )
+    return env
+
+
+class PageContext:
+    """What a template can call: link helpers bound to the page being rendered."""
+
+    def __init__(self, view: BriefingView, page: str):
+        self.view = view
+        self.page = page
+        self.b = view.briefing
+
+    def link(self, to_page: str, anchor: str | None = None) -> t.Md:
+        return t.relative_link(self.page, to_page, anchor)
+
+    def entity(self, entity_id: str) -> t.Md:
+        return t.Md(f"[{t.md_text(self.view.entity_name(entity_id))}]({self.link(self.view.entity_page(entity_id))})")
+
+    def entities(self, ids) -> t.Md:
+        return t.Md(", ".join(self.entity(i) for i in ids))
+
+    def event_link(self, event_id: str) -> t.Md:
+        event = self.view.events_by_id[event_id]
+        return t.Md(f"[{t.md_text(event.title)}]({self.link(TIMELINE, event.id)})")
+
+    def cite(self, source_ids) -> t.Md:
+        """Numbered citation markers, each linking to the exact entry on the sources page."""
+        marks = [f"[\\[{n}\\]]({self.link(SOURCES, sid)})" for n, sid in enumerate(source_ids, 1)]
+        return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
+
+    def cite_events(self, event_ids) -> t.Md:
+        marks = [f"[\\[{n}\\]]({self.link(TIMELINE, eid)})" for n, eid in enumerate(event_ids, 1)]
+        return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
+
+    def source_line(self, source_id: str) -> t.Md:
+        """'Outlet, “Title”, 22 July 2019. Original · read via Copy · cited by'."""
+        s = self.view.sources[source_id]
+        heading = f"“{t.md_text(s.title)}”" if s.title else t.md_text(s.subject)
+        parts = [f"{t.md_text(s.outlet)}, {heading}" + (f", {t.md_text(s.date.label)}" if s.date else "")]
+        links = []
+        if s.url:
+            links.append(f"[original]({t.md_url(s.url)})")
+        if s.read_via:
+            links.append(f"read via [{t.md_text(s.read_via.name)}]({t.md_url(s.read_via.url)})")
+        links.append(f"[entry]({self.link(SOURCES, s.id)})")
+        return t.Md(parts[0] + ". " + " · ".join(links))
+
+    def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:
+        return t.md_text(span_label(start, until))
+
+
+def render(template: str, view: BriefingView, page: str, **extra) -> str:
+    ctx = PageContext(view, page)
+    return _environment().get_template(template).render(
+        ctx=ctx, view=view, b=view.briefing, page=page, links=_links(), statuses=list(Status),
+        STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, **extra,
+    )
+
+
+def _links() -> dict[str, str]:
+    return {"timeline": TIMELINE, "sources": SOURCES, "claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}
+
+
+def render_home(view: BriefingView) -> str:
+    latest = list(reversed(view.events[-5:]))
+    return render("home.md.j2", view, "index.md", latest=latest)
+
+
+def render_timeline(view: BriefingView) -> str:
+    years: dict[int, list] = {}
+    for event in view.events:
+        years.setdefault(event.date.start.year, []).append(event)
+    return render("timeline.md.j2", view, TIMELINE, years=years)
+
+
+def render_claims(view: BriefingView) -> str:
+    return render("claims.md.j2", view, CLAIMS)
+
+
+def render_conflicts_index(view: BriefingView) -> str:
+    return render("conflicts_index.md.j2", view, "conflicts/index.md", conflict_page=conflict_page)
+
+
+def render_conflict(view: BriefingView, conflict) -> str:
+    claims = {c.id: c for c in view.briefing.claims}
+    return render("conflict.md.j2", view, conflict_page(conflict.id), conflict=conflict,
+                  claims=[claims[c] for c in conflict.claims])
+
+
+def render_leverage(view: BriefingView) -> str:
+    claims = {c.id: c for c in view.briefing.claims}
+    return render("leverage.md.j2", view, LEVERAGE, claims=claims)
+
+
+def render_person(view: BriefingView, person) -> str:
+    return render("person.md.j2", view, view.entity_page(person.id), person=person)
+
+
+def render_organisation(view: BriefingView, org) -> str:
+    return render("organisation.md.j2", view, view.entity_page(org.id), org=org)
+
+
+def render_people_index(view: BriefingView) -> str:
+    people = [e for e in view.entities.values() if e in view.briefing.people]
+    return render("people_index.md.j2", view, "people/index.md", people=people)
+
+
+def render_organisations_index(view: BriefingView) -> str:
+    orgs = [e for e in view.entities.values() if e in view.briefing.organisations]
+    return render("organisations_index.md.j2", view, "organisations/index.md", orgs=orgs)
+
+
+def render_sources(view: BriefingView) -> str:
+    ordered = sorted(view.briefing.sources, key=lambda s: (s.outlet.casefold(), s.date.start.isoformat() if s.date else "", s.id))
+    return render("sources.md.j2", view, SOURCES, ordered=ordered)
+
+
+def render_quotes(view: BriefingView) -> str:
+    ordered = sorted(view.briefing.quotes, key=lambda q: (q.date.start, q.id))
+    return render("quotes.md.j2", view, QUOTES, ordered=ordered)
+
+
+def render_methodology(view: BriefingView) -> str:
+    counts = {s: sum(1 for e in view.events if e.status == s) for s in Status}
+    return render("methodology.md.j2", view, "methodology.md", counts=counts)

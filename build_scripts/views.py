@@ -1,0 +1,135 @@
+"""View building: the whole model's derived indexes (backlinks, ordering, page paths).
+
+Built once from a complete Briefing, then read by every renderer; no I/O.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Briefing, Event, Organisation, Person, Source
+
+
+def event_sort_key(event: Event) -> tuple:
+    return (event.date.start, event.date.end, event.id)
+
+
+@dataclass(frozen=True)
+class SourceUse:
+    """One place a source is cited: what kind of fact, its id, a readable label and where it lives."""
+
+    kind: str
+    label: str
+    page: str
+    anchor: str | None
+
+
+@dataclass
+class BriefingView:
+    briefing: Briefing
+    events: list[Event]
+    sources: dict[str, Source]
+    entities: dict[str, Person | Organisation]
+    events_by_id: dict[str, Event]
+    events_by_actor: dict[str, list[Event]] = field(default_factory=dict)
+    quotes_by_speaker: dict[str, list] = field(default_factory=dict)
+    uses_by_source: dict[str, list[SourceUse]] = field(default_factory=dict)
+    relationships_by_party: dict[str, list] = field(default_factory=dict)
+    people_by_organisation: dict[str, list[Person]] = field(default_factory=dict)
+
+    def entity_page(self, entity_id: str) -> str:
+        folder = "people" if isinstance(self.entities[entity_id], Person) else "organisations"
+        return f"{folder}/{entity_id}.md"
+
+    def entity_name(self, entity_id: str) -> str:
+        return self.entities[entity_id].name
+
+
+TIMELINE = "timeline.md"
+SOURCES = "sources.md"
+CLAIMS = "claims.md"
+LEVERAGE = "leverage.md"
+QUOTES = "quotes.md"
+
+
+def conflict_page(conflict_id: str) -> str:
+    return f"conflicts/{conflict_id}.md"
+
+
+def build_view(briefing: Briefing) -> BriefingView:
+    entities = {e.id: e for e in (*briefing.people, *briefing.organisations)}
+    entities = dict(sorted(entities.items(), key=lambda kv: kv[1].name.casefold()))
+    events = sorted(briefing.events, key=event_sort_key)
+    view = BriefingView(
+        briefing=briefing,
+        events=events,
+        sources={s.id: s for s in briefing.sources},
+        entities=entities,
+        events_by_id={e.id: e for e in events},
+    )
+    view.events_by_actor = _events_by_actor(events)
+    view.quotes_by_speaker = _group(sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)), "speaker")
+    view.relationships_by_party = _relationships_by_party(briefing)
+    view.people_by_organisation = _people_by_organisation(briefing)
+    view.uses_by_source = _uses_by_source(view)
+    return view
+
+
+def _group(items, attr: str) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for item in items:
+        out[getattr(item, attr)].append(item)
+    return dict(out)
+
+
+def _events_by_actor(events: list[Event]) -> dict[str, list[Event]]:
+    out: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for actor in event.actors:
+            out[actor].append(event)
+    return dict(out)
+
+
+def _relationships_by_party(briefing: Briefing) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for rel in briefing.relationships:
+        out[rel.source_party].append(rel)
+        out[rel.target_party].append(rel)
+    return dict(out)
+
+
+def _people_by_organisation(briefing: Briefing) -> dict[str, list[Person]]:
+    out: dict[str, list[Person]] = defaultdict(list)
+    for person in sorted(briefing.people, key=lambda p: p.name.casefold()):
+        for org in person.organisations:
+            out[org].append(person)
+    return dict(out)
+
+
+def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
+    """Backlinks: for each source, every fact on the site that cites it."""
+    b = view.briefing
+    uses: dict[str, list[SourceUse]] = defaultdict(list)
+
+    def add(source_ids, use: SourceUse) -> None:
+        for source_id in dict.fromkeys(source_ids):
+            uses[source_id].append(use)
+
+    for event in view.events:
+        add(event.sources, SourceUse("Event", f"{event.date.label}: {event.title}", TIMELINE, event.id))
+    for claim in b.claims:
+        add([*claim.sources, claim.reported_by, *claim.correction_sources],
+            SourceUse("Reported claim", claim.text, CLAIMS, claim.id))
+    for conflict in b.conflicts:
+        add([s for p in conflict.positions for s in p.sources],
+            SourceUse("Point of conflict", conflict.title, conflict_page(conflict.id), None))
+    for item in b.leverage:
+        add(item.sources, SourceUse("Leverage", item.title, LEVERAGE, item.id))
+    for quote in b.quotes:
+        add([quote.source], SourceUse("Quote", f"{view.entity_name(quote.speaker)}: “{quote.text}”", QUOTES, quote.id))
+    for entity_id, entity in view.entities.items():
+        add(entity.sources, SourceUse("Profile", entity.name, view.entity_page(entity_id), None))
+    for rel in b.relationships:
+        label = f"{view.entity_name(rel.source_party)} {rel.kind.value.replace('-', ' ')} {view.entity_name(rel.target_party)}"
+        add(rel.sources, SourceUse("Relationship", label, LEVERAGE, "relationships"))
+    return dict(uses)
