@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Briefing
-from .site_plan import plan_pages
+from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
 
 DATA_ENV = "BRIEFING_DATA"
@@ -22,6 +22,7 @@ DATA_ENV = "BRIEFING_DATA"
 class BuildOutput:
     briefing: Briefing
     pages: dict[str, str]
+    nav: list = field(default_factory=list)
     assets: dict[str, bytes | str] = field(default_factory=dict)
     charts: dict = field(default_factory=dict)
 
@@ -33,7 +34,7 @@ def data_dir_from_env(root: Path) -> Path:
 
 def generate(data_dir: Path) -> BuildOutput:
     briefing = load_briefing(data_dir, label=data_dir.name)
-    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing)))
+    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing)), nav=plan_nav(briefing))
 
 
 def place_charts(markdown: str, output: BuildOutput, page: str) -> str:

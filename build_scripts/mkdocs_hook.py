@@ -1,4 +1,4 @@
-"""The thin MkDocs layer: adds the generated pages to the build in memory.
+"""The thin MkDocs layer: adds the generated pages to the build, in memory.
 
 Nothing is written into docs/, so `mkdocs serve` does not rebuild forever, and hand-written
 pages are never overwritten: a generated page whose path exists in docs/ is an error.
@@ -23,24 +23,36 @@ _state: dict = {}
 
 
 def on_config(config):
+    """Load and validate the data (every rebuild, so `mkdocs serve` sees edits), then name and
+    lay out the site from it."""
     data_dir = build.data_dir_from_env(Path(config.config_file_path).parent)
-    _state["data_dir"] = data_dir
-    if str(data_dir) not in [str(w) for w in config.watch]:
+    if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))
-    return config
-
-
-def on_files(files, config):
     try:
-        output = build.generate(_state["data_dir"])
+        output = build.generate(data_dir)
     except DataError as err:
         raise PluginError(str(err)) from None
     _state["output"] = output
-    for path, content in sorted(output.pages.items()):
+    info = output.briefing.info
+    config.site_name = info.title
+    config.site_description = info.description
+    config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
+    return config
+
+
+def _with_hand_written(nav: list, docs_dir: Path) -> list:
+    """Hand-written pages in docs/ join the generated menu's last section ("About")."""
+    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    about = dict(nav[-1])
+    (title, pages), = about.items()
+    return [*nav[:-1], {title: [*pages, *hand_written]}]
+
+
+def on_files(files, config):
+    output = _state["output"]
+    for path, content in sorted({**output.pages, **output.assets}.items()):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the data also generates {path}; rename one of them")
-        files.append(File.generated(config, path, content=content))
-    for path, content in sorted(output.assets.items()):
         files.append(File.generated(config, path, content=content))
     return files
 

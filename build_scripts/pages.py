@@ -70,7 +70,8 @@ def _environment() -> jinja2.Environment:
         badge=status_badge,
         url=t.md_url,
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
-        md=t.Md,  # only for the output of our own macros, which escape their own data
+        md=t.Md,
+        lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),  # only for the output of our own macros, which escape their own data
         tojson=lambda value: t.Md(json.dumps(str(value), ensure_ascii=False)),
     )
     return env
@@ -125,10 +126,18 @@ class PageContext:
 
 def render(template: str, view: BriefingView, page: str, **extra) -> str:
     ctx = PageContext(view, page)
+    seed = view.sources[view.briefing.info.seed_source]
     return _environment().get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, links=_links(), statuses=list(Status),
+        seed=seed, report_label=report_label(view),
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, **extra,
     )
+
+
+def report_label(view: BriefingView) -> str:
+    """'The April 2025 report': how pages name the reporting the briefing started from."""
+    seed = view.sources[view.briefing.info.seed_source]
+    return f"The {seed.date.label} report" if seed.date else f"The {seed.outlet} report"
 
 
 def _links() -> dict[str, str]:

@@ -40,3 +40,22 @@ def plan_pages(briefing: Briefing) -> SitePlan:
     plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
     return plan
+
+
+def plan_nav(briefing: Briefing) -> list:
+    """The site menu: a fixed, small set of sections. Entity pages stay out of it, so every
+    page's HTML does not grow with the number of people and organisations."""
+    view = build_view(briefing)
+    conflicts = [conflict_page(c.id) for c in briefing.conflicts]
+    return [
+        {"Briefing": "index.md"},
+        {"Timeline": TIMELINE},
+        {pages.report_label(view): CLAIMS},
+        {"Points of conflict": ["conflicts/index.md", *conflicts]},
+        {"Leverage": LEVERAGE},
+        {"People": "people/index.md"},
+        {"Organisations": "organisations/index.md"},
+        {"Quotes": QUOTES},
+        {"Sources": SOURCES},
+        {"About": ["methodology.md"]},
+    ]
