@@ -147,9 +147,12 @@ def parse_yaml(name: str, raw: bytes) -> LoadedFile | Problem:
         return refused.problem
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        hint = "indent with spaces, never tabs" if "\\t" in str(err) or "\t" in str(err) else \
+        message = f"YAML syntax error: {err.problem or err.context}"
+        if err.context and err.context_mark is not None and err.problem:
+            message += f" ({err.context} that began at line {err.context_mark.line + 1})"
+        hint = "indent with spaces, never tabs" if "tab" in str(err.problem) else \
             "check the indentation and quoting near this line"
-        return _problem(name, mark, "", f"YAML syntax error: {err.problem or err.context}", hint)
+        return _problem(name, mark, "", message, hint)
     except yaml.YAMLError as err:
         return Problem(name, 1, 1, "", f"YAML syntax error: {err}", "check the file's syntax")
     if builder.root is None:

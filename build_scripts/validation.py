@@ -10,8 +10,18 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem
 from .loading import LoadedFile, format_path, suggest
+from .dates import EXAMPLES
 from .model import COLLECTIONS, Briefing, BriefingInfo, Relationship
 
+FIELD_HINTS = {
+    "currency": "an ISO 4217 code such as USD",
+    "date": f"write it like {EXAMPLES}",
+    "until": f"write it like {EXAMPLES}",
+    "reported_on": f"write it like {EXAMPLES}",
+    "last_reviewed": f"write it like {EXAMPLES}",
+    "as_of": f"write it like {EXAMPLES}",
+    "id": "choose another id",
+}
 ID_HINT = "ids use lowercase letters, digits and single hyphens, like `openai` or `2019-07-first-investment`"
 
 
@@ -25,8 +35,9 @@ def _clean_loc(loc: tuple) -> tuple:
 
 def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
     kind, ctx = err["type"], err.get("ctx", {})
+    field = next((p for p in reversed(err["loc"]) if isinstance(p, str)), "")
     if kind == "missing":
-        return "is required but missing", "add it"
+        return "is required but missing", "add it" + (f": {FIELD_HINTS[field]}" if field in FIELD_HINTS else "")
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
         hint = suggest(name, _field_names(model)) or "allowed: " + ", ".join(_field_names(model))
@@ -39,7 +50,12 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
         if "https?" in str(ctx.get("pattern")):
             return f"'{err['input']}' is not an http(s) address", "links must start with https:// or http://"
         return f"'{err['input']}' does not have the expected form", f"it must match {ctx.get('pattern')}"
+    if kind == "greater_than":
+        return f"must be greater than {ctx.get('gt'):g}, but received {err['input']!r}", \
+            "amounts are positive; say what the money is for in the label"
     message = err["msg"].removeprefix("Value error, ")
+    if kind == "value_error":
+        return message, FIELD_HINTS.get(field, "see the editors' guide for this field")
     if kind in ("string_type", "list_type", "dict_type", "model_type", "float_parsing", "bool_parsing"):
         return f"{message}, but received {err['input']!r}", "check the value's form"
     return message, ""

@@ -1,0 +1,55 @@
+"""Shared fixtures: the mini briefing, hostile-case folders, and one whole-site build per session."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def copy_data(source: Path, target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def build_site(data_dir: Path, site_dir: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real `site` command in a subprocess, as `make site` does."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", "--data", str(data_dir), "site", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def mini_copy(tmp_path) -> Path:
+    return copy_data(MINI, tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped briefing, built once for the whole session."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(ROOT / "data", site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def check_golden(path: Path, actual: str) -> None:
+    """Compare with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff like code)."""
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1 and review it"
+    assert actual == path.read_text(encoding="utf-8")
