@@ -5,6 +5,7 @@ controlled vocabularies are allow-lists, and dates carry an explicit precision.
 """
 from __future__ import annotations
 
+import unicodedata
 from enum import Enum
 from typing import Annotated
 
@@ -55,8 +56,17 @@ Date = Annotated[
     PlainSerializer(lambda d: d.text, return_type=str),
     WithJsonSchema({"type": "string", "description": f"A date with its precision, like {EXAMPLES}"}),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+def _no_control_characters(value: str) -> str:
+    bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r"), None)
+    if bad is not None:
+        raise ValueError(f"contains the invisible control character U+{ord(bad):04X}; delete it")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+                 AfterValidator(_no_control_characters)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+                      AfterValidator(_no_control_characters)]
 HttpUrl = Annotated[
     str,
     StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$", max_length=2000),
@@ -267,7 +277,8 @@ class Leverage(Strict):
 class Quote(Strict):
     id: Id
     speaker: Id
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+                    AfterValidator(_no_control_characters)]
     date: Date
     context: ShortText
     source: Id

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 ESCAPED = set("\\`*_{}[]|")  # inline syntax: code, emphasis, attributes, links, tables
-BLOCK_STARTS = set("#+-=>!:~")  # block syntax, only meaningful at the start of a line
+BLOCK_STARTS = set("#+-=>!?:~")  # block syntax, only meaningful at the start of a line
 _LIST_START = re.compile(r"^(\d+)([.)])")
 
 

@@ -1,0 +1,57 @@
+"""Golden files for the generated Markdown of the mini briefing, plus a few focused checks."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.build import generate
+from build_scripts.model import Amount
+from build_scripts.pages import format_amount
+
+from .conftest import MINI, check_golden
+
+GOLDEN = MINI.parent.parent / "golden" / "mini"
+
+
+@pytest.fixture(scope="module")
+def mini_output():
+    return generate(MINI)
+
+
+def test_generated_pages_match_golden_files(mini_output):
+    expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")) if GOLDEN.exists() else []
+    for path, content in sorted(mini_output.pages.items()):
+        check_golden(GOLDEN / path, content)
+    assert sorted(mini_output.pages) == expected or not expected, "a golden file has no generated page"
+
+
+def test_timeline_orders_events_by_date_and_gives_each_an_anchor(mini_output):
+    timeline = mini_output.pages["timeline.md"]
+    assert timeline.index("{ #2024-01-deal .event }") < timeline.index("{ #2024-summer-dispute .event }")
+    assert "summer 2024" in timeline
+
+
+def test_superseded_claim_says_when_it_was_true_and_what_changed_it(mini_output):
+    claims = mini_output.pages["claims.md"]
+    assert "True as reported in June 2024; since changed by [A dispute over the deal](timeline.md#2024-summer-dispute)" in claims
+
+
+def test_backlinks_list_every_fact_citing_a_source(mini_output):
+    sources = mini_output.pages["sources.md"]
+    entry = sources[sources.index("{ #example-copy }"):]
+    assert "Event: [15 January 2024: Alpha invests in Beta](timeline.md#2024-01-deal)" in entry
+    assert "Point of conflict: [Terms](conflicts/terms.md)" in entry
+
+
+def test_person_page_lists_their_events_and_quotes(mini_output):
+    page = mini_output.pages["people/ann-example.md"]
+    assert "“a fine deal”" in page
+    assert "[A dispute over the deal](../timeline.md#2024-summer-dispute)" in page
+
+
+@pytest.mark.parametrize(
+    "value, approximate, expected",
+    [(650e6, True, "about $650 million"), (1e9, False, "$1 billion"), (6.6e9, False, "$6.6 billion"),
+     (5e11, False, "$500 billion"), (1234, False, "$1,234")],
+)
+def test_amounts_read_like_a_newspaper(value, approximate, expected):
+    assert format_amount(Amount(value=value, currency="USD", label="x", approximate=approximate)) == expected

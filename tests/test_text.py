@@ -1,0 +1,108 @@
+"""Text from data is always text: property tests over the escaping, through the site's own Markdown."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+
+from build_scripts.text import md_link, md_text, md_url, relative_link
+
+from .conftest import ROOT
+
+CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+CONTEXTS = ["{}", "- {}", "1. {}", "| a |\n| --- |\n| {} |", "**{}**", "### {}", "> {}"]
+HOSTILE = [
+    "<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "[click](javascript:alert(1))",
+    "{{ config.site_name }}", "{% include 'x' %}", "&lt;b&gt;", "&amp;", "\u202eevil\u202c", "zero\u200bwidth",
+    "emoji 🚀👩🏽‍💻", "*bold* _it_ `code`", "# heading", "1. list", "- item", "> quote", "| pipe |",
+    "{: #id .class onclick=x }", "<!-- comment -->", "\\", "line\nbreak", "---", "===", ":smile:", "~~x~~",
+    "[^1]", "*[HTML]: Hyper", "<http://example.com>", "https://example.com", "!!! note", "??? details",
+]
+
+
+class TextAndTags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.tags, self.attrs = [], [], []
+        self.in_permalink = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        self.in_permalink = ("class", "headerlink") in attrs
+
+    def handle_endtag(self, tag):
+        self.in_permalink = False
+
+    def handle_data(self, data):
+        if not self.in_permalink:
+            self.text.append(data)
+
+
+def render(markdown_text: str) -> TextAndTags:
+    html = markdown.markdown(markdown_text, extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs)
+    parser = TextAndTags()
+    parser.feed(html)
+    return parser
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+PLAIN_TAGS = {"p", "li", "ul", "ol", "table", "thead", "tbody", "tr", "th", "td", "strong", "h3", "blockquote", "a"}
+
+
+def assert_renders_literally(text: str, context: str) -> None:
+    parsed = render(context.format(md_text(text)))
+    rendered = "".join(parsed.text)
+    if context.startswith("|"):
+        rendered = rendered.strip().removeprefix("a")  # the table's header cell
+    assert normalised(rendered) == normalised(text)
+    assert set(parsed.tags) <= PLAIN_TAGS, parsed.tags
+    for name, value in parsed.attrs:
+        assert not name.startswith("on")
+        assert not (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+
+
+def test_hostile_corpus_renders_as_literal_text_in_every_context():
+    for text in HOSTILE:
+        for context in CONTEXTS:
+            assert_renders_literally(text, context)
+
+
+printable = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
+markdownish = st.text(alphabet="<>&\"'`*_{}[]()#+-.!|:\\=~^$@ /\n\tajs1", min_size=1, max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(printable, markdownish), st.sampled_from(CONTEXTS))
+def test_any_text_renders_as_exactly_that_text(text, context):
+    if not text.strip():
+        return
+    assert_renders_literally(text, context)
+
+
+@given(st.text(min_size=1, max_size=30))
+def test_links_only_ever_point_at_http_addresses(label):
+    rendered = render(md_link(label, "https://example.com/a b(c)"))
+    assert ("href", "https://example.com/a%20b%28c%29") in rendered.attrs
+    assert rendered.tags.count("a") == 1
+
+
+def test_non_http_addresses_are_refused():
+    for url in ("javascript:alert(1)", "data:text/html,x", "//evil.example", "JAVASCRIPT:x"):
+        try:
+            md_url(url)
+        except ValueError:
+            continue
+        raise AssertionError(f"{url} was accepted")
+
+
+def test_relative_links_between_generated_pages():
+    assert relative_link("conflicts/agi.md", "timeline.md", "x") == "../timeline.md#x"
+    assert relative_link("index.md", "people/a.md") == "people/a.md"
+    assert relative_link("timeline.md", "timeline.md", "e") == "#e"
