@@ -1,0 +1,121 @@
+"""One whole-site build of the shipped briefing (in a temporary folder), checked page by page."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from build_scripts.validation import load_briefing
+from build_scripts.views import build_view
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+BRIEFING = load_briefing(ROOT / "data")
+
+
+class PageText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.chunks, self.hrefs, self.ids, self.external = [], [], set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        loads = tag in ("script", "img", "iframe", "source", "video", "audio") or (
+            tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload", "manifest"))
+        for name in ("src", "href") if loads else ():
+            if re.match(r"^(https?:)?//", attrs.get(name) or ""):
+                self.external.append(attrs[name])
+
+    def handle_data(self, data):
+        self.chunks.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.chunks).split())
+
+
+def page(site: Path, path: str) -> PageText:
+    parser = PageText()
+    parser.feed((site / path).read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_seed_claim_is_on_the_claims_page_with_its_source(built_site):
+    claims = page(built_site, "claims/index.html")
+    sources = page(built_site, "sources/index.html")
+    for claim in BRIEFING.claims:
+        assert claim.text in claims.text, claim.id
+        assert claim.id in claims.ids
+        assert f"../sources/#{claim.reported_by}" in claims.hrefs
+    seed = next(s for s in BRIEFING.sources if s.id == BRIEFING.info.seed_source)
+    assert seed.url in sources.hrefs and seed.read_via.url in sources.hrefs
+
+
+def test_claims_appear_on_their_conflict_and_leverage_pages(built_site):
+    by_id = {c.id: c for c in BRIEFING.claims}
+    for conflict in BRIEFING.conflicts:
+        text = page(built_site, f"conflicts/{conflict.id}/index.html").text
+        for claim_id in conflict.claims:
+            assert by_id[claim_id].text in text
+    leverage = page(built_site, "leverage/index.html").text
+    for item in BRIEFING.leverage:
+        for claim_id in item.claims:
+            assert by_id[claim_id].text in leverage
+
+
+def test_overtaken_claims_say_so_and_link_the_event_that_changed_them(built_site):
+    claims = page(built_site, "claims/index.html")
+    superseded = [c for c in BRIEFING.claims if c.superseded_by]
+    assert len(superseded) >= 2
+    for claim in superseded:
+        assert f"../timeline/#{claim.superseded_by}" in claims.hrefs
+    assert claims.text.count("True as reported in April 2025; since changed by") == len(superseded)
+
+
+def test_the_inflection_deal_shows_both_accounts(built_site):
+    text = page(built_site, "claims/index.html").text
+    assert "It was not an acquisition." in text
+    assert "$650 million deal for Mustafa Suleyman's team" in text
+
+
+def test_every_event_has_an_anchor_and_every_source_link_is_on_the_timeline(built_site):
+    timeline = page(built_site, "timeline/index.html")
+    for event in BRIEFING.events:
+        assert event.id in timeline.ids
+        for source_id in event.sources:
+            assert f"../sources/#{source_id}" in timeline.hrefs
+
+
+def test_every_source_has_an_entry_and_backlinks(built_site):
+    sources = page(built_site, "sources/index.html")
+    uses = build_view(BRIEFING).uses_by_source
+    for source in BRIEFING.sources:
+        assert source.id in sources.ids
+        assert uses.get(source.id), f"{source.id} is cited by nothing"
+
+
+def test_entity_pages_exist_but_stay_out_of_the_menu(built_site):
+    home = (built_site / "index.html").read_text()
+    for person in BRIEFING.people:
+        assert (built_site / "people" / person.id / "index.html").exists()
+        assert f'href="people/{person.id}/"' not in home
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    for path in built_site.rglob("*.html"):
+        assert page(built_site, str(path.relative_to(built_site))).external == [], path
+    css = " ".join(p.read_text() for p in built_site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_search_index_holds_people_events_quotes_and_sources(built_site):
+    index = (built_site / "search" / "search_index.json").read_text()
+    for needle in ("Mustafa Suleyman", "Stargate announced at the White House", "benchmark hacking", "Fast Company"):
+        assert needle in index
