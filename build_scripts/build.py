@@ -1,21 +1,33 @@
 """The pipeline, independent of the site engine: data folder -> validated model -> files.
 
-    load + validate   (validation.load_briefing: all problems at once)
-    build pages       (site_plan.plan_pages: pure Markdown strings)
-    build charts      (charts: figure JSON, tables, summaries)
+    1. load + validate   validation.load_briefing   (every problem at once, or nothing)
+    2. pages             site_plan.plan_pages        (pure Markdown strings)
+    3. charts            charts.build_charts         (figure JSON, summaries, tables)
+    4. static images     chart_images.chart_svgs     (kaleido + Chromium, cached; optional)
+    5. assets            chart JSON, SVGs and the plotly.js bundle served by the site
 Writing happens elsewhere (writing.py), driven by the CLI or by MkDocs.
 """
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .chart_html import MARKER, render_chart
+from .chart_images import chart_svgs
+from .charts import Chart, build_charts
+from .errors import DataError, Problem
 from .model import Briefing
 from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
+from .views import TIMELINE, build_view
 
 DATA_ENV = "BRIEFING_DATA"
+ROOT = Path(__file__).resolve().parent.parent
+PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+PLOTLY_URL = "assets/vendor/plotly-basic.min.js"
+CACHE_DIR = ROOT / ".cache" / "charts"
 
 
 @dataclass
@@ -23,8 +35,9 @@ class BuildOutput:
     briefing: Briefing
     pages: dict[str, str]
     nav: list = field(default_factory=list)
+    charts: dict[str, Chart] = field(default_factory=dict)
+    svgs: dict[str, bytes] = field(default_factory=dict)
     assets: dict[str, bytes | str] = field(default_factory=dict)
-    charts: dict = field(default_factory=dict)
 
 
 def data_dir_from_env(root: Path) -> Path:
@@ -32,11 +45,44 @@ def data_dir_from_env(root: Path) -> Path:
     return (root / os.environ.get(DATA_ENV, "data")).resolve()
 
 
-def generate(data_dir: Path) -> BuildOutput:
+def chart_json(chart: Chart) -> str:
+    return json.dumps(chart.figure, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def generate(data_dir: Path, static_charts: bool = True) -> BuildOutput:
     briefing = load_briefing(data_dir, label=data_dir.name)
-    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing)), nav=plan_nav(briefing))
+    charts = build_charts(build_view(briefing))
+    svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
+    assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": chart_json(c) for cid, c in charts.items()}
+    assets.update({f"assets/charts/{cid}.svg": svg for cid, svg in svgs.items()})
+    if not PLOTLY_JS.exists():
+        raise DataError([Problem("node_modules", 1, 1, "", "plotly.js is not installed",
+                                 "run `make site` (it runs `npm ci`), or `npm ci` yourself")])
+    assets[PLOTLY_URL] = PLOTLY_JS.read_bytes()
+    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing)), nav=plan_nav(briefing),
+                       charts=charts, svgs=svgs, assets=assets)
 
 
-def place_charts(markdown: str, output: BuildOutput, page: str) -> str:
-    """Replace `<!-- chart: name -->` markers with the chart's HTML (charts stage fills this in)."""
-    return markdown
+def _relative(target: str, page_url: str) -> str:
+    from posixpath import relpath
+
+    base = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
+    return relpath(target, base or ".")
+
+
+def place_charts(markdown: str, output: BuildOutput, page_url: str) -> str:
+    """Replace each `<!-- chart: id -->` marker with the chart's HTML, linked relative to the page."""
+    def replace(match) -> str:
+        chart_id = match.group(1)
+        if chart_id not in output.charts:
+            known = ", ".join(sorted(output.charts))
+            raise DataError([Problem(page_url or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
+        svg = f"assets/charts/{chart_id}.svg" if chart_id in output.svgs else None
+        return render_chart(
+            output.charts[chart_id],
+            json_url=_relative(f"assets/charts/{chart_id}.json", page_url),
+            svg_url=_relative(svg, page_url) if svg else None,
+            timeline_url=_relative(TIMELINE.removesuffix(".md") + "/", page_url),
+        )
+
+    return MARKER.sub(replace, markdown)

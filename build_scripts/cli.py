@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import build
 from .errors import DataError
+from .validation import load_briefing
 from .writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,7 @@ def cmd_site(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     data_dir = _data_dir(args)
-    build.generate(data_dir)  # fail fast, with the editor's error list, before MkDocs starts
+    load_briefing(data_dir, label=data_dir.name)  # fail fast, with the editor's error list, before MkDocs starts
     os.environ[build.DATA_ENV] = str(data_dir)
     target = Path(args.site_dir).resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))

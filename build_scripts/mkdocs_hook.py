@@ -58,4 +58,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return build.place_charts(markdown, _state["output"], page.file.src_uri)
+    try:
+        return build.place_charts(markdown, _state["output"], page.url)
+    except DataError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None

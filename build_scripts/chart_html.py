@@ -1,0 +1,51 @@
+"""Chart markup: the HTML that replaces a `<!-- chart: id -->` marker (pure; autoescaped Jinja2).
+
+A chart is a static SVG first (when one could be made), its one-sentence summary, and its data
+as a table; the interactive Plotly version is loaded by assets/charts.js on first interaction.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jinja2
+
+from .charts import Chart
+
+MARKER = re.compile(r"^[ \t]*<!--\s*chart:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
+
+TEMPLATE = """\
+<figure class="chart" id="chart-{{ chart.id }}" data-chart-src="{{ json_url }}" data-timeline="{{ timeline_url }}"\
+{% if not svg_url %} data-chart-auto="1"{% endif %}>
+<figcaption class="chart__caption"><strong>{{ chart.title }}</strong><br><span class="chart__summary">{{ chart.summary }}</span></figcaption>
+<div class="chart__plot" style="height: {{ chart.height }}px">
+{% if svg_url %}<img class="chart__static" src="{{ svg_url }}" alt="{{ chart.title }}: {{ chart.summary }}" width="800" height="{{ chart.height }}" decoding="async">
+<button type="button" class="chart__activate md-button">Explore the interactive chart</button>
+{% else %}<p class="chart__loading">The interactive chart loads here; its data is in the table below.</p>
+{% endif %}
+</div>
+<details class="chart__data">
+<summary>Chart data as a table ({{ chart.rows|length }} rows)</summary>
+<div class="chart__table"><table>
+<thead><tr>{% for h in chart.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for row in chart.rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>
+{% endfor %}</tbody>
+</table></div>
+</details>
+</figure>
+"""
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(TEMPLATE)
+
+
+def render_chart(chart: Chart, json_url: str, svg_url: str | None, timeline_url: str) -> str:
+    html = _template().render(chart=chart, json_url=json_url, svg_url=svg_url, timeline_url=timeline_url)
+    return "\n" + html.strip() + "\n"
+
+
+def chart_ids_in(markdown: str) -> list[str]:
+    return MARKER.findall(markdown)

@@ -1,0 +1,111 @@
+/* Charts: a static SVG first; the interactive Plotly chart on the first pointer, focus or touch.
+   plotly.js (the small "basic" bundle) is served from this site and loaded only when needed.
+   Runs again after Material's instant navigation (document$), follows the palette toggle. */
+(function () {
+  "use strict";
+  var plotlyPromise = null;
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!plotlyPromise) {
+      plotlyPromise = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("assets/vendor/plotly-basic.min.js", siteBase()).href;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return plotlyPromise;
+  }
+
+  function isDark() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  function theme() {
+    var fg = isDark() ? "#e2e4e9" : "#1f2329";
+    var grid = isDark() ? "rgba(226,228,233,0.15)" : "rgba(31,35,41,0.12)";
+    return {
+      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
+      font: { color: fg, family: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" },
+      xaxis: { gridcolor: grid, zerolinecolor: grid }, yaxis: { gridcolor: grid, zerolinecolor: grid },
+      hoverlabel: { bgcolor: isDark() ? "#2e303e" : "#ffffff", font: { color: fg } }
+    };
+  }
+
+  function merge(target, source) {
+    Object.keys(source).forEach(function (key) {
+      var value = source[key];
+      if (value && typeof value === "object" && !Array.isArray(value)) {
+        target[key] = merge(target[key] && typeof target[key] === "object" ? target[key] : {}, value);
+      } else {
+        target[key] = value;
+      }
+    });
+    return target;
+  }
+
+  function activate(figure) {
+    if (figure.dataset.state) return;
+    figure.dataset.state = "loading";
+    var plot = figure.querySelector(".chart__plot");
+    var spec = fetch(new URL(figure.dataset.chartSrc, window.location.href)).then(function (r) { return r.json(); });
+    Promise.all([loadPlotly(), spec]).then(function (results) {
+      var Plotly = results[0], data = results[1];
+      var layout = merge(data.layout, theme());
+      delete layout.height;
+      plot.replaceChildren();
+      return Plotly.newPlot(plot, data.data, layout, {
+        responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"]
+      }).then(function () {
+        figure.dataset.state = "ready";
+        plot.on("plotly_click", function (event) {
+          var id = event.points && event.points[0] && event.points[0].customdata;
+          if (id && figure.dataset.timeline) window.location.href = figure.dataset.timeline + "#" + id;
+        });
+      });
+    }).catch(function () { figure.dataset.state = "failed"; });
+  }
+
+  function setup() {
+    document.querySelectorAll("figure.chart[data-chart-src]").forEach(function (figure) {
+      if (figure.dataset.bound) return;
+      figure.dataset.bound = "1";
+      var start = function () { activate(figure); };
+      if (figure.dataset.chartAuto) {
+        if (document.readyState === "complete") start(); else window.addEventListener("load", start, { once: true });
+        return;
+      }
+      ["pointerenter", "focusin", "touchstart", "click"].forEach(function (name) {
+        figure.addEventListener(name, start, { once: true, passive: true });
+      });
+    });
+  }
+
+  function flatten(object, prefix, out) {
+    Object.keys(object).forEach(function (key) {
+      var value = object[key], name = prefix ? prefix + "." + key : key;
+      if (value && typeof value === "object" && !Array.isArray(value)) flatten(value, name, out);
+      else out[name] = value;
+    });
+    return out;
+  }
+
+  function retheme() {
+    if (!window.Plotly) return;
+    document.querySelectorAll("figure.chart[data-state=ready] .chart__plot").forEach(function (plot) {
+      window.Plotly.relayout(plot, flatten(theme(), "", {}));
+    });
+  }
+
+  new MutationObserver(retheme).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();
