@@ -92,6 +92,11 @@ def parse_flex_date(text: str) -> FlexDate:
     raise ValueError(f"'{text}' is not a date this site understands; write it like {EXAMPLES}")
 
 
+def when(value: FlexDate) -> str:
+    """'on 22 July 2019', 'in April 2025', 'in summer 2024': a date inside a sentence."""
+    return ("on " if value.precision == "day" else "in ") + value.label
+
+
 def span_label(start: FlexDate, until: FlexDate | None) -> str:
     """'21 January 2025', or '20–21 November 2023' style for a span written as two dates."""
     if until is None:

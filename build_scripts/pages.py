@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from . import text as t
-from .dates import FlexDate, span_label
+from .dates import FlexDate, span_label, when
 from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Status
 from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page
 
@@ -67,6 +67,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         amount=lambda a: t.md_text(format_amount(a)),
+        when=lambda d: t.md_text(when(d)),
         badge=status_badge,
         url=t.md_url,
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]

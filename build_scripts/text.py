@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote
 
 ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-ESCAPED = set("\\`*_{}[]|")  # inline syntax: code, emphasis, attributes, links, tables
+ESCAPED = set("\\`*_{}[]|#")  # inline syntax: code, emphasis, attributes, links, tables, heading ends
 BLOCK_STARTS = set("#+-=>!?:~")  # block syntax, only meaningful at the start of a line
 _LIST_START = re.compile(r"^(\d+)([.)])")
 

@@ -1,0 +1,111 @@
+"""Chart specs: golden files for the mini briefing, and every number checked against the model."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from build_scripts.build import chart_json, generate, place_charts
+from build_scripts.chart_images import make_deterministic
+from build_scripts.charts import build_charts
+from build_scripts.model import Status, Tone
+from build_scripts.validation import load_briefing
+from build_scripts.views import build_view
+
+from .conftest import MINI, ROOT, check_golden
+
+GOLDEN = MINI.parent.parent / "golden" / "charts"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    view = build_view(load_briefing(ROOT / "data"))
+    return view, build_charts(view)
+
+
+def test_mini_chart_specs_match_golden_files():
+    charts = build_charts(build_view(load_briefing(MINI)))
+    for chart_id, chart in charts.items():
+        check_golden(GOLDEN / f"{chart_id}.json", json.dumps(json.loads(chart_json(chart)), indent=1, sort_keys=True) + "\n")
+
+
+def test_timeline_plots_every_event_once_by_status(shipped):
+    view, charts = shipped
+    data = charts["timeline"].figure["data"]
+    markers = [t for t in data if t["mode"] == "markers"]
+    assert sum(len(t["x"]) for t in markers) == len(view.events)
+    assert sorted(i for t in markers for i in t["customdata"]) == sorted(e.id for e in view.events)
+    counts = Counter(e.status for e in view.events)
+    from build_scripts.model import STATUS_LABELS
+    for trace in markers:
+        status = next(s for s in Status if STATUS_LABELS[s] == trace["name"])
+        assert len(trace["x"]) == counts[status]
+    assert len({t["marker"]["symbol"] for t in markers}) == len(markers), "status is shown by shape too"
+
+
+def test_imprecise_dates_are_drawn_as_spans(shipped):
+    view, charts = shipped
+    spans = charts["timeline"].figure["data"][0]
+    imprecise = [e for e in view.events if (e.until or e.date).end > e.date.start]
+    assert spans["x"].count(None) == len(imprecise)
+    summer = next(e for e in view.events if e.id == "2024-o1-sharing-dispute")
+    assert summer.date.start.isoformat() in spans["x"] and "2024-11-30" in spans["x"]
+
+
+def test_money_chart_holds_every_amount(shipped):
+    view, charts = shipped
+    amounts = sorted(a.value for e in view.events for a in e.amounts)
+    plotted = sorted(v for t in charts["money"].figure["data"] for v in t["y"])
+    assert plotted == amounts
+    assert 650e6 in plotted and 500e9 in plotted
+    assert charts["money"].figure["layout"]["yaxis"]["type"] == "log"
+    assert len(charts["money"].rows) == len(amounts)
+
+
+def test_friction_counts_events_per_half_year(shipped):
+    view, charts = shipped
+    bars = {t["name"].lower(): dict(zip(t["x"], t["y"])) for t in charts["friction"].figure["data"]}
+    for tone in Tone:
+        assert sum(bars[tone.value].values()) == sum(1 for e in view.events if e.tone == tone)
+    assert bars["friction"]["2025 H1"] == sum(
+        1 for e in view.events if e.tone == Tone.friction and e.date.start.year == 2025 and e.date.start.month <= 6)
+
+
+def test_relationship_map_draws_every_relationship(shipped):
+    view, charts = shipped
+    edges = [t for t in charts["relationships"].figure["data"] if t["mode"] == "lines"]
+    assert sum(t["x"].count(None) for t in edges) == len(view.briefing.relationships)
+    names = charts["relationships"].figure["data"][-1]["text"]
+    for party in ("Microsoft", "OpenAI", "Inflection AI", "Oracle", "SoftBank"):
+        assert party in names
+
+
+def test_figures_carry_no_template_and_escape_hover_text(shipped):
+    _, charts = shipped
+    for chart in charts.values():
+        assert "template" not in chart.figure["layout"]
+        assert chart.summary and chart.rows
+        assert len(chart_json(chart)) < 20_000
+
+
+def test_marker_becomes_figure_with_summary_and_table():
+    output = generate(MINI, static_charts=False)
+    html = place_charts("intro\n\n<!-- chart: friction -->\n\nend", output, "conflicts/terms/")
+    assert 'data-chart-src="../../assets/charts/friction.json"' in html
+    assert "<table>" in html and output.charts["friction"].summary in html
+    assert 'data-chart-auto="1"' in html, "without a static image the chart loads by itself"
+
+
+def test_unknown_chart_marker_is_an_error():
+    from build_scripts.errors import DataError
+
+    output = generate(MINI, static_charts=False)
+    with pytest.raises(DataError, match="unknown chart 'nope'"):
+        place_charts("<!-- chart: nope -->", output, "")
+
+
+def test_svg_random_ids_are_replaced():
+    svg = b'<defs id="defs-881046"><clipPath id="clip881046xy"/></defs><g clip-path="url(#clip881046xy)"/><g id="topdefs-881046"/>'
+    fixed = make_deterministic(svg, "timeline")
+    assert b"881046" not in fixed and fixed.count(b"ctimeline") == 4
