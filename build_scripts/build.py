@@ -82,7 +82,7 @@ def place_charts(markdown: str, output: BuildOutput, page_url: str) -> str:
             output.charts[chart_id],
             json_url=_relative(f"assets/charts/{chart_id}.json", page_url),
             svg_url=_relative(svg, page_url) if svg else None,
-            timeline_url=_relative(TIMELINE.removesuffix(".md") + "/", page_url),
+            timeline_url=_relative(TIMELINE.removesuffix(".md"), page_url) + "/",
         )
 
     return MARKER.sub(replace, markdown)

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts import build  # noqa: E402
+from build_scripts.csp import add_csp  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 
 _state: dict = {}
@@ -62,3 +63,11 @@ def on_page_markdown(markdown, page, config, files):
         return build.place_charts(markdown, _state["output"], page.url)
     except DataError as err:
         raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+
+def on_post_page(output, page, config):
+    return add_csp(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return add_csp(output_content) if template_name.endswith(".html") else output_content

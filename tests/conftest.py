@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -37,11 +38,23 @@ def mini_copy(tmp_path) -> Path:
     return copy_data(MINI, tmp_path / "data")
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_port() -> int:
+    """The port the browser tests serve on; the site is built for that address (sitemap, canonical)."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
     """The shipped briefing, built once for the whole session."""
     site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT / "data", site)
+    result = build_site(ROOT / "data", site, {"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -4,19 +4,15 @@
 (function () {
   "use strict";
   var plotlyPromise = null;
-
-  function siteBase() {
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
+  /* This file is assets/charts.js; plotly.js sits beside it, whatever page we are on now. */
+  var PLOTLY_URL = new URL("vendor/plotly-basic.min.js", document.currentScript.src).href;
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!plotlyPromise) {
       plotlyPromise = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = new URL("assets/vendor/plotly-basic.min.js", siteBase()).href;
+        script.src = PLOTLY_URL;
         script.onload = function () { resolve(window.Plotly); };
         script.onerror = reject;
         document.head.appendChild(script);

@@ -1,0 +1,185 @@
+"""The built site in a real browser: headless Debian Chromium driven by Playwright."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.validation import load_briefing
+
+from .browser_support import PageWatch, chromium, serve
+from .conftest import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SCREENSHOTS = ROOT / "screenshots"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BRIEFING = load_briefing(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site, site_port):
+    with serve(built_site, site_port) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield context
+    context.close()
+
+
+def all_pages(built_site: Path) -> list[str]:
+    return sorted(p.relative_to(built_site).parent.as_posix().replace(".", "") + "/"
+                  for p in built_site.rglob("index.html"))
+
+
+def open_page(context, site_url, path):
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + path.lstrip("/"), wait_until="networkidle")
+    return page, watch
+
+
+def test_every_page_loads_cleanly_and_only_from_this_server(context, site_url, built_site):
+    pages = all_pages(built_site)
+    assert len(pages) > 40
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    for path in pages:
+        page.goto(site_url + path.lstrip("/"), wait_until="networkidle")
+        assert page.title(), path
+    assert watch.problems == []
+
+
+def chart_ready(page, chart_id: str) -> dict:
+    page.hover(f"#chart-{chart_id}")
+    page.wait_for_selector(f"#chart-{chart_id}[data-state=ready]", timeout=15000)
+    return page.evaluate(f"""() => {{
+        const plot = document.querySelector('#chart-{chart_id} .chart__plot');
+        return {{traces: plot.querySelectorAll('.scatterlayer .trace, .barlayer .trace').length,
+                 points: plot.querySelectorAll('.scatterlayer .point').length,
+                 bars: plot.querySelectorAll('.barlayer .point').length,
+                 font: plot._fullLayout.font.color}};
+    }}""")
+
+
+def test_charts_render_with_as_many_marks_as_the_data(context, site_url):
+    page, watch = open_page(context, site_url, "timeline/")
+    assert page.is_visible("#chart-timeline img.chart__static"), "the static SVG is shown first"
+    assert not page.evaluate("!!window.Plotly"), "plotly.js waits for the reader"
+    chart = chart_ready(page, "timeline")
+    assert chart["points"] == len(BRIEFING.events)
+    page, watch2 = open_page(context, site_url, "")
+    money = chart_ready(page, "money")
+    assert money["points"] == sum(len(e.amounts) for e in BRIEFING.events)
+    friction = chart_ready(page, "friction")
+    assert friction["traces"] == 3
+    page, watch3 = open_page(context, site_url, "leverage/")
+    network = chart_ready(page, "relationships")
+    parties = {p for r in BRIEFING.relationships for p in (r.source_party, r.target_party)}
+    assert network["points"] == len(BRIEFING.relationships) + len(parties)
+    assert watch.problems == watch2.problems == watch3.problems == []
+
+
+def test_pages_without_charts_load_no_plotly(context, site_url):
+    page, watch = open_page(context, site_url, "sources/")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.reload(wait_until="networkidle")
+    assert not any("plotly" in url for url in requests)
+    assert watch.problems == []
+
+
+def test_charts_render_after_instant_navigation_and_follow_the_palette(context, site_url):
+    page, watch = open_page(context, site_url, "")
+    page.evaluate("window.__stayed = true")
+    page.click("nav.md-nav--primary >> text=Leverage")
+    page.wait_for_url(re.compile(r"/leverage/$"))
+    assert page.evaluate("window.__stayed === true"), "navigation was instant (no full reload)"
+    light = chart_ready(page, "relationships")
+    page.click("form[data-md-component=palette] label:visible")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function(
+        "document.querySelector('#chart-relationships .chart__plot')._fullLayout.font.color !== %s" % json.dumps(light["font"]))
+    page.click("nav.md-nav--primary >> text=Timeline")
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    dark = chart_ready(page, "timeline")
+    assert dark["font"] != light["font"] and dark["points"] == len(BRIEFING.events)
+    assert watch.problems == []
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Stargate", "timeline/#2025-01-stargate-announced"),
+    ("Suleyman", "people/mustafa-suleyman/"),
+    ("SoftBank", "organisations/softbank/"),
+    ("benchmark hacking", "quotes/"),
+])
+def test_search_finds_people_organisations_events_and_quotes(context, site_url, query, expected):
+    page, watch = open_page(context, site_url, "")
+    page.focus("input[data-md-component=search-query]")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Initializing search'", timeout=15000)
+    page.keyboard.type(query, delay=20)
+    path, _, anchor = expected.partition("#")
+    selector = f".md-search-result__link[href*='{path}']" + (f"[href$='#{anchor}']" if anchor else "")
+    page.locator(selector).first.click(timeout=15000)
+    page.wait_for_url(re.compile(re.escape(expected.split("#")[0])))
+    assert watch.problems == []
+
+
+def test_an_event_permalink_opens_the_timeline_at_that_event(context, site_url):
+    event_id = "2024-03-inflection-650m"
+    page, watch = open_page(context, site_url, f"timeline/#{event_id}")
+    box = page.evaluate(f"document.getElementById('{event_id}').getBoundingClientRect().top")
+    assert 0 <= box < 300
+    assert watch.problems == []
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, built_site):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = []
+    for path in all_pages(built_site):
+        page.goto(site_url + path.lstrip("/"), wait_until="load")
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        if width > 375:
+            wide.append((path, width))
+    context.close()
+    assert wide == []
+
+
+def test_no_serious_accessibility_violations(context, site_url, built_site):
+    axe = AXE.read_text()
+    page = context.new_page()
+    found = {}
+    for path in all_pages(built_site):
+        page.goto(site_url + path.lstrip("/"), wait_until="load")
+        page.evaluate(axe)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[path] = bad
+    assert found == {}
+
+
+def test_screenshots_light_and_dark(browser, site_url):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 1000}, color_scheme=scheme)
+        page = context.new_page()
+        for name, path in (("home", ""), ("timeline", "timeline/"), ("conflict", "conflicts/computing-power/")):
+            page.goto(site_url + path, wait_until="networkidle")
+            target = SCREENSHOTS / f"{name}-{scheme}.png"
+            page.screenshot(path=str(target))
+            assert target.stat().st_size > 10_000
+        context.close()
