@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _data_dir(args) -> Path:
     return Path(args.data).resolve() if args.data else build.data_dir_from_env(ROOT)
+
+
+def _commit_time() -> str:
+    """One build date per commit (for the sitemap), so the same commit builds the same bytes."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "0"
 
 
 def cmd_check(args) -> int:
@@ -50,13 +58,15 @@ def cmd_site(args) -> int:
     load_briefing(data_dir, label=data_dir.name)  # fail fast, with the editor's error list, before MkDocs starts
     os.environ[build.DATA_ENV] = str(data_dir)
     target = Path(args.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*"):  # left by an interrupted build
+        shutil.rmtree(stale, ignore_errors=True)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
         mkdocs_build(config)
     except (MkDocsException, SystemExit, Exception) as err:
-        import shutil
-
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Site build failed; {target} was left as it was.\n{err}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ The pipeline itself (build_scripts.build) knows nothing about MkDocs.
 """
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -35,8 +36,8 @@ def on_config(config):
         raise PluginError(str(err)) from None
     _state["output"] = output
     info = output.briefing.info
-    config.site_name = info.title
-    config.site_description = info.description
+    config.site_name = html.escape(info.title)  # the theme prints it unescaped
+    config.site_description = html.escape(info.description)
     config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
     return config
 

@@ -5,6 +5,7 @@ Every `{{ value }}` in a template is escaped as literal text unless it is alread
 """
 from __future__ import annotations
 
+import html
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -73,7 +74,9 @@ def _environment() -> jinja2.Environment:
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
         md=t.Md,
         lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),  # only for the output of our own macros, which escape their own data
-        tojson=lambda value: t.Md(json.dumps(str(value), ensure_ascii=False)),
+        # Front matter: MkDocs and Material print page titles and descriptions into HTML unescaped,
+        # so they are HTML-escaped here, then quoted as a YAML (JSON) string.
+        tojson=lambda value: t.Md(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)),
     )
     return env
 

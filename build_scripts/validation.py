@@ -48,6 +48,9 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
         if "a-z0-9" in str(ctx.get("pattern")):
             return f"'{err['input']}' is not a safe id", ID_HINT
         if "https?" in str(ctx.get("pattern")):
+            if str(err["input"]).startswith(("http://", "https://")):
+                return f"'{err['input']}' contains spaces, quotes or angle brackets", \
+                    "copy the address from the browser's address bar, where they are encoded"
             return f"'{err['input']}' is not an http(s) address", "links must start with https:// or http://"
         return f"'{err['input']}' does not have the expected form", f"it must match {ctx.get('pattern')}"
     if kind == "greater_than":
@@ -78,6 +81,7 @@ def _collect(files: list[LoadedFile], problems: list[Problem]):
     items: dict[str, list] = {name: [] for name in COLLECTIONS}
     origins: dict[int, tuple[LoadedFile, tuple]] = {}
     info = None
+    invalid_ids: dict[str, set[str]] = {}
     for file in files:
         for key, value in file.data.items():
             line, column = file.where((key,))
@@ -99,10 +103,12 @@ def _collect(files: list[LoadedFile], problems: list[Problem]):
                 continue
             for index, raw in enumerate(value):
                 item = _validate_item(file, (key, index), COLLECTIONS[key], raw, problems)
+                if item is None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    invalid_ids.setdefault(key, set()).add(raw["id"])  # exists, but broken: no cascade
                 if item is not None:
                     items[key].append(item)
                     origins[id(item)] = (file, (key, index))
-    return info, items, origins
+    return info, items, origins, invalid_ids
 
 
 REFERENCES = {  # collection -> [(field, target collections)]
@@ -181,12 +187,14 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
 
 def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
     """Turn loaded files into a Briefing, or raise DataError listing every problem."""
-    info, items, origins = _collect(files, problems)
+    info, items, origins, invalid_ids = _collect(files, problems)
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
                                 "add one with title, description, as_of, summary and takeaways"))
     ids = _check_ids(items, origins, problems)
+    for name, broken in invalid_ids.items():
+        ids[name] |= broken
     for name, fields in REFERENCES.items():
         for item in items[name]:
             _check_refs(item, fields, ids, origins[id(item)], problems)
