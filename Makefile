@@ -74,5 +74,14 @@ weigh: site
 bench: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m build_scripts.bench
 
+LIGHTHOUSE_PORT ?= 8123
+lighthouse: $(PY_STAMP) $(NODE_STAMP) chromium
+	SITE_URL=http://127.0.0.1:$(LIGHTHOUSE_PORT)/ $(BIN)/python -m build_scripts --data $(DATA) site --site-dir build/lighthouse-site
+	$(BIN)/python -m build_scripts.lighthouse build/lighthouse-site $(LIGHTHOUSE_PORT)
+
+screenshots: $(PY_STAMP) $(NODE_STAMP) chromium
+	$(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
+	mkdir -p .github/screenshots && cp screenshots/home-light.png .github/screenshots/home.png
+
 clean:
 	rm -rf $(SITE_DIR) build .cache
