@@ -81,7 +81,7 @@ def _collect(files: list[LoadedFile], problems: list[Problem]):
     items: dict[str, list] = {name: [] for name in COLLECTIONS}
     origins: dict[int, tuple[LoadedFile, tuple]] = {}
     info = None
-    invalid_ids: dict[str, set[str]] = {}
+    broken: list[tuple[str, dict, tuple]] = []  # items that failed validation, still checked for references
     for file in files:
         for key, value in file.data.items():
             line, column = file.where((key,))
@@ -103,12 +103,12 @@ def _collect(files: list[LoadedFile], problems: list[Problem]):
                 continue
             for index, raw in enumerate(value):
                 item = _validate_item(file, (key, index), COLLECTIONS[key], raw, problems)
-                if item is None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    invalid_ids.setdefault(key, set()).add(raw["id"])  # exists, but broken: no cascade
+                if item is None and isinstance(raw, dict):
+                    broken.append((key, raw, (file, (key, index))))
                 if item is not None:
                     items[key].append(item)
                     origins[id(item)] = (file, (key, index))
-    return info, items, origins, invalid_ids
+    return info, items, origins, broken
 
 
 REFERENCES = {  # collection -> [(field, target collections)]
@@ -129,25 +129,32 @@ NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), (
 INFO_REFERENCES = [("summary_events", ("events",)), ("seed_source", ("sources",))]
 
 
-def _yaml_name(model: BaseModel, attr: str) -> str:
-    field = type(model).model_fields[attr]
-    return field.alias or attr
+def _report_unknown(value, name: str, targets, ids, origin, problems, base: tuple = ()) -> None:
+    """Report each id in value (one id or a list) that is not among the target collections' ids."""
+    file, path = origin
+    values = value if isinstance(value, (list, tuple)) else [value]
+    known = set().union(*(ids[t] for t in targets))
+    for index, ref in enumerate(values):
+        if not isinstance(ref, str) or ref in known:
+            continue
+        loc = path + base + (name,) + ((index,) if isinstance(value, (list, tuple)) else ())
+        line, column = file.where(loc)
+        hint = suggest(ref, known) or f"add it to {' or '.join(targets)}, or fix the id"
+        problems.append(Problem(file.name, line, column, format_path(loc),
+                                f"'{ref}' is not a known id in {' or '.join(targets)}", hint))
 
 
 def _check_refs(obj: BaseModel, fields, ids, origin, problems, base: tuple = ()) -> None:
-    file, path = origin
     for attr, targets in fields:
-        value = getattr(obj, attr)
-        values = value if isinstance(value, (list, tuple)) else [value]
-        known = set().union(*(ids[t] for t in targets))
-        for index, ref in enumerate(values):
-            if ref is None or ref in known:
-                continue
-            loc = path + base + (_yaml_name(obj, attr),) + ((index,) if isinstance(value, (list, tuple)) else ())
-            line, column = file.where(loc)
-            hint = suggest(ref, known) or f"add it to {' or '.join(targets)}, or fix the id"
-            problems.append(Problem(file.name, line, column, format_path(loc),
-                                    f"'{ref}' is not a known id in {' or '.join(targets)}", hint))
+        name = type(obj).model_fields[attr].alias or attr
+        _report_unknown(getattr(obj, attr), name, targets, ids, origin, problems, base)
+
+
+def _check_raw_refs(model, raw: dict, fields, ids, origin, problems) -> None:
+    """References inside an item that failed validation, so one run reports everything."""
+    for attr, targets in fields:
+        name = model.model_fields[attr].alias or attr
+        _report_unknown(raw.get(name), name, targets, ids, origin, problems)
 
 
 def _check_ids(items, origins, problems) -> dict[str, set[str]]:
@@ -187,14 +194,17 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
 
 def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
     """Turn loaded files into a Briefing, or raise DataError listing every problem."""
-    info, items, origins, invalid_ids = _collect(files, problems)
+    info, items, origins, broken = _collect(files, problems)
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
                                 "add one with title, description, as_of, summary and takeaways"))
     ids = _check_ids(items, origins, problems)
-    for name, broken in invalid_ids.items():
-        ids[name] |= broken
+    for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
+        if isinstance(raw.get("id"), str):
+            ids[name].add(raw["id"])
+    for name, raw, origin in broken:
+        _check_raw_refs(COLLECTIONS[name], raw, REFERENCES.get(name, []), ids, origin, problems)
     for name, fields in REFERENCES.items():
         for item in items[name]:
             _check_refs(item, fields, ids, origins[id(item)], problems)
