@@ -41,11 +41,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
 chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x "$(CHROMIUM_PATH)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing Debian's chromium for the browser tests"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	else echo "The browser tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium" >&2; exit 1; fi
+	else echo "The browser tests need Chromium at $(CHROMIUM_PATH): sudo apt-get install chromium (or set CHROMIUM_PATH)" >&2; exit 1; fi
 
 site: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR)

@@ -86,6 +86,25 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_diff(args) -> int:
+    """What changed in the briefing between two git revisions, as Markdown (for a PR's job summary)."""
+    from .diffing import compare, format_markdown
+    from .history import load_briefing_at
+
+    repo = Path(args.repo).resolve()
+    data = os.path.relpath(_data_dir(args), repo) if args.data else "data"
+    versions = []
+    for revision in (args.base, args.head):
+        try:
+            versions.append(load_briefing_at(repo, revision, data))
+        except DataError as err:
+            print(f"## What changed in the briefing\n\nThe data at `{revision}` could not be loaded:\n\n```\n{err}\n```")
+            return 0 if revision == args.base else 1
+    old, new = versions
+    print(format_markdown(compare(old, new), old, new, f"What changed in the briefing ({args.base[:10]}..{args.head[:10]})"))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     parser.add_argument("--data", help="data folder (default: $BRIEFING_DATA or data/)")
@@ -97,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--site-dir", default=str(ROOT / "site"))
     p = sub.add_parser("schema", help="print (or write) the JSON Schema of the data files")
     p.add_argument("--out")
+    p = sub.add_parser("diff", help="what changed in the briefing between two git revisions (Markdown)")
+    p.add_argument("base")
+    p.add_argument("head", nargs="?", default="HEAD")
+    p.add_argument("--repo", default=str(ROOT), help="the git repository (default: this project)")
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema}[args.command]
+    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff}[args.command]
     try:
         return handler(args)
     except DataError as err:

@@ -1,11 +1,12 @@
 """Driving Debian's Chromium with Playwright, and watching what a reader's browser would complain about."""
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 
 from build_scripts.serving import serve  # noqa: F401  (re-exported for the tests)
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 

@@ -1,0 +1,115 @@
+"""CI: the workflows are linted (actionlint, zizmor, JSON Schemas), run the README's commands,
+and the `diff` command that writes a pull request's summary works on real git history."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from .conftest import MINI, ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PYTHON_BIN = ROOT / ".venv" / "bin"
+
+
+def run(*command: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_actionlint_reports_nothing():
+    result = run("node", "tools/actionlint.cjs", *map(str, WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 finding(s)" in result.stdout
+
+
+def test_zizmor_reports_nothing():
+    zizmor = shutil.which("zizmor", path=str(PYTHON_BIN)) or shutil.which("zizmor")
+    result = run(zizmor, "--offline", "--no-progress", *map(str, WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout
+
+
+@pytest.mark.parametrize("schema, path", [
+    *[("vendor.github-workflows", w) for w in WORKFLOWS],
+    ("vendor.dependabot", ROOT / ".github" / "dependabot.yml"),
+])
+def test_workflow_files_match_their_schemas(schema, path):
+    check = shutil.which("check-jsonschema", path=str(PYTHON_BIN)) or shutil.which("check-jsonschema")
+    result = run(check, "--builtin-schema", schema, str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_runs_the_readme_commands():
+    readme = (ROOT / "README.md").read_text()
+    readme_commands = set(re.findall(r"^make (\w+)", readme, re.M))
+    assert {"site", "test"} <= readme_commands
+    workflow = yaml.safe_load(WORKFLOWS[0].read_text())
+    runs = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert "make test" in runs and "make site" in runs
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_actions_are_pinned_to_full_commit_shas_with_the_version_noted():
+    for workflow in WORKFLOWS:
+        for line in workflow.read_text().splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d", line), line
+
+
+def test_deploy_has_least_privilege_and_no_racing():
+    workflow = yaml.safe_load(WORKFLOWS[0].read_text())
+    assert workflow["permissions"] == {}
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert deploy["concurrency"]["cancel-in-progress"] is False
+    assert workflow["jobs"]["test-and-build"]["permissions"] == {"contents": "read"}
+
+
+def git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.com", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
+
+
+def test_diff_summarises_a_real_data_change(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    shutil.copy(MINI / "briefing.yaml", repo / "data" / "briefing.yaml")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "first")
+    text = (repo / "data" / "briefing.yaml").read_text()
+    text = text.replace("summary: Alpha invested in Beta.", "summary: Alpha invested heavily in Beta.")
+    text = text.replace("events:\n", """events:
+  - id: 2024-03-new-event
+    date: 2024-03
+    title: A new event
+    summary: Something happened.
+    actors: [alpha]
+    themes: [compute]
+    status: single-source
+    sources: [example-new]
+""", 1).replace("sources:\n", """sources:
+  - id: example-new
+    outlet: Example Daily
+    title: "A new report"
+    url: https://example.com/new
+""", 1)
+    (repo / "data" / "briefing.yaml").write_text(text)
+    git(repo, "commit", "-qam", "second")
+    result = run(sys.executable, "-m", "build_scripts", "diff", "HEAD~1", "HEAD", "--repo", str(repo))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "- events: 1 added, 1 changed, 0 removed" in out
+    assert "- sources: 1 added, 0 changed, 0 removed" in out
+    assert "- March 2024: A new event (`2024-03-new-event`)" in out
+    assert "- Alpha invests in Beta (`2024-01-deal`): summary" in out
+
+
+def test_diff_says_when_a_revision_cannot_be_read(tmp_path):
+    result = run(sys.executable, "-m", "build_scripts", "diff", "no-such-revision", "HEAD")
+    assert "could not be loaded" in result.stdout
