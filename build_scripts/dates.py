@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 PRECISIONS = ("day", "month", "quarter", "season", "year")
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 EXAMPLES = "2024-07-09, 2024-07, 2024-Q3, summer 2024 or 2024"
 
@@ -43,9 +45,9 @@ class FlexDate:
         """How the date reads on the page: '22 July 2019', 'July 2019', 'summer 2024'."""
         s = self.start
         if self.precision == "day":
-            return f"{s.day} {calendar.month_name[s.month]} {s.year}"
+            return f"{s.day} {MONTHS[s.month]} {s.year}"
         if self.precision == "month":
-            return f"{calendar.month_name[s.month]} {s.year}"
+            return f"{MONTHS[s.month]} {s.year}"
         if self.precision == "quarter":
             return f"Q{(s.month - 1) // 3 + 1} {s.year}"
         if self.precision == "season":

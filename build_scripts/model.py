@@ -5,7 +5,7 @@ controlled vocabularies are allow-lists, and dates carry an explicit precision.
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 from enum import Enum
 from typing import Annotated
 
@@ -56,10 +56,13 @@ Date = Annotated[
     PlainSerializer(lambda d: d.text, return_type=str),
     WithJsonSchema({"type": "string", "description": f"A date with its precision, like {EXAMPLES}"}),
 ]
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # Unicode Cc and Cs, less tab/newline
+
+
 def _no_control_characters(value: str) -> str:
-    bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r"), None)
+    bad = _CONTROL.search(value)
     if bad is not None:
-        raise ValueError(f"contains the invisible control character U+{ord(bad):04X}; delete it")
+        raise ValueError(f"contains the invisible control character U+{ord(bad.group()):04X}; delete it")
     return value
 
 

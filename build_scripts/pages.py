@@ -14,7 +14,7 @@ import jinja2
 
 from . import text as t
 from .dates import FlexDate, span_label, when
-from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Status
+from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Organisation, Person, Status
 from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -188,12 +188,12 @@ def render_organisation(view: BriefingView, org) -> str:
 
 
 def render_people_index(view: BriefingView) -> str:
-    people = [e for e in view.entities.values() if e in view.briefing.people]
+    people = [e for e in view.entities.values() if isinstance(e, Person)]
     return render("people_index.md.j2", view, "people/index.md", people=people)
 
 
 def render_organisations_index(view: BriefingView) -> str:
-    orgs = [e for e in view.entities.values() if e in view.briefing.organisations]
+    orgs = [e for e in view.entities.values() if isinstance(e, Organisation)]
     return render("organisations_index.md.j2", view, "organisations/index.md", orgs=orgs)
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 ESCAPED = set("\\`*_{}[]|#")  # inline syntax: code, emphasis, attributes, links, tables, heading ends
 BLOCK_STARTS = set("#+-=>!?:~")  # block syntax, only meaningful at the start of a line
+_TABLE = str.maketrans({**{c: "\\" + c for c in ESCAPED}, **ENTITIES})
 _LIST_START = re.compile(r"^(\d+)([.)])")
 
 
@@ -24,19 +26,12 @@ def md_text(value: object) -> Md:
     """Escape any text so it renders literally; whitespace runs (and newlines) become one space."""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())
-    out = []
-    for char in text:
-        if char in ENTITIES:
-            out.append(ENTITIES[char])
-        elif char in ESCAPED:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = " ".join(str(value).split()).translate(_TABLE)
     if escaped[:1] in BLOCK_STARTS:
         escaped = "\\" + escaped
-    return Md(_LIST_START.sub(r"\1\\\2", escaped))
+    if escaped[:1].isdigit():
+        escaped = _LIST_START.sub(r"\1\\\2", escaped)
+    return Md(escaped)
 
 
 def md_url(url: str) -> Md:
@@ -52,11 +47,13 @@ def md_link(label: object, url: str) -> Md:
 
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Md:
     """Link from one generated .md page to another, as MkDocs expects (relative, to the .md file)."""
-    if to_page == from_page:
-        target = ""
-    else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = "" if to_page == from_page else _relative_path(posixpath.dirname(from_page) or ".", to_page)
     return Md(target + (f"#{anchor}" if anchor else ""))
+
+
+@lru_cache(maxsize=4096)
+def _relative_path(from_dir: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, from_dir)
 
 
 def md_join(parts, sep: str = ", ") -> Md:

@@ -129,11 +129,20 @@ NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), (
 INFO_REFERENCES = [("summary_events", ("events",)), ("seed_source", ("sources",))]
 
 
+def _known(ids: dict[str, set[str]], targets: tuple[str, ...]) -> set[str]:
+    """The ids of the target collections, united once per set of targets (ids never change after
+    _check_ids, and a per-item union would make validation quadratic)."""
+    key = ("__union__",) + targets
+    if key not in ids:
+        ids[key] = set().union(*(ids[t] for t in targets)) if len(targets) > 1 else ids[targets[0]]
+    return ids[key]
+
+
 def _report_unknown(value, name: str, targets, ids, origin, problems, base: tuple = ()) -> None:
     """Report each id in value (one id or a list) that is not among the target collections' ids."""
     file, path = origin
     values = value if isinstance(value, (list, tuple)) else [value]
-    known = set().union(*(ids[t] for t in targets))
+    known = _known(ids, targets)
     for index, ref in enumerate(values):
         if not isinstance(ref, str) or ref in known:
             continue
