@@ -45,6 +45,12 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _target(view: BriefingView, event: Event) -> str:
+    """Where a click on the event's mark leads, relative to the timeline's folder: '#id' or '2024/#id'."""
+    page = view.event_pages[event.id]
+    return f"#{event.id}" if page == "timeline.md" else f"{page.removeprefix('timeline/').removesuffix('.md')}/#{event.id}"
+
+
 def _midpoint(event: Event) -> str:
     end = (event.until or event.date).end
     return (event.date.start + (end - event.date.start) / 2).isoformat()
@@ -85,7 +91,7 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
         traces.append({
             "type": "scatter", "mode": "markers", "name": STATUS_LABELS[status],
             "x": [_midpoint(e) for e in chosen], "y": [e.themes[0].value for e in chosen],
-            "customdata": [e.id for e in chosen],
+            "customdata": [_target(view, e) for e in chosen],
             "hovertext": [_hover(view, e) for e in chosen], "hoverinfo": "text",
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
         })
@@ -124,7 +130,7 @@ def money_chart(view: BriefingView) -> Chart:
         traces.append({
             "type": "scatter", "mode": "markers", "name": name,
             "x": [_midpoint(e) for e, _ in chosen], "y": [a.value for _, a in chosen],
-            "customdata": [e.id for e, _ in chosen],
+            "customdata": [_target(view, e) for e, _ in chosen],
             "hovertext": [f"<b>{_esc(format_amount(a))}</b>: {_esc(a.label)}<br>{_esc(e.title)}<br>{_esc(e.date.label)}"
                           for e, a in chosen],
             "hoverinfo": "text",

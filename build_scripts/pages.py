@@ -15,7 +15,8 @@ import jinja2
 from . import text as t
 from .dates import FlexDate, span_label, when
 from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Organisation, Person, Status
-from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page
+from .views import (CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page, source_bucket,
+                    sources_bucket_page, timeline_year_page)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_ICONS = {
@@ -100,15 +101,15 @@ class PageContext:
 
     def event_link(self, event_id: str) -> t.Md:
         event = self.view.events_by_id[event_id]
-        return t.Md(f"[{t.md_text(event.title)}]({self.link(TIMELINE, event.id)})")
+        return t.Md(f"[{t.md_text(event.title)}]({self.link(self.view.event_pages[event.id], event.id)})")
 
     def cite(self, source_ids) -> t.Md:
         """Numbered citation markers, each linking to the exact entry on the sources page."""
-        marks = [f"[\\[{n}\\]]({self.link(SOURCES, sid)})" for n, sid in enumerate(source_ids, 1)]
+        marks = [f"[\\[{n}\\]]({self.link(self.view.source_pages[sid], sid)})" for n, sid in enumerate(source_ids, 1)]
         return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
 
     def cite_events(self, event_ids) -> t.Md:
-        marks = [f"[\\[{n}\\]]({self.link(TIMELINE, eid)})" for n, eid in enumerate(event_ids, 1)]
+        marks = [f"[\\[{n}\\]]({self.link(self.view.event_pages[eid], eid)})" for n, eid in enumerate(event_ids, 1)]
         return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
 
     def source_line(self, source_id: str) -> t.Md:
@@ -121,7 +122,7 @@ class PageContext:
             links.append(f"[original]({t.md_url(s.url)})")
         if s.read_via:
             links.append(f"read via [{t.md_text(s.read_via.name)}]({t.md_url(s.read_via.url)})")
-        links.append(f"[entry]({self.link(SOURCES, s.id)})")
+        links.append(f"[entry]({self.link(self.view.source_pages[s.id], s.id)})")
         return t.Md(parts[0] + ". " + " · ".join(links))
 
     def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:
@@ -153,11 +154,20 @@ def render_home(view: BriefingView) -> str:
     return render("home.md.j2", view, "index.md", latest=latest)
 
 
-def render_timeline(view: BriefingView) -> str:
+def events_by_year(view: BriefingView) -> dict[int, list]:
     years: dict[int, list] = {}
     for event in view.events:
         years.setdefault(event.date.start.year, []).append(event)
-    return render("timeline.md.j2", view, TIMELINE, years=years)
+    return years
+
+
+def render_timeline(view: BriefingView) -> str:
+    return render("timeline.md.j2", view, TIMELINE, years=events_by_year(view), split=view.timeline_split,
+                  year_page=timeline_year_page)
+
+
+def render_timeline_year(view: BriefingView, year: int, events: list) -> str:
+    return render("timeline_year.md.j2", view, timeline_year_page(year), year=year, events=events)
 
 
 def render_claims(view: BriefingView) -> str:
@@ -197,9 +207,26 @@ def render_organisations_index(view: BriefingView) -> str:
     return render("organisations_index.md.j2", view, "organisations/index.md", orgs=orgs)
 
 
+def sources_in_order(view: BriefingView) -> list:
+    return sorted(view.briefing.sources, key=lambda s: (s.outlet.casefold(), s.date.start.isoformat() if s.date else "", s.id))
+
+
+def sources_by_bucket(view: BriefingView) -> dict[str, list]:
+    buckets: dict[str, list] = {}
+    for source in sources_in_order(view):
+        buckets.setdefault(source_bucket(source), []).append(source)
+    return dict(sorted(buckets.items()))
+
+
 def render_sources(view: BriefingView) -> str:
-    ordered = sorted(view.briefing.sources, key=lambda s: (s.outlet.casefold(), s.date.start.isoformat() if s.date else "", s.id))
-    return render("sources.md.j2", view, SOURCES, ordered=ordered)
+    if view.sources_split:
+        return render("sources_index.md.j2", view, SOURCES, buckets=sources_by_bucket(view), bucket_page=sources_bucket_page)
+    return render("sources.md.j2", view, SOURCES, ordered=sources_in_order(view), heading="Sources")
+
+
+def render_sources_bucket(view: BriefingView, bucket: str, sources: list) -> str:
+    return render("sources.md.j2", view, sources_bucket_page(bucket), ordered=sources,
+                  heading=f"Sources: {bucket.upper() if bucket != 'other' else 'other'}")
 
 
 def render_quotes(view: BriefingView) -> str:

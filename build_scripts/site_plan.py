@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from . import pages
 from .model import Briefing
-from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, build_view, conflict_page
+from .views import (CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, build_view, conflict_page, sources_bucket_page,
+                    timeline_year_page)
 
 
 class PlanConflict(Exception):
@@ -25,6 +26,9 @@ def plan_pages(briefing: Briefing) -> SitePlan:
     plan = SitePlan()
     plan.add("index.md", pages.render_home(view))
     plan.add(TIMELINE, pages.render_timeline(view))
+    if view.timeline_split:
+        for year, events in pages.events_by_year(view).items():
+            plan.add(timeline_year_page(year), pages.render_timeline_year(view, year, events))
     plan.add(CLAIMS, pages.render_claims(view))
     plan.add("conflicts/index.md", pages.render_conflicts_index(view))
     for conflict in briefing.conflicts:
@@ -37,6 +41,9 @@ def plan_pages(briefing: Briefing) -> SitePlan:
     for org in briefing.organisations:
         plan.add(view.entity_page(org.id), pages.render_organisation(view, org))
     plan.add(SOURCES, pages.render_sources(view))
+    if view.sources_split:
+        for bucket, sources in pages.sources_by_bucket(view).items():
+            plan.add(sources_bucket_page(bucket), pages.render_sources_bucket(view, bucket, sources))
     plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
     return plan

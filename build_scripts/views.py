@@ -36,6 +36,16 @@ class BriefingView:
     uses_by_source: dict[str, list[SourceUse]] = field(default_factory=dict)
     relationships_by_party: dict[str, list] = field(default_factory=dict)
     people_by_organisation: dict[str, list[Person]] = field(default_factory=dict)
+    event_pages: dict[str, str] = field(default_factory=dict)
+    source_pages: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def timeline_split(self) -> bool:
+        return len(self.events) > SPLIT_ABOVE
+
+    @property
+    def sources_split(self) -> bool:
+        return len(self.sources) > SPLIT_ABOVE
 
     def entity_page(self, entity_id: str) -> str:
         folder = "people" if isinstance(self.entities[entity_id], Person) else "organisations"
@@ -45,6 +55,7 @@ class BriefingView:
         return self.entities[entity_id].name
 
 
+SPLIT_ABOVE = 300  # more events (or sources) than this, and their list is split into one page per year (letter)
 TIMELINE = "timeline.md"
 SOURCES = "sources.md"
 CLAIMS = "claims.md"
@@ -54,6 +65,19 @@ QUOTES = "quotes.md"
 
 def conflict_page(conflict_id: str) -> str:
     return f"conflicts/{conflict_id}.md"
+
+
+def timeline_year_page(year: int) -> str:
+    return f"timeline/{year}.md"
+
+
+def source_bucket(source: Source) -> str:
+    first = source.outlet[:1].lower()
+    return first if "a" <= first <= "z" else "other"
+
+
+def sources_bucket_page(bucket: str) -> str:
+    return f"sources/{bucket}.md"
 
 
 def build_view(briefing: Briefing) -> BriefingView:
@@ -67,6 +91,10 @@ def build_view(briefing: Briefing) -> BriefingView:
         entities=entities,
         events_by_id={e.id: e for e in events},
     )
+    split_events, split_sources = len(events) > SPLIT_ABOVE, len(briefing.sources) > SPLIT_ABOVE
+    view.event_pages = {e.id: timeline_year_page(e.date.start.year) if split_events else TIMELINE for e in events}
+    view.source_pages = {s.id: sources_bucket_page(source_bucket(s)) if split_sources else SOURCES
+                         for s in briefing.sources}
     view.events_by_actor = _events_by_actor(events)
     view.quotes_by_speaker = _group(sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)), "speaker")
     view.relationships_by_party = _relationships_by_party(briefing)
@@ -116,7 +144,7 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
             uses[source_id].append(use)
 
     for event in view.events:
-        add(event.sources, SourceUse("Event", f"{event.date.label}: {event.title}", TIMELINE, event.id))
+        add(event.sources, SourceUse("Event", f"{event.date.label}: {event.title}", view.event_pages[event.id], event.id))
     for claim in b.claims:
         add([*claim.sources, claim.reported_by, *claim.correction_sources],
             SourceUse("Reported claim", claim.text, CLAIMS, claim.id))

@@ -35,7 +35,7 @@ def test_timeline_plots_every_event_once_by_status(shipped):
     data = charts["timeline"].figure["data"]
     markers = [t for t in data if t["mode"] == "markers"]
     assert sum(len(t["x"]) for t in markers) == len(view.events)
-    assert sorted(i for t in markers for i in t["customdata"]) == sorted(e.id for e in view.events)
+    assert sorted(i for t in markers for i in t["customdata"]) == sorted(f"#{e.id}" for e in view.events)
     counts = Counter(e.status for e in view.events)
     from build_scripts.model import STATUS_LABELS
     for trace in markers:

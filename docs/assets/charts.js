@@ -63,8 +63,8 @@
       }).then(function () {
         figure.dataset.state = "ready";
         plot.on("plotly_click", function (event) {
-          var id = event.points && event.points[0] && event.points[0].customdata;
-          if (id && figure.dataset.timeline) window.location.href = figure.dataset.timeline + "#" + id;
+          var target = event.points && event.points[0] && event.points[0].customdata;
+          if (target && figure.dataset.timeline) window.location.href = figure.dataset.timeline + target;
         });
       });
     }).catch(function () { figure.dataset.state = "failed"; });
