@@ -49,8 +49,23 @@ def chart_json(chart: Chart) -> str:
     return json.dumps(chart.figure, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+_MEMO: dict[tuple, BuildOutput] = {}
+
+
 def generate(data_dir: Path, static_charts: bool = True) -> BuildOutput:
+    """Run the pipeline; the same data (same briefing objects) in the same process is not redone,
+    so the `site` command and the MkDocs hook share one generation."""
     briefing = load_briefing(data_dir, label=data_dir.name)
+    key = (str(data_dir), static_charts)
+    cached = _MEMO.get(key)
+    if cached is not None and cached.briefing is briefing:
+        return cached
+    _MEMO.clear()
+    _MEMO[key] = output = _generate(briefing, static_charts)
+    return output
+
+
+def _generate(briefing: Briefing, static_charts: bool) -> BuildOutput:
     charts = build_charts(build_view(briefing))
     svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
     assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": chart_json(c) for cid, c in charts.items()}

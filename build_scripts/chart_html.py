@@ -12,6 +12,7 @@ import jinja2
 
 from .charts import Chart
 
+TABLE_ROWS = 200  # a longer table is cut, pointing at the full data (the page would grow with the data)
 MARKER = re.compile(r"^[ \t]*<!--\s*chart:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
 
 TEMPLATE = """\
@@ -26,10 +27,11 @@ TEMPLATE = """\
 </div>
 <details class="chart__data">
 <summary>Chart data as a table ({{ chart.rows|length }} rows)</summary>
-<div class="chart__table"><table>
+{% if chart.rows|length > max_rows %}<p>The first {{ max_rows }} rows; all {{ chart.rows|length }} are in <a href="{{ json_url }}">the chart's data file</a>.</p>
+{% endif %}<div class="chart__table"><table>
 <thead><tr>{% for h in chart.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>
-{% for row in chart.rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>
+{% for row in chart.rows[:max_rows] %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
 </table></div>
 </details>
@@ -43,7 +45,8 @@ def _template() -> jinja2.Template:
 
 
 def render_chart(chart: Chart, json_url: str, svg_url: str | None, timeline_url: str) -> str:
-    html = _template().render(chart=chart, json_url=json_url, svg_url=svg_url, timeline_url=timeline_url)
+    html = _template().render(chart=chart, json_url=json_url, svg_url=svg_url, timeline_url=timeline_url,
+                              max_rows=TABLE_ROWS)
     return "\n" + html.strip() + "\n"
 
 

@@ -7,6 +7,7 @@ early: anchors and aliases, explicit tags, duplicate keys, deep nesting and huge
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class LoadedFile:
     name: str
     data: dict
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    digest: str = ""
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at path, or of its nearest enclosing value."""
@@ -177,9 +179,25 @@ def read_data_dir(data_dir: Path, label: str | None = None) -> tuple[list[Loaded
             problems.append(Problem(name, 1, 1, "", f"the file is {size // 1024 // 1024} MB, over the "
                                     f"{MAX_FILE_BYTES // 1024 // 1024} MB limit", "split it into several files"))
             continue
-        result = parse_yaml(name, path.read_bytes())
+        result = _parse_cached(name, path.read_bytes())
         (problems if isinstance(result, Problem) else files).append(result)
     return files, problems
+
+
+_PARSED: dict[str, tuple[str, LoadedFile | Problem]] = {}  # name -> (digest, result): the latest only
+
+
+def _parse_cached(name: str, raw: bytes) -> LoadedFile | Problem:
+    """Parse a file, reusing the last result for the same name and bytes (`mkdocs serve`, re-runs)."""
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = _PARSED.get(name)
+    if cached and cached[0] == digest:
+        return cached[1]
+    result = parse_yaml(name, raw)
+    if isinstance(result, LoadedFile):
+        result.digest = digest
+    _PARSED[name] = (digest, result)
+    return result
 
 
 def suggest(value: str, choices) -> str:

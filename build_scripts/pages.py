@@ -15,8 +15,7 @@ import jinja2
 from . import text as t
 from .dates import FlexDate, span_label, when
 from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Organisation, Person, Status
-from .views import (CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page, source_bucket,
-                    sources_bucket_page, timeline_year_page)
+from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page, part_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_ICONS = {
@@ -45,7 +44,7 @@ def format_amount(amount: Amount) -> str:
 def status_badge(status: Status) -> t.Md:
     """A badge that says the status in words and with an icon, never by colour alone."""
     return t.Md(
-        f'<span class="status status--{status.value}" title="{STATUS_MEANINGS[status]}">'
+        f'<span class="status status--{status.value}">'
         f'<span aria-hidden="true">{STATUS_ICONS[status]}</span> {STATUS_LABELS[status]}</span>'
     )
 
@@ -161,13 +160,22 @@ def events_by_year(view: BriefingView) -> dict[int, list]:
     return years
 
 
+def group_by_page(items, pages_by_id: dict[str, str]) -> dict[str, list]:
+    """Items (already in reading order) grouped by the page they are listed on."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(pages_by_id[item.id], []).append(item)
+    return groups
+
+
 def render_timeline(view: BriefingView) -> str:
-    return render("timeline.md.j2", view, TIMELINE, years=events_by_year(view), split=view.timeline_split,
-                  year_page=timeline_year_page)
+    parts = [(page, part_label(page, events[0]), len(events))
+             for page, events in group_by_page(view.events, view.event_pages).items()]
+    return render("timeline.md.j2", view, TIMELINE, years=events_by_year(view), split=view.timeline_split, parts=parts)
 
 
-def render_timeline_year(view: BriefingView, year: int, events: list) -> str:
-    return render("timeline_year.md.j2", view, timeline_year_page(year), year=year, events=events)
+def render_timeline_part(view: BriefingView, page: str, events: list) -> str:
+    return render("timeline_year.md.j2", view, page, label=part_label(page, events[0]), events=events)
 
 
 def render_claims(view: BriefingView) -> str:
@@ -211,22 +219,16 @@ def sources_in_order(view: BriefingView) -> list:
     return sorted(view.briefing.sources, key=lambda s: (s.outlet.casefold(), s.date.start.isoformat() if s.date else "", s.id))
 
 
-def sources_by_bucket(view: BriefingView) -> dict[str, list]:
-    buckets: dict[str, list] = {}
-    for source in sources_in_order(view):
-        buckets.setdefault(source_bucket(source), []).append(source)
-    return dict(sorted(buckets.items()))
-
-
 def render_sources(view: BriefingView) -> str:
     if view.sources_split:
-        return render("sources_index.md.j2", view, SOURCES, buckets=sources_by_bucket(view), bucket_page=sources_bucket_page)
+        parts = [(page, part_label(page, sources[0]), len(sources))
+                 for page, sources in group_by_page(sources_in_order(view), view.source_pages).items()]
+        return render("sources_index.md.j2", view, SOURCES, parts=parts)
     return render("sources.md.j2", view, SOURCES, ordered=sources_in_order(view), heading="Sources")
 
 
-def render_sources_bucket(view: BriefingView, bucket: str, sources: list) -> str:
-    return render("sources.md.j2", view, sources_bucket_page(bucket), ordered=sources,
-                  heading=f"Sources: {bucket.upper() if bucket != 'other' else 'other'}")
+def render_sources_part(view: BriefingView, page: str, sources: list) -> str:
+    return render("sources.md.j2", view, page, ordered=sources, heading=f"Sources: {part_label(page, sources[0])}")
 
 
 def render_quotes(view: BriefingView) -> str:

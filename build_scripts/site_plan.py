@@ -1,10 +1,11 @@
 """Assembling the site plan: every generated file's path and content, before anything is written."""
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from . import pages
 from .model import Briefing
-from .views import (CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, build_view, conflict_page, sources_bucket_page,
-                    timeline_year_page)
+from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, build_view, conflict_page
 
 
 class PlanConflict(Exception):
@@ -27,8 +28,9 @@ def plan_pages(briefing: Briefing) -> SitePlan:
     plan.add("index.md", pages.render_home(view))
     plan.add(TIMELINE, pages.render_timeline(view))
     if view.timeline_split:
-        for year, events in pages.events_by_year(view).items():
-            plan.add(timeline_year_page(year), pages.render_timeline_year(view, year, events))
+        for page, events in pages.group_by_page(view.events, view.event_pages).items():
+            deps = (*events, *_sources_and_actors(view, events))
+            plan.add(page, _reuse(page, deps, view, lambda: pages.render_timeline_part(view, page, events)))
     plan.add(CLAIMS, pages.render_claims(view))
     plan.add("conflicts/index.md", pages.render_conflicts_index(view))
     for conflict in briefing.conflicts:
@@ -36,17 +38,70 @@ def plan_pages(briefing: Briefing) -> SitePlan:
     plan.add(LEVERAGE, pages.render_leverage(view))
     plan.add("people/index.md", pages.render_people_index(view))
     for person in briefing.people:
-        plan.add(view.entity_page(person.id), pages.render_person(view, person))
+        plan.add(view.entity_page(person.id), _reuse(view.entity_page(person.id), _entity_deps(view, person), view,
+                                                     lambda: pages.render_person(view, person)))
     plan.add("organisations/index.md", pages.render_organisations_index(view))
     for org in briefing.organisations:
-        plan.add(view.entity_page(org.id), pages.render_organisation(view, org))
+        plan.add(view.entity_page(org.id), _reuse(view.entity_page(org.id), _entity_deps(view, org), view,
+                                                  lambda: pages.render_organisation(view, org)))
     plan.add(SOURCES, pages.render_sources(view))
     if view.sources_split:
-        for bucket, sources in pages.sources_by_bucket(view).items():
-            plan.add(sources_bucket_page(bucket), pages.render_sources_bucket(view, bucket, sources))
+        for page, sources in pages.group_by_page(pages.sources_in_order(view), view.source_pages).items():
+            deps = (*sources, *(use for s in sources for use in view.uses_by_source.get(s.id, ())))
+            plan.add(page, _reuse(page, deps, view, lambda: pages.render_sources_part(view, page, sources)))
     plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
+    _prune(plan)
     return plan
+
+
+# Incremental regeneration. The loader hands back the very same model objects for files whose
+# bytes did not change, so a page whose inputs are all the same objects as last time renders to
+# the same text: it is reused instead of rendered again. Each entry keeps its inputs alive, so an
+# identity test can never be fooled by a reused id. Pages that summarise the whole briefing
+# (home, indexes) are always rendered; they are few.
+_RENDERED: dict[str, tuple[tuple, str]] = {}
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(x is y or (not isinstance(x, BaseModel) and x == y) for x, y in zip(a, b))
+
+
+def _reuse(page: str, deps: tuple, view, render) -> str:
+    deps = (view.timeline_split, view.sources_split, *deps)
+    cached = _RENDERED.get(page)
+    if cached is not None and _same(cached[0], deps):
+        return cached[1]
+    content = render()
+    _RENDERED[page] = (deps, content)
+    return content
+
+
+def _prune(plan: SitePlan) -> None:
+    for page in [p for p in _RENDERED if p not in plan]:
+        del _RENDERED[page]
+
+
+def _sources_and_actors(view, events) -> list:
+    seen = {}
+    for event in events:
+        for source_id in event.sources:
+            seen[source_id] = view.sources[source_id]
+        for actor in event.actors:
+            seen[actor] = view.entities[actor]
+    return list(seen.values())
+
+
+def _entity_deps(view, entity) -> tuple:
+    events = view.events_by_actor.get(entity.id, [])
+    quotes = view.quotes_by_speaker.get(entity.id, [])
+    rels = view.relationships_by_party.get(entity.id, [])
+    parties = [view.entities[p] for r in rels for p in (r.source_party, r.target_party)]
+    people = view.people_by_organisation.get(entity.id, [])
+    orgs = [view.entities[o] for o in getattr(entity, "organisations", [])]
+    sources = [view.sources[s] for s in entity.sources] + [view.sources[q.source] for q in quotes]
+    return (entity, *events, *quotes, *rels, *parties, *people, *orgs, *sources,
+            *(q.event for q in quotes), *(view.event_pages[e.id] for e in events))
 
 
 def plan_nav(briefing: Briefing) -> list:

@@ -6,6 +6,8 @@ and nothing is dated after the briefing's as-of date.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, Problem
@@ -76,6 +78,20 @@ def _validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, p
         return None
 
 
+@dataclass
+class FileItems:
+    """What one file holds once each item is validated on its own (cached by the file's bytes)."""
+
+    infos: list = field(default_factory=list)
+    items: dict[str, list] = field(default_factory=dict)
+    origins: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
+    broken: list[tuple[str, dict, tuple]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_VALIDATED: dict[str, tuple[str, FileItems]] = {}
+
+
 def _collect(files: list[LoadedFile], problems: list[Problem]):
     """Validate every item of every collection, remembering where each item came from."""
     items: dict[str, list] = {name: [] for name in COLLECTIONS}
@@ -83,32 +99,54 @@ def _collect(files: list[LoadedFile], problems: list[Problem]):
     info = None
     broken: list[tuple[str, dict, tuple]] = []  # items that failed validation, still checked for references
     for file in files:
-        for key, value in file.data.items():
-            line, column = file.where((key,))
-            if key == "briefing":
-                if info is not None:
-                    problems.append(Problem(file.name, line, column, "briefing", "the briefing is described twice",
-                                            "keep one 'briefing:' block across all files"))
-                info = _validate_item(file, ("briefing",), BriefingInfo, value, problems) or info
-                if info is not None:
-                    origins[id(info)] = (file, ("briefing",))
-                continue
-            if key not in COLLECTIONS:
-                hint = suggest(key, [*COLLECTIONS, "briefing"]) or "allowed: briefing, " + ", ".join(COLLECTIONS)
-                problems.append(Problem(file.name, line, column, key, f"unknown collection '{key}'", hint))
-                continue
-            if not isinstance(value, list):
-                problems.append(Problem(file.name, line, column, key, "expected a list of items (each starting with '- ')",
-                                        "indent the items under the key, each beginning with '- '"))
-                continue
-            for index, raw in enumerate(value):
-                item = _validate_item(file, (key, index), COLLECTIONS[key], raw, problems)
-                if item is None and isinstance(raw, dict):
-                    broken.append((key, raw, (file, (key, index))))
-                if item is not None:
-                    items[key].append(item)
-                    origins[id(item)] = (file, (key, index))
+        cached = _VALIDATED.get(file.name)
+        if cached and file.digest and cached[0] == file.digest:
+            result = cached[1]
+        else:
+            result = _validate_file(file)
+            _VALIDATED[file.name] = (file.digest, result)
+        problems.extend(result.problems)
+        for name, values in result.items.items():
+            items[name].extend(values)
+        origins.update(result.origins)
+        broken.extend(result.broken)
+        for candidate in result.infos:
+            if info is not None:
+                line, column = file.where(("briefing",))
+                problems.append(Problem(file.name, line, column, "briefing", "the briefing is described twice",
+                                        "keep one 'briefing:' block across all files"))
+            else:
+                info = candidate
     return info, items, origins, broken
+
+
+def _validate_file(file: LoadedFile) -> FileItems:
+    out = FileItems(items={name: [] for name in COLLECTIONS})
+    problems = out.problems
+    for key, value in file.data.items():
+        line, column = file.where((key,))
+        if key == "briefing":
+            info = _validate_item(file, ("briefing",), BriefingInfo, value, problems)
+            if info is not None:
+                out.infos.append(info)
+                out.origins[id(info)] = (file, ("briefing",))
+            continue
+        if key not in COLLECTIONS:
+            hint = suggest(key, [*COLLECTIONS, "briefing"]) or "allowed: briefing, " + ", ".join(COLLECTIONS)
+            problems.append(Problem(file.name, line, column, key, f"unknown collection '{key}'", hint))
+            continue
+        if not isinstance(value, list):
+            problems.append(Problem(file.name, line, column, key, "expected a list of items (each starting with '- ')",
+                                    "indent the items under the key, each beginning with '- '"))
+            continue
+        for index, raw in enumerate(value):
+            item = _validate_item(file, (key, index), COLLECTIONS[key], raw, problems)
+            if item is None and isinstance(raw, dict):
+                out.broken.append((key, raw, (file, (key, index))))
+            if item is not None:
+                out.items[key].append(item)
+                out.origins[id(item)] = (file, (key, index))
+    return out
 
 
 REFERENCES = {  # collection -> [(field, target collections)]
@@ -237,7 +275,15 @@ def load_briefing(data_dir, label: str | None = None) -> Briefing:
     from .loading import read_data_dir
 
     files, problems = read_data_dir(data_dir, label)
-    return validate(files, problems)
+    key = (str(data_dir), tuple((f.name, f.digest) for f in files))
+    if not problems and _LAST.get("key") == key:
+        return _LAST["briefing"]  # the same bytes: the very same Briefing (lets later stages reuse work)
+    briefing = validate(files, problems)
+    _LAST.update(key=key, briefing=briefing)
+    return briefing
+
+
+_LAST: dict = {}
 
 
 __all__ = ["load_briefing", "validate", "Relationship"]

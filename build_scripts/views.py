@@ -4,9 +4,11 @@ Built once from a complete Briefing, then read by every renderer; no I/O.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .dates import MONTHS
 from .model import Briefing, Event, Organisation, Person, Source
 
 
@@ -67,17 +69,38 @@ def conflict_page(conflict_id: str) -> str:
     return f"conflicts/{conflict_id}.md"
 
 
-def timeline_year_page(year: int) -> str:
-    return f"timeline/{year}.md"
+def _timeline_pages(events: list[Event]) -> dict[str, str]:
+    """Each event's page: the one timeline page, or one page per year (per month in a busy year)."""
+    if len(events) <= SPLIT_ABOVE:
+        return {e.id: TIMELINE for e in events}
+    per_year = Counter(e.date.start.year for e in events)
+    pages = {}
+    for e in events:
+        year, month = e.date.start.year, e.date.start.month
+        pages[e.id] = f"timeline/{year}-{month:02d}.md" if per_year[year] > SPLIT_ABOVE else f"timeline/{year}.md"
+    return pages
 
 
-def source_bucket(source: Source) -> str:
-    first = source.outlet[:1].lower()
-    return first if "a" <= first <= "z" else "other"
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "other"
 
 
-def sources_bucket_page(bucket: str) -> str:
-    return f"sources/{bucket}.md"
+def _source_pages(sources) -> dict[str, str]:
+    """Each source's entry: the one sources page, or one page per outlet."""
+    if len(sources) <= SPLIT_ABOVE:
+        return {s.id: SOURCES for s in sources}
+    return {s.id: f"sources/{_slug(s.outlet)}.md" for s in sources}
+
+
+def part_label(page: str, first_item) -> str:
+    """The heading of a split page: '2024', 'March 2024', or the outlet's name."""
+    if page.startswith("sources/"):
+        return first_item.outlet
+    stem = page.removeprefix("timeline/").removesuffix(".md")
+    if "-" in stem:
+        year, month = stem.split("-")
+        return f"{MONTHS[int(month)]} {year}"
+    return stem
 
 
 def build_view(briefing: Briefing) -> BriefingView:
@@ -91,10 +114,8 @@ def build_view(briefing: Briefing) -> BriefingView:
         entities=entities,
         events_by_id={e.id: e for e in events},
     )
-    split_events, split_sources = len(events) > SPLIT_ABOVE, len(briefing.sources) > SPLIT_ABOVE
-    view.event_pages = {e.id: timeline_year_page(e.date.start.year) if split_events else TIMELINE for e in events}
-    view.source_pages = {s.id: sources_bucket_page(source_bucket(s)) if split_sources else SOURCES
-                         for s in briefing.sources}
+    view.event_pages = _timeline_pages(events)
+    view.source_pages = _source_pages(briefing.sources)
     view.events_by_actor = _events_by_actor(events)
     view.quotes_by_speaker = _group(sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)), "speaker")
     view.relationships_by_party = _relationships_by_party(briefing)
