@@ -66,7 +66,8 @@ def generate(data_dir: Path, static_charts: bool = True) -> BuildOutput:
 
 
 def _generate(briefing: Briefing, static_charts: bool) -> BuildOutput:
-    charts = build_charts(build_view(briefing))
+    view = build_view(briefing)
+    charts = build_charts(view)
     svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
     assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": chart_json(c) for cid, c in charts.items()}
     assets.update({f"assets/charts/{cid}.svg": svg for cid, svg in svgs.items()})
@@ -74,7 +75,7 @@ def _generate(briefing: Briefing, static_charts: bool) -> BuildOutput:
         raise DataError([Problem("node_modules", 1, 1, "", "plotly.js is not installed",
                                  "run `make site` (it runs `npm ci`), or `npm ci` yourself")])
     assets[PLOTLY_URL] = PLOTLY_JS.read_bytes()
-    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing)), nav=plan_nav(briefing),
+    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing, view)), nav=plan_nav(briefing, view),
                        charts=charts, svgs=svgs, assets=assets)
 
 

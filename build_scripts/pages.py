@@ -112,7 +112,7 @@ class PageContext:
         return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
 
     def source_line(self, source_id: str) -> t.Md:
-        """'Outlet, “Title”, 22 July 2019. Original · read via Copy · cited by'."""
+        """'Outlet, “Title”, 22 July 2019. original · read via Copy' (the citation marker links the entry)."""
         s = self.view.sources[source_id]
         heading = f"“{t.md_text(s.title)}”" if s.title else t.md_text(s.subject)
         parts = [f"{t.md_text(s.outlet)}, {heading}" + (f", {t.md_text(s.date.label)}" if s.date else "")]
@@ -121,7 +121,6 @@ class PageContext:
             links.append(f"[original]({t.md_url(s.url)})")
         if s.read_via:
             links.append(f"read via [{t.md_text(s.read_via.name)}]({t.md_url(s.read_via.url)})")
-        links.append(f"[entry]({self.link(self.view.source_pages[s.id], s.id)})")
         return t.Md(parts[0] + ". " + " · ".join(links))
 
     def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:

@@ -5,7 +5,7 @@ from pydantic import BaseModel
 
 from . import pages
 from .model import Briefing
-from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, build_view, conflict_page
+from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, build_view, conflict_page
 
 
 class PlanConflict(Exception):
@@ -21,9 +21,9 @@ class SitePlan(dict):
         self[path] = content
 
 
-def plan_pages(briefing: Briefing) -> SitePlan:
+def plan_pages(briefing: Briefing, view: BriefingView | None = None) -> SitePlan:
     """Every generated Markdown page of the briefing, keyed by its path under the docs root."""
-    view = build_view(briefing)
+    view = view or build_view(briefing)
     plan = SitePlan()
     plan.add("index.md", pages.render_home(view))
     plan.add(TIMELINE, pages.render_timeline(view))
@@ -104,10 +104,10 @@ def _entity_deps(view, entity) -> tuple:
             *(q.event for q in quotes), *(view.event_pages[e.id] for e in events))
 
 
-def plan_nav(briefing: Briefing) -> list:
+def plan_nav(briefing: Briefing, view: BriefingView | None = None) -> list:
     """The site menu: a fixed, small set of sections. Entity pages stay out of it, so every
     page's HTML does not grow with the number of people and organisations."""
-    view = build_view(briefing)
+    view = view or build_view(briefing)
     conflicts = [conflict_page(c.id) for c in briefing.conflicts]
     return [
         {"Briefing": "index.md"},

@@ -6,6 +6,7 @@ and nothing is dated after the briefing's as-of date.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
@@ -66,7 +67,28 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
     return message, ""
 
 
+_ITEMS: dict[tuple[str, str], BaseModel] = {}  # (model, item as JSON) -> the model object built from it
+
+
 def _validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem]):
+    """Validate one item. An item whose text did not change since the last run (in this process)
+    gives back the very same object, so later stages can tell what is unchanged (`mkdocs serve`)."""
+    key = (model.__name__, json.dumps(raw, sort_keys=True))
+    cached = _ITEMS.get(key)
+    if cached is not None and id(cached) not in _IN_USE:
+        _IN_USE.add(id(cached))
+        return cached
+    item = _validate_fresh(file, path, model, raw, problems)
+    if item is not None:
+        _ITEMS[key] = item
+        _IN_USE.add(id(item))
+    return item
+
+
+_IN_USE: set[int] = set()  # objects handed out in the current run (two identical items get two objects)
+
+
+def _validate_fresh(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem]):
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -197,6 +219,13 @@ def _check_refs(obj: BaseModel, fields, ids, origin, problems, base: tuple = ())
         _report_unknown(getattr(obj, attr), name, targets, ids, origin, problems, base)
 
 
+def _prune_items(items: dict[str, list], info) -> None:
+    """Keep only the objects of this run in the item cache, so it never outgrows the data."""
+    live = {id(i) for values in items.values() for i in values} | {id(info)}
+    for key in [k for k, v in _ITEMS.items() if id(v) not in live]:
+        del _ITEMS[key]
+
+
 def _check_raw_refs(model, raw: dict, fields, ids, origin, problems) -> None:
     """References inside an item that failed validation, so one run reports everything."""
     for attr, targets in fields:
@@ -241,7 +270,9 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
 
 def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
     """Turn loaded files into a Briefing, or raise DataError listing every problem."""
+    _IN_USE.clear()
     info, items, origins, broken = _collect(files, problems)
+    _prune_items(items, info)
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
