@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts import build  # noqa: E402
-from build_scripts.csp import add_csp  # noqa: E402
+from build_scripts.postprocess import finish_page  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 
 _state: dict = {}
@@ -67,8 +67,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return add_csp(output)
+    return finish_page(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return add_csp(output_content) if template_name.endswith(".html") else output_content
+    return finish_page(output_content) if template_name.endswith(".html") else output_content

@@ -159,3 +159,10 @@ def test_an_interrupted_build_leaves_the_previous_site(tmp_path):
     process.kill()
     process.wait()
     assert digest_tree(site) == before
+
+
+def test_squeezing_whitespace_keeps_verbatim_blocks_and_entities():
+    from build_scripts.postprocess import squeeze
+
+    html = "<div>\n    <p>a &lt;b&gt;\n      c</p>\n\n  <pre>  keep\n    this</pre>\n  <script>x\n   y</script></div>"
+    assert squeeze(html) == "<div>\n<p>a &lt;b&gt;\nc</p>\n<pre>  keep\n    this</pre>\n<script>x\n   y</script></div>"
