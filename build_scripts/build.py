@@ -17,7 +17,9 @@ from pathlib import Path
 from .chart_html import MARKER, render_chart
 from .chart_images import chart_svgs
 from .charts import Chart, build_charts
+from .downloads import download_files
 from .errors import DataError, Problem
+from .machine import llms_txt, markdown_copies
 from .model import Briefing
 from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
@@ -75,7 +77,11 @@ def _generate(briefing: Briefing, static_charts: bool) -> BuildOutput:
         raise DataError([Problem("node_modules", 1, 1, "", "plotly.js is not installed",
                                  "run `make site` (it runs `npm ci`), or `npm ci` yourself")])
     assets[PLOTLY_URL] = PLOTLY_JS.read_bytes()
-    return BuildOutput(briefing=briefing, pages=dict(plan_pages(briefing, view)), nav=plan_nav(briefing, view),
+    assets.update(download_files(briefing, view.events))
+    pages, nav = dict(plan_pages(briefing, view)), plan_nav(briefing, view)
+    assets.update(markdown_copies(pages))
+    assets["llms.txt"] = llms_txt(briefing, nav, pages)
+    return BuildOutput(briefing=briefing, pages=pages, nav=nav,
                        charts=charts, svgs=svgs, assets=assets)
 
 

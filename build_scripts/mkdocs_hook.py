@@ -55,8 +55,27 @@ def on_files(files, config):
     for path, content in sorted({**output.pages, **output.assets}.items()):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the data also generates {path}; rename one of them")
-        files.append(File.generated(config, path, content=content))
+        file = File.generated(config, path, content=content)
+        if path in output.assets and path.endswith(".md"):
+            file.__class__ = _CopiedFile  # a plain-Markdown copy: published as is, not a page
+        files.append(file)
     return files
+
+
+class _CopiedFile(File):
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    @property
+    def url(self) -> str:
+        return self.src_uri
+
+    @property
+    def dest_uri(self) -> str:
+        return self.src_uri
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,0 +1,58 @@
+"""Data downloads published with the site (pure): the validated briefing as JSON (the same shape as
+the data files, so it validates against the schema and loads back), the schema, and events as CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Briefing, Event
+from .schema import briefing_schema
+
+JSON_PATH = "downloads/briefing.json"
+SCHEMA_PATH = "downloads/briefing.schema.json"
+EVENTS_CSV_PATH = "downloads/events.csv"
+CSV_COLUMNS = ["id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
+               "status", "status_note", "sources", "amounts"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def briefing_document(briefing: Briefing) -> dict:
+    data = briefing.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return {"briefing": data.pop("info"), **data}
+
+
+def briefing_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_document(briefing), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def schema_json() -> str:
+    return json.dumps(briefing_schema(), indent=1, sort_keys=True) + "\n"
+
+
+def _cell(value: str) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _event_row(event: Event) -> list[str]:
+    end = (event.until or event.date).end
+    amounts = "; ".join(f"{a.value:.0f} {a.currency} {a.label}" for a in event.amounts)
+    return [_cell(v) for v in (
+        event.id, event.date.text, event.until.text if event.until else "", event.date.precision,
+        event.date.start.isoformat(), end.isoformat(), event.title, event.summary, ";".join(event.actors),
+        ";".join(t.value for t in event.themes), event.tone.value, event.status.value, event.status_note or "",
+        ";".join(event.sources), amounts)]
+
+
+def events_csv(events) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow(_event_row(event))
+    return out.getvalue()
+
+
+def download_files(briefing: Briefing, events) -> dict[str, str]:
+    return {JSON_PATH: briefing_json(briefing), SCHEMA_PATH: schema_json(), EVENTS_CSV_PATH: events_csv(events)}

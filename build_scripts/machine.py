@@ -1,0 +1,51 @@
+"""For assistants and scripts (pure): llms.txt and a plain-Markdown copy of every generated page."""
+from __future__ import annotations
+
+import re
+
+from .model import Briefing
+
+COPY_DIR = "markdown"
+_RULES = [
+    (re.compile(r"\A---\n.*?\n---\n", re.S), ""),  # front matter
+    (re.compile(r" ?\{ #[a-z0-9-]+(?: \.[a-z-]+)* \}"), ""),  # attribute lists
+    (re.compile(r'<span class="status status--[a-z-]+"><span aria-hidden="true">.</span> ([^<]+)</span>'), r"[\1]"),
+    (re.compile(r"<summary>(.*?)</summary>"), r"**\1**"),
+    (re.compile(r"</?(?:details|div|sup|span|p|time)\b[^>]*>"), ""),
+    (re.compile(r"\n{3,}"), "\n\n"),
+]
+
+
+_CHART = re.compile(r"<!-- chart: ([a-z0-9-]+) -->")
+
+
+def plain_markdown(markdown: str, path: str) -> str:
+    """The generated page without the site's HTML and attribute syntax: headings, text, links."""
+    up = "../" * (path.count("/") + 1)
+    markdown = _CHART.sub(lambda m: f"(Chart data: {up}assets/charts/{m.group(1)}.json)", markdown)
+    for pattern, replacement in _RULES:
+        markdown = pattern.sub(replacement, markdown)
+    return markdown.strip() + "\n"
+
+
+def markdown_copies(pages: dict[str, str]) -> dict[str, str]:
+    return {f"{COPY_DIR}/{path}": plain_markdown(text, path) for path, text in sorted(pages.items())}
+
+
+def _heading(markdown: str, fallback: str) -> str:
+    match = re.search(r"^# (.+)$", markdown, re.M)
+    return match.group(1) if match else fallback
+
+
+def llms_txt(briefing: Briefing, nav: list, pages: dict[str, str]) -> str:
+    info = briefing.info
+    lines = [f"# {info.title}", "", f"> {info.description}", "", f"As of {info.as_of.label}. {info.summary}", "",
+             "## Pages", ""]
+    for entry in nav:
+        (title, target), = entry.items()
+        for path in ([target] if isinstance(target, str) else target):
+            label = title if isinstance(target, str) else _heading(pages.get(path, ""), path)
+            lines.append(f"- [{label}]({COPY_DIR}/{path})")
+    lines += ["", "## Data", "", "- [The whole briefing as JSON](downloads/briefing.json)",
+              "- [Its JSON Schema](downloads/briefing.schema.json)", "- [Events as CSV](downloads/events.csv)", ""]
+    return "\n".join(lines)
