@@ -26,7 +26,12 @@ def md_text(value: object) -> Md:
     """Escape any text so it renders literally; whitespace runs (and newlines) become one space."""
     if isinstance(value, Md):
         return value
-    escaped = " ".join(str(value).split()).translate(_TABLE)
+    return _escape(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # names, titles and outlets recur on many pages
+def _escape(text: str) -> Md:
+    escaped = " ".join(text.split()).translate(_TABLE)
     if escaped[:1] in BLOCK_STARTS:
         escaped = "\\" + escaped
     if escaped[:1].isdigit():
@@ -47,13 +52,13 @@ def md_link(label: object, url: str) -> Md:
 
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Md:
     """Link from one generated .md page to another, as MkDocs expects (relative, to the .md file)."""
-    target = "" if to_page == from_page else _relative_path(posixpath.dirname(from_page) or ".", to_page)
-    return Md(target + (f"#{anchor}" if anchor else ""))
+    target = _relative_path(from_page, to_page)
+    return Md(target + "#" + anchor if anchor else target)
 
 
-@lru_cache(maxsize=4096)
-def _relative_path(from_dir: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, from_dir)
+@lru_cache(maxsize=1 << 14)
+def _relative_path(from_page: str, to_page: str) -> str:
+    return "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 def md_join(parts, sep: str = ", ") -> Md:
