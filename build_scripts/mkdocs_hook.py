@@ -19,6 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts import build  # noqa: E402
 from build_scripts.postprocess import finish_page  # noqa: E402
+from build_scripts.structured import head_tags  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 
 _state: dict = {}
@@ -86,7 +87,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return finish_page(output)
+    briefing = _state["output"].briefing
+    meta = page.meta or {}
+    title = briefing.info.title if page.is_homepage else html.unescape(str(meta.get("title") or page.title))
+    description = html.unescape(str(meta.get("description") or briefing.info.description))
+    url = page.canonical_url or page.abs_url or ""
+    tags = head_tags(briefing, page.file.src_uri, title, description, url)
+    return finish_page(output.replace("</head>", tags + "</head>", 1))
 
 
 def on_post_template(output_content, template_name, config):

@@ -28,18 +28,26 @@ class Inspector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
         self.inline_scripts: list[str] = []
+        self.data_scripts: list[str] = []
         self.text: list[str] = []
         self._in_script = False
+        self._script_type = ""
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
         self._in_script = tag == "script"
+        self._script_type = dict(attrs).get("type") or ""
 
     def handle_endtag(self, tag):
         self._in_script = False
 
     def handle_data(self, data):
-        (self.inline_scripts if self._in_script else self.text).append(data)
+        if not self._in_script:
+            self.text.append(data)
+        elif self._script_type in ("application/json", "application/ld+json"):
+            self.data_scripts.append(data)
+        else:
+            self.inline_scripts.append(data)
 
 
 def inspect(path: Path) -> Inspector:
@@ -76,6 +84,9 @@ def test_hostile_text_never_becomes_markup(hostile_site):
                 assert not urlparse(attrs.get("src") or attrs.get("href")).netloc, (page, tag, attrs)
         for script in parsed.inline_scripts:
             assert not any(marker in script for marker in MARKERS), (page, script[:80])
+        for data in parsed.data_scripts:  # data, never run: it must parse and cannot close its element
+            json.loads(data)
+            assert "<" not in data, (page, data[:80])
 
 
 def test_hostile_text_appears_literally(hostile_site):

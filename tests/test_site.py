@@ -1,6 +1,7 @@
 """One whole-site build of the shipped briefing (in a temporary folder), checked page by page."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -120,3 +121,29 @@ def test_search_index_holds_people_events_quotes_and_sources(built_site):
     index = (built_site / "search" / "search_index.json").read_text()
     for needle in ("Mustafa Suleyman", "Stargate announced at the White House", "benchmark hacking", "Fast Company"):
         assert needle in index
+
+
+def json_ld(site: Path, path: str) -> dict:
+    text = (site / path).read_text(encoding="utf-8")
+    start = text.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    return json.loads(text[start:text.index("</script>", start)])
+
+
+def test_json_ld_parses_and_names_the_right_entities(built_site):
+    home = json_ld(built_site, "index.html")
+    assert home["@type"] == "NewsArticle" and home["headline"] == BRIEFING.info.title
+    assert {o["name"] for o in home["about"][:2]} == {"Microsoft", "OpenAI"}
+    person = json_ld(built_site, "people/mustafa-suleyman/index.html")
+    assert person == {**person, "@type": "Person", "name": "Mustafa Suleyman"}
+    assert {"@type": "Organization", "name": "Microsoft"} in person["affiliation"]
+    org = json_ld(built_site, "organisations/softbank/index.html")
+    assert org["@type"] == "Organization" and org["name"] == "SoftBank"
+    for path in built_site.rglob("index.html"):
+        json_ld(built_site, str(path.relative_to(built_site)))  # every page has valid JSON-LD
+
+
+def test_sharing_metadata_on_every_page(built_site):
+    for path in built_site.rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        for tag in ('property="og:title"', 'property="og:description"', 'name="twitter:card"', 'name="description"'):
+            assert tag in text, (path, tag)

@@ -1,0 +1,59 @@
+"""Sharing and structured data (pure): Open Graph and Twitter card tags, and schema.org JSON-LD
+(NewsArticle for briefing pages, Person and Organization for entity pages), built from the data."""
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+
+from .model import Briefing, Organisation, Person
+
+
+def _entity_for(briefing: Briefing, path: str):
+    folder, _, name = path.partition("/")
+    entity_id = name.removesuffix(".md")
+    pool = {"people": briefing.people, "organisations": briefing.organisations}.get(folder, ())
+    return next((e for e in pool if e.id == entity_id), None)
+
+
+def _org_names(briefing: Briefing, ids) -> list[dict]:
+    names = {o.id: o.name for o in briefing.organisations}
+    return [{"@type": "Organization", "name": names[i]} for i in ids if i in names]
+
+
+def json_ld(briefing: Briefing, path: str, title: str, description: str, url: str) -> dict:
+    entity = _entity_for(briefing, path)
+    if isinstance(entity, Person):
+        return {"@context": "https://schema.org", "@type": "Person", "name": entity.name, "jobTitle": entity.role,
+                "affiliation": _org_names(briefing, entity.organisations), "url": url}
+    if isinstance(entity, Organisation):
+        return {"@context": "https://schema.org", "@type": "Organization", "name": entity.name,
+                "description": entity.description, "url": url}
+    info = briefing.info
+    org_ids = {o.id for o in briefing.organisations}
+    counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
+    about = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
+            "description": description, "dateModified": info.as_of.start.isoformat(),
+            "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _org_names(briefing, about[:10]),
+            "url": url}
+
+
+def script_json(data: dict) -> str:
+    """JSON that cannot close its <script> element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_tags(briefing: Briefing, path: str, title: str, description: str, url: str) -> str:
+    entity = _entity_for(briefing, path)
+    kind = "profile" if isinstance(entity, Person) else "article" if path != "index.md" else "website"
+    attr = lambda value: html.escape(value, quote=True)  # noqa: E731
+    tags = [
+        ("property", "og:title", title), ("property", "og:description", description), ("property", "og:type", kind),
+        ("property", "og:url", url), ("property", "og:site_name", briefing.info.title),
+        ("name", "twitter:card", "summary"), ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+    ]
+    meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
+    return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url))}</script>'
