@@ -126,6 +126,12 @@ class PageContext:
     def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:
         return t.md_text(span_label(start, until))
 
+    def cite_button(self, event) -> t.Md:
+        """A button that copies a plain-text citation; the page's address is added by assets/cite.js."""
+        citation = f"“{event.title}”, {span_label(event.date, event.until)}. In: {self.b.info.title} (as of {self.b.info.as_of.label})."
+        return t.Md(f'<button type="button" class="cite-copy" data-event="{event.id}" '
+                    f'data-citation="{html.escape(citation, quote=True)}">Copy citation</button>')
+
     def event_block(self, event) -> t.Md:
         """One event on a timeline page: heading with permalink, date and status, summary with numbered
         citations, who and what, amounts, and its sources. Written in Python rather than as a template
@@ -140,7 +146,7 @@ class PageContext:
         if event.status_note:
             parts.append(f"*{md(event.status_note)}*\n\n")
         themes = md(", ".join(theme.value for theme in event.themes))
-        parts.append(f"**Who:** {self.entities(event.actors)} · **Themes:** {themes}\n")
+        parts.append(f"**Who:** {self.entities(event.actors)} · **Themes:** {themes} · {self.cite_button(event)}\n")
         if event.amounts:
             amounts = "; ".join(f"{md(format_amount(a))} ({md(a.label)})" for a in event.amounts)
             parts.append(f"\n**Amounts:** {amounts}\n")
@@ -256,6 +262,10 @@ def render_sources_part(view: BriefingView, page: str, sources: list) -> str:
 def render_quotes(view: BriefingView) -> str:
     ordered = sorted(view.briefing.quotes, key=lambda q: (q.date.start, q.id))
     return render("quotes.md.j2", view, QUOTES, ordered=ordered)
+
+
+def render_print(view: BriefingView) -> str:
+    return render("print.md.j2", view, "print.md")
 
 
 def render_methodology(view: BriefingView) -> str:

@@ -51,6 +51,7 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None) -> SitePlan
             plan.add(page, _reuse(page, deps, view, lambda: pages.render_sources_part(view, page, sources)))
     plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
+    plan.add("print.md", pages.render_print(view))
     _prune(plan)
     return plan
 
@@ -119,5 +120,5 @@ def plan_nav(briefing: Briefing, view: BriefingView | None = None) -> list:
         {"Organisations": "organisations/index.md"},
         {"Quotes": QUOTES},
         {"Sources": SOURCES},
-        {"About": ["methodology.md"]},
+        {"About": ["methodology.md", "print.md"]},
     ]

@@ -183,3 +183,33 @@ def test_screenshots_light_and_dark(browser, site_url):
             page.screenshot(path=str(target))
             assert target.stat().st_size > 10_000
         context.close()
+
+
+def test_copy_citation_puts_title_date_briefing_and_permalink_on_the_clipboard(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "timeline/", wait_until="networkidle")
+    page.click("button.cite-copy[data-event='2024-03-inflection-650m']")
+    page.wait_for_selector("button.cite-copy[data-event='2024-03-inflection-650m'][data-copied]")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == ("“Microsoft to pay Inflection about $650 million”, 21 March 2024. In: Microsoft and OpenAI: "
+                      "a partnership under strain (as of 18 May 2026). " + site_url + "timeline/#2024-03-inflection-650m")
+    assert watch.problems == []
+    context.close()
+
+
+def test_print_view_has_the_whole_briefing_without_menus(context, site_url):
+    page, watch = open_page(context, site_url, "print/")
+    text = page.inner_text("article")
+    for claim in BRIEFING.claims:
+        assert claim.text in text
+    assert page.locator("article h3.event").count() == len(BRIEFING.events)
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") == "none"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate("document.querySelectorAll('details:not([open])').length") == 0
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 100_000
+    assert watch.problems == []

@@ -1,0 +1,39 @@
+/* Print: open every collapsed block (sources, chart tables) before printing, close them after. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+
+/* "Copy citation" on each event: the plain-text citation plus the event's permanent address.
+   One listener on the document, so it also works after Material's instant navigation. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.cite-copy") : null;
+    if (!button) return;
+    var url = new URL(window.location.href);
+    url.search = "";
+    url.hash = button.dataset.event;
+    var text = button.dataset.citation + " " + url.href;
+    var done = function () {
+      button.dataset.copied = text;
+      button.textContent = "Citation copied";
+      window.setTimeout(function () { button.textContent = "Copy citation"; }, 2000);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this citation:", text); });
+    } else {
+      window.prompt("Copy this citation:", text);
+    }
+  });
+})();
