@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import build
 from .errors import DataError
-from .validation import load_briefing
+from .validation import load_report
 from .writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,13 +29,22 @@ def _commit_time() -> str:
     return result.stdout.strip() or "0"
 
 
+def _print_report(report) -> None:
+    for draft in report.drafts:
+        print(draft.format(), file=sys.stderr)
+    for warning in report.warnings:
+        print("warning: " + warning.format(), file=sys.stderr)
+
+
 def cmd_check(args) -> int:
     started = time.perf_counter()
-    output = build.generate(_data_dir(args))
+    output = build.generate(_data_dir(args), static_charts=False)
+    report = load_report(_data_dir(args), label=_data_dir(args).name)
+    _print_report(report)
     b = output.briefing
     print(f"OK: {len(b.events)} events, {len(b.sources)} sources, {len(b.people)} people, "
           f"{len(b.organisations)} organisations, {len(b.claims)} claims, {len(output.pages)} pages "
-          f"({time.perf_counter() - started:.2f} s)")
+          f"({time.perf_counter() - started:.2f} s); {len(report.warnings)} warnings, {len(report.drafts)} drafts")
     return 0
 
 
@@ -55,7 +64,7 @@ def cmd_site(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     data_dir = _data_dir(args)
-    load_briefing(data_dir, label=data_dir.name)  # fail fast, with the editor's error list, before MkDocs starts
+    _print_report(load_report(data_dir, label=data_dir.name))  # fail fast, with every problem, before MkDocs
     os.environ[build.DATA_ENV] = str(data_dir)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)

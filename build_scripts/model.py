@@ -102,6 +102,13 @@ STATUS_MEANINGS = {
 }
 
 
+class Review(str, Enum):
+    """Draft facts stay out of the site; `make check` lists them."""
+
+    draft = "draft"
+    published = "published"
+
+
 class Theme(str, Enum):
     investment = "investment"
     compute = "compute"
@@ -213,6 +220,7 @@ class Event(Strict):
     status_note: Text | None = None
     sources: list[Id] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
+    review: Review = Review.published
 
     @model_validator(mode="after")
     def _until_after_date(self) -> "Event":
@@ -236,6 +244,7 @@ class Claim(Strict):
     superseded_note: Text | None = None
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
     correction_sources: list[Id] = Field(default_factory=list)
+    review: Review = Review.published
 
     @model_validator(mode="after")
     def _pairs(self) -> "Claim":
@@ -286,6 +295,7 @@ class Quote(Strict):
     context: ShortText
     source: Id
     event: Id | None = None
+    review: Review = Review.published
 
 
 class Relationship(Strict):
@@ -311,6 +321,8 @@ class BriefingInfo(Strict):
     summary_events: list[Id] = Field(min_length=1)
     takeaways: list[Takeaway] = Field(min_length=1)
     seed_source: Id = Field(description="The report this briefing started from")
+    review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
+                                                                  "reviewed longer than this before the as-of date")
 
 
 COLLECTIONS: dict[str, type[BaseModel]] = {

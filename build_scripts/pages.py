@@ -126,6 +126,15 @@ class PageContext:
     def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:
         return t.md_text(span_label(start, until))
 
+    def review_note(self, item) -> t.Md:
+        """A visible note when a conflict or leverage item has not been reviewed for too long."""
+        info = self.b.info
+        age = (info.as_of.start - item.last_reviewed.end).days
+        if age <= info.review_max_age_days:
+            return t.Md("")
+        return t.Md(f'<span class="review-note">Not reviewed for {age} days before this briefing\'s as-of date; '
+                    f"parts may be out of date.</span>")
+
     def cite_button(self, event) -> t.Md:
         """A button that copies a plain-text citation; the page's address is added by assets/cite.js."""
         citation = f"“{event.title}”, {span_label(event.date, event.until)}. In: {self.b.info.title} (as of {self.b.info.as_of.label})."

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError, Problem
 from .loading import LoadedFile, format_path, suggest
 from .dates import EXAMPLES
+from .editorial import cross_fact_warnings, review_warnings, split_drafts
 from .model import COLLECTIONS, Briefing, BriefingInfo, Relationship
 
 FIELD_HINTS = {
@@ -268,8 +269,21 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
                                             "correct the date, or move briefing.as_of forward"))
 
 
+@dataclass
+class Report:
+    """A valid briefing, with what an editor should still look at."""
+
+    briefing: Briefing
+    warnings: list[Problem] = field(default_factory=list)
+    drafts: list[Problem] = field(default_factory=list)
+
+
 def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
     """Turn loaded files into a Briefing, or raise DataError listing every problem."""
+    return validate_report(files, problems).briefing
+
+
+def validate_report(files: list[LoadedFile], problems: list[Problem]) -> Report:
     _IN_USE.clear()
     info, items, origins, broken = _collect(files, problems)
     _prune_items(items, info)
@@ -296,22 +310,29 @@ def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
         for index, takeaway in enumerate(info.takeaways):
             _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
         _check_dates(info, items, origins, problems)
+    drafts = split_drafts(items, origins, REFERENCES, problems)
     if problems:
         raise DataError(problems)
-    return Briefing(info=info, **{name: tuple(values) for name, values in items.items()})
+    warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins))
+    return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts)
 
 
 def load_briefing(data_dir, label: str | None = None) -> Briefing:
     """Read and validate a data folder: the pipeline's single entry point for data."""
+    return load_report(data_dir, label).briefing
+
+
+def load_report(data_dir, label: str | None = None) -> Report:
+    """The briefing with its warnings and drafts (raises DataError with every problem)."""
     from .loading import read_data_dir
 
     files, problems = read_data_dir(data_dir, label)
     key = (str(data_dir), tuple((f.name, f.digest) for f in files))
     if not problems and _LAST.get("key") == key:
-        return _LAST["briefing"]  # the same bytes: the very same Briefing (lets later stages reuse work)
-    briefing = validate(files, problems)
-    _LAST.update(key=key, briefing=briefing)
-    return briefing
+        return _LAST["report"]  # the same bytes: the very same Briefing (lets later stages reuse work)
+    report = validate_report(files, problems)
+    _LAST.update(key=key, report=report)
+    return report
 
 
 _LAST: dict = {}
