@@ -20,6 +20,7 @@ from .charts import Chart, build_charts
 from .downloads import download_files
 from .errors import DataError, Problem
 from .machine import llms_txt, markdown_copies
+from .updates import atom_feed, data_updates
 from .model import Briefing
 from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
@@ -54,20 +55,23 @@ def chart_json(chart: Chart) -> str:
 _MEMO: dict[tuple, BuildOutput] = {}
 
 
-def generate(data_dir: Path, static_charts: bool = True) -> BuildOutput:
+def generate(data_dir: Path, static_charts: bool = True, history: bool = True,
+             site_url: str = "http://127.0.0.1:8000/") -> BuildOutput:
     """Run the pipeline; the same data (same briefing objects) in the same process is not redone,
-    so the `site` command and the MkDocs hook share one generation."""
+    so the `site` command and the MkDocs hook share one generation. history: read the git history
+    of the data folder for the Updates page and feed."""
     briefing = load_briefing(data_dir, label=data_dir.name)
-    key = (str(data_dir), static_charts)
+    key = (str(data_dir), static_charts, history, site_url)
     cached = _MEMO.get(key)
     if cached is not None and cached.briefing is briefing:
         return cached
     _MEMO.clear()
-    _MEMO[key] = output = _generate(briefing, static_charts)
+    updates = data_updates(data_dir) if history else None
+    _MEMO[key] = output = _generate(briefing, static_charts, updates, site_url)
     return output
 
 
-def _generate(briefing: Briefing, static_charts: bool) -> BuildOutput:
+def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -> BuildOutput:
     view = build_view(briefing)
     charts = build_charts(view)
     svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
@@ -78,11 +82,29 @@ def _generate(briefing: Briefing, static_charts: bool) -> BuildOutput:
                                  "run `make site` (it runs `npm ci`), or `npm ci` yourself")])
     assets[PLOTLY_URL] = PLOTLY_JS.read_bytes()
     assets.update(download_files(briefing, view.events))
-    pages, nav = dict(plan_pages(briefing, view)), plan_nav(briefing, view)
+    pages, nav = dict(plan_pages(briefing, view, updates)), plan_nav(briefing, view)
+    assets["feed.xml"] = atom_feed(briefing.info.title, site_url, updates or [], lambda c: change_url(view, c))
     assets.update(markdown_copies(pages))
     assets["llms.txt"] = llms_txt(briefing, nav, pages)
     return BuildOutput(briefing=briefing, pages=pages, nav=nav,
                        charts=charts, svgs=svgs, assets=assets)
+
+
+def page_url(md_path: str) -> str:
+    """The address of a generated page (MkDocs directory URLs): 'timeline.md' -> 'timeline/'."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def change_url(view, change) -> str | None:
+    """Where a change can be seen now, relative to the site root (None once it is gone)."""
+    if change.kind == "events" and change.item_id in view.event_pages:
+        return page_url(view.event_pages[change.item_id]) + "#" + change.item_id
+    if change.kind == "sources" and change.item_id in view.source_pages:
+        return page_url(view.source_pages[change.item_id]) + "#" + change.item_id
+    return None
 
 
 def _relative(target: str, page_url: str) -> str:

@@ -25,4 +25,21 @@ def load_briefing_at(repo: Path, revision: str, data_dir: str = "data") -> Brief
     for name in sorted(n for n in names if n.endswith((".yaml", ".yml"))):
         result = parse_yaml(f"{revision[:10]}:{name}", _git(repo, "show", f"{revision}:{name}"))
         (problems if isinstance(result, Problem) else files).append(result)
-    return validate(files, problems)
+    return validate(files, problems, reuse=False)
+
+
+def git_root(folder: Path) -> Path | None:
+    result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True)
+    return Path(result.stdout.strip()) if result.returncode == 0 else None
+
+
+def data_commits(repo: Path, data_dir: str, limit: int) -> list[tuple[str, int, str]]:
+    """The latest commits that changed data_dir: (sha, commit time, subject), newest first."""
+    out = _git(repo, "log", f"-n{limit}", "--format=%H%x09%ct%x09%s", "--", data_dir).decode()
+    return [(sha, int(when), subject) for sha, when, subject in (line.split("\t", 2) for line in out.splitlines())]
+
+
+def parent_of(repo: Path, sha: str) -> str | None:
+    """The first parent, or None at the root of the history or of a shallow clone."""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{sha}^"], cwd=repo, capture_output=True, text=True)
+    return result.stdout.strip() or None

@@ -32,7 +32,7 @@ def on_config(config):
     if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))
     try:
-        output = build.generate(data_dir)
+        output = build.generate(data_dir, site_url=config.site_url or "")
     except DataError as err:
         raise PluginError(str(err)) from None
     _state["output"] = output
@@ -86,6 +86,11 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{page.file.src_uri}: {err}") from None
 
 
+def page_url_to_root(page) -> str:
+    depth = page.url.count("/")
+    return "../" * depth
+
+
 def on_post_page(output, page, config):
     briefing = _state["output"].briefing
     meta = page.meta or {}
@@ -93,6 +98,8 @@ def on_post_page(output, page, config):
     description = html.unescape(str(meta.get("description") or briefing.info.description))
     url = page.canonical_url or page.abs_url or ""
     tags = head_tags(briefing, page.file.src_uri, title, description, url)
+    tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{html.escape(page_url_to_root(page))}feed.xml">'
+
     return finish_page(output.replace("</head>", tags + "</head>", 1))
 
 

@@ -185,9 +185,35 @@ def _links() -> dict[str, str]:
     return {"timeline": TIMELINE, "sources": SOURCES, "claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}
 
 
-def render_home(view: BriefingView) -> str:
+def render_home(view: BriefingView, updates=None) -> str:
     latest = list(reversed(view.events[-5:]))
-    return render("home.md.j2", view, "index.md", latest=latest)
+    recent = [(u, c) for u in (updates or []) for c in u.changes][:3]
+    from .updates import LABELS
+
+    return render("home.md.j2", view, "index.md", latest=latest, updates=updates, recent=recent,
+                  change_link=lambda c: change_link(view, c), labels=LABELS, day=_day)
+
+
+def change_link(view: BriefingView, change) -> str | None:
+    """A Markdown link target (relative to the site root's .md files) for a change, if it still exists."""
+    if change.kind == "events" and change.item_id in view.event_pages:
+        return f"{view.event_pages[change.item_id]}#{change.item_id}"
+    if change.kind == "sources" and change.item_id in view.source_pages:
+        return f"{view.source_pages[change.item_id]}#{change.item_id}"
+    return None
+
+
+def render_updates(view: BriefingView, updates) -> str:
+    from .updates import LABELS
+
+    return render("updates.md.j2", view, "updates.md", updates=updates, labels=LABELS,
+                  change_link=lambda c: change_link(view, c), day=_day)
+
+
+def _day(update) -> str:
+    from .dates import parse_flex_date
+
+    return parse_flex_date(update.date).label
 
 
 def events_by_year(view: BriefingView) -> dict[int, list]:

@@ -21,11 +21,13 @@ class SitePlan(dict):
         self[path] = content
 
 
-def plan_pages(briefing: Briefing, view: BriefingView | None = None) -> SitePlan:
-    """Every generated Markdown page of the briefing, keyed by its path under the docs root."""
+def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=None) -> SitePlan:
+    """Every generated Markdown page of the briefing, keyed by its path under the docs root.
+    updates: what changed, from the data's history (None: no history to read)."""
     view = view or build_view(briefing)
     plan = SitePlan()
-    plan.add("index.md", pages.render_home(view))
+    plan.add("index.md", pages.render_home(view, updates))
+    plan.add("updates.md", pages.render_updates(view, updates))
     plan.add(TIMELINE, pages.render_timeline(view))
     if view.timeline_split:
         for page, events in pages.group_by_page(view.events, view.event_pages).items():
@@ -120,5 +122,6 @@ def plan_nav(briefing: Briefing, view: BriefingView | None = None) -> list:
         {"Organisations": "organisations/index.md"},
         {"Quotes": QUOTES},
         {"Sources": SOURCES},
+        {"Updates": "updates.md"},
         {"About": ["methodology.md", "print.md"]},
     ]

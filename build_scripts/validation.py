@@ -74,6 +74,8 @@ _ITEMS: dict[tuple[str, str], BaseModel] = {}  # (model, item as JSON) -> the mo
 def _validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem]):
     """Validate one item. An item whose text did not change since the last run (in this process)
     gives back the very same object, so later stages can tell what is unchanged (`mkdocs serve`)."""
+    if not _REUSE[0]:
+        return _validate_fresh(file, path, model, raw, problems)
     key = (model.__name__, json.dumps(raw, sort_keys=True))
     cached = _ITEMS.get(key)
     if cached is not None and id(cached) not in _IN_USE:
@@ -122,12 +124,13 @@ def _collect(files: list[LoadedFile], problems: list[Problem]):
     info = None
     broken: list[tuple[str, dict, tuple]] = []  # items that failed validation, still checked for references
     for file in files:
-        cached = _VALIDATED.get(file.name)
+        cached = _VALIDATED.get(file.name) if _REUSE[0] else None
         if cached and file.digest and cached[0] == file.digest:
             result = cached[1]
         else:
             result = _validate_file(file)
-            _VALIDATED[file.name] = (file.digest, result)
+            if _REUSE[0]:
+                _VALIDATED[file.name] = (file.digest, result)
         problems.extend(result.problems)
         for name, values in result.items.items():
             items[name].extend(values)
@@ -278,15 +281,29 @@ class Report:
     drafts: list[Problem] = field(default_factory=list)
 
 
-def validate(files: list[LoadedFile], problems: list[Problem]) -> Briefing:
-    """Turn loaded files into a Briefing, or raise DataError listing every problem."""
-    return validate_report(files, problems).briefing
+def validate(files: list[LoadedFile], problems: list[Problem], reuse: bool = True) -> Briefing:
+    """Turn loaded files into a Briefing, or raise DataError listing every problem.
+    reuse=False validates from scratch and leaves the caches of the current data alone (history)."""
+    return validate_report(files, problems, reuse).briefing
 
 
-def validate_report(files: list[LoadedFile], problems: list[Problem]) -> Report:
-    _IN_USE.clear()
+def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: bool = True) -> Report:
+    _REUSE[0] = reuse
+    try:
+        return _validate_report(files, problems)
+    finally:
+        _REUSE[0] = True
+
+
+_REUSE = [True]
+
+
+def _validate_report(files: list[LoadedFile], problems: list[Problem]) -> Report:
+    if _REUSE[0]:
+        _IN_USE.clear()
     info, items, origins, broken = _collect(files, problems)
-    _prune_items(items, info)
+    if _REUSE[0]:
+        _prune_items(items, info)
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",

@@ -14,7 +14,7 @@ GOLDEN = MINI.parent.parent / "golden" / "mini"
 
 @pytest.fixture(scope="module")
 def mini_output():
-    return generate(MINI)
+    return generate(MINI, static_charts=False, history=False)
 
 
 def test_generated_pages_match_golden_files(mini_output):

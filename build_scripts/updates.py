@@ -1,0 +1,119 @@
+"""What changed, from the git history of the data: the Updates page's entries and the Atom feed.
+
+Each commit that touched the data folder is compared with its parent; the result for a commit never
+changes, so it is cached in .cache/updates/. Only the pure parts live here and in diffing.py; git is
+read by history.py.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from .diffing import compare
+from .errors import DataError
+from .history import data_commits, git_root, load_briefing_at, parent_of
+from .writing import write_file
+
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "updates"
+LIMIT = 20
+LABELS = {"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
+          "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"}
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str      # "events", "sources", ...
+    verb: str      # "added", "corrected", "removed"
+    item_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Update:
+    sha: str
+    when: int      # commit time, seconds since the epoch
+    changes: tuple[Change, ...]
+    first: bool = False  # the start of the history that is available (the initial data, or a shallow clone)
+
+    @property
+    def date(self) -> str:
+        return datetime.fromtimestamp(self.when, timezone.utc).strftime("%Y-%m-%d")
+
+
+def _label(item) -> str:
+    return str(getattr(item, "title", None) or getattr(item, "name", None) or getattr(item, "text", None) or item.id)
+
+
+def changes_between(old, new) -> tuple[Change, ...]:
+    out = []
+    for kind, change in compare(old, new).items():
+        out += [Change(kind, "added", i.id, _label(i)) for i in change.added]
+        out += [Change(kind, "corrected", i.id, _label(i)) for i, _ in change.changed]
+        out += [Change(kind, "removed", i.id, _label(i)) for i in change.removed]
+    return tuple(out)
+
+
+def _changes_for(repo: Path, data_dir: str, sha: str) -> tuple[tuple[Change, ...], bool] | None:
+    cache = CACHE_DIR / f"{sha}-{data_dir.replace('/', '_')}.json"
+    if cache.exists():
+        stored = json.loads(cache.read_text())
+        return tuple(Change(**c) for c in stored["changes"]), stored["first"]
+    try:
+        new = load_briefing_at(repo, sha, data_dir)
+    except DataError:
+        return None  # the data did not validate at that commit: nothing published from it
+    parent = parent_of(repo, sha)
+    old = None
+    if parent is not None:
+        try:
+            old = load_briefing_at(repo, parent, data_dir)
+        except DataError:
+            old = None
+    changes = changes_between(old, new) if old is not None else tuple(
+        Change("events", "added", e.id, e.title) for e in new.events)
+    first = old is None
+    write_file(cache, json.dumps({"changes": [asdict(c) for c in changes], "first": first}, sort_keys=True))
+    return changes, first
+
+
+def data_updates(data_dir: Path) -> list[Update] | None:
+    """Updates, newest first, or None when the data is not in a git repository."""
+    repo = git_root(data_dir)
+    if repo is None:
+        return None
+    relative = data_dir.resolve().relative_to(repo.resolve()).as_posix()
+    try:
+        commits = data_commits(repo, relative, LIMIT)
+    except DataError:
+        return None
+    updates = []
+    for sha, when, _subject in commits:
+        found = _changes_for(repo, relative, sha)
+        if found is not None and found[0]:
+            updates.append(Update(sha, when, found[0], found[1]))
+    return updates
+
+
+def atom_feed(title: str, site_url: str, updates: list[Update], link_for) -> str:
+    """An Atom feed of the updates (newest first); link_for(change) gives a change's page address."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    updated = datetime.fromtimestamp(updates[0].when, timezone.utc).isoformat() if updates else "1970-01-01T00:00:00+00:00"
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"<title>{escape(title)}: updates</title>", f'<link href="{escape(base)}"/>',
+             f'<link rel="self" href="{escape(base)}feed.xml"/>', f"<id>{escape(base)}feed.xml</id>",
+             f"<updated>{updated}</updated>"]
+    for update in updates:
+        stamp = datetime.fromtimestamp(update.when, timezone.utc).isoformat()
+        for change in update.changes:
+            label = f"{LABELS[change.kind]} {change.verb}: {change.label}"
+            link = link_for(change)
+            lines += ["<entry>", f"<title>{escape(label)}</title>",
+                      f"<id>{escape(base)}updates/#{update.sha[:12]}-{escape(change.kind)}-{escape(change.item_id)}</id>",
+                      f"<updated>{stamp}</updated>",
+                      f'<link href="{escape(base + (link or "updates/"))}"/>',
+                      f"<summary>{escape(label)}</summary>", "</entry>"]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

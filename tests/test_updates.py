@@ -1,0 +1,82 @@
+"""The Updates page and Atom feed reflect real data changes in a git repository, also a shallow one."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from build_scripts import updates
+from build_scripts.build import generate
+
+from .conftest import MINI
+from .test_workflows import git
+
+NEW_EVENT = """events:
+  - id: 2024-03-new-event
+    date: 2024-03
+    title: A new event
+    summary: Something happened.
+    actors: [alpha]
+    themes: [compute]
+    status: single-source
+    sources: [example-report]
+"""
+
+
+def make_repo(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    shutil.copy(MINI / "briefing.yaml", repo / "data" / "briefing.yaml")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "first")
+    (repo / "data" / "new.yaml").write_text(NEW_EVENT)
+    text = (repo / "data" / "briefing.yaml").read_text().replace("summary: Alpha invested in Beta.",
+                                                                 "summary: Alpha invested heavily in Beta.")
+    (repo / "data" / "briefing.yaml").write_text(text)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "second")
+    return repo
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(tmp_path, monkeypatch):
+    monkeypatch.setattr(updates, "CACHE_DIR", tmp_path / "cache")
+
+
+def test_updates_page_and_feed_show_a_real_change(tmp_path):
+    repo = make_repo(tmp_path)
+    output = generate(repo / "data", static_charts=False, site_url="https://example.org/briefing/")
+    page = output.pages["updates.md"]
+    second = page.index("## ")
+    newest = page[second:page.index("## ", second + 3)]
+    assert "- Event added: [A new event](timeline.md#2024-03-new-event)" in newest
+    assert "- Event corrected: [Alpha invests in Beta](timeline.md#2024-01-deal)" in newest
+    assert "The history available starts here" in page  # the first commit
+    home = output.pages["index.md"]
+    assert "## Latest changes" in home and "last updated" in home
+    feed = ET.fromstring(output.assets["feed.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
+    assert titles[:2] == ["Event added: A new event", "Event corrected: Alpha invests in Beta"]
+    links = [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)]
+    assert links[0] == "https://example.org/briefing/timeline/#2024-03-new-event"
+
+
+def test_a_shallow_clone_says_what_it_can(tmp_path):
+    repo = make_repo(tmp_path)
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
+    output = generate(shallow / "data", static_charts=False)
+    page = output.pages["updates.md"]
+    assert "The history available starts here" in page
+    ET.fromstring(output.assets["feed.xml"])
+
+
+def test_data_outside_git_has_no_history(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    output = generate(data, static_charts=False)
+    assert "No history is available" in output.pages["updates.md"]
