@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import span_label
-from .model import STATUS_LABELS, Event, Status, Theme, Tone
+from .model import STATUS_LABELS, Event, Status, Tone
 from .pages import format_amount
 from .views import BriefingView
 
@@ -71,13 +71,14 @@ def _base_layout(height: int, **extra) -> dict:
 def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_id: str = "timeline",
                    title: str = "The relationship over time") -> Chart:
     events = view.events if events is None else events
-    themes = [t.value for t in Theme if any(e.themes[0] == t for e in events)]
+    main = {e.themes[0] for e in events}
+    themes = [t for t in view.briefing.info.themes if t in main]
     spans_x, spans_y = [], []
     for event in events:
         end = (event.until or event.date).end
         if end > event.date.start:
             spans_x += [event.date.start.isoformat(), end.isoformat(), None]
-            spans_y += [event.themes[0].value] * 2 + [None]
+            spans_y += [event.themes[0]] * 2 + [None]
     traces = [{
         "type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
         "x": spans_x, "y": spans_y, "hoverinfo": "skip",
@@ -90,7 +91,7 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
         symbol, colour = STATUS_STYLE[status]
         traces.append({
             "type": "scatter", "mode": "markers", "name": STATUS_LABELS[status],
-            "x": [_midpoint(e) for e in chosen], "y": [e.themes[0].value for e in chosen],
+            "x": [_midpoint(e) for e in chosen], "y": [e.themes[0] for e in chosen],
             "customdata": [_target(view, e) for e in chosen],
             "hovertext": [_hover(view, e) for e in chosen], "hoverinfo": "text",
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
@@ -105,7 +106,7 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in Status if counts[s]]
     summary = (f"{len(events)} events from {events[0].date.label} to {events[-1].date.label}, by main theme: "
                + ", ".join(parts) + ".") if events else "No events."
-    rows = [[span_label(e.date, e.until), e.title, e.themes[0].value, STATUS_LABELS[e.status],
+    rows = [[span_label(e.date, e.until), e.title, e.themes[0], STATUS_LABELS[e.status],
              "; ".join(view.sources[s].outlet for s in e.sources)] for e in events]
     return Chart(chart_id, title, summary, {"data": traces, "layout": layout},
                  ["Date", "Event", "Main theme", "Status", "Sources"], rows, layout["height"],

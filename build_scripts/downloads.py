@@ -41,7 +41,7 @@ def _event_row(event: Event) -> list[str]:
     return [_cell(v) for v in (
         event.id, event.date.text, event.until.text if event.until else "", event.date.precision,
         event.date.start.isoformat(), end.isoformat(), event.title, event.summary, ";".join(event.actors),
-        ";".join(t.value for t in event.themes), event.tone.value, event.status.value, event.status_note or "",
+        ";".join(event.themes), event.tone.value, event.status.value, event.status_note or "",
         ";".join(event.sources), amounts)]
 
 

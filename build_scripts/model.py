@@ -109,18 +109,8 @@ class Review(str, Enum):
     published = "published"
 
 
-class Theme(str, Enum):
-    investment = "investment"
-    compute = "compute"
-    model_access = "model-access"
-    agi = "agi"
-    governance = "governance"
-    restructuring = "restructuring"
-    talent = "talent"
-    competition = "competition"
-    regulation = "regulation"
-    litigation = "litigation"
-    relationship = "relationship"
+DEFAULT_THEMES = ["investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
+                  "competition", "regulation", "litigation", "relationship"]
 
 
 class Tone(str, Enum):
@@ -214,7 +204,7 @@ class Event(Strict):
     title: ShortText
     summary: Text
     actors: list[Id] = Field(min_length=1)
-    themes: list[Theme] = Field(min_length=1)
+    themes: list[Id] = Field(min_length=1, description="Ids from briefing.themes; the first is the main theme")
     tone: Tone = Tone.neutral
     status: Status
     status_note: Text | None = None
@@ -321,6 +311,8 @@ class BriefingInfo(Strict):
     summary_events: list[Id] = Field(min_length=1)
     takeaways: list[Takeaway] = Field(min_length=1)
     seed_source: Id = Field(description="The report this briefing started from")
+    themes: list[Id] = Field(default_factory=lambda: list(DEFAULT_THEMES), min_length=1,
+                             description="The briefing's themes (an allow-list for events), in chart order")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
 

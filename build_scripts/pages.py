@@ -154,7 +154,7 @@ class PageContext:
         ]
         if event.status_note:
             parts.append(f"*{md(event.status_note)}*\n\n")
-        themes = md(", ".join(theme.value for theme in event.themes))
+        themes = md(", ".join(event.themes))
         parts.append(f"**Who:** {self.entities(event.actors)} · **Themes:** {themes} · {self.cite_button(event)}\n")
         if event.amounts:
             amounts = "; ".join(f"{md(format_amount(a))} ({md(a.label)})" for a in event.amounts)

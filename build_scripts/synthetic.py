@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Status, Theme, Tone
+from .model import DEFAULT_THEMES, Status, Tone
 
 WORDS = ("partnership compute capacity model access agreement investment board cloud licence revenue "
          "share restructuring talks regulator review training research product launch data centre "
@@ -40,7 +40,7 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
                "organisations": [orgs[i % n_orgs]["id"]], "sources": [sources[i % n_sources]["id"]]}
               for i in range(max(1, entities - n_orgs))]
     actor_ids = [o["id"] for o in orgs] + [p["id"] for p in people]
-    themes, statuses, tones = [t.value for t in Theme], [s.value for s in Status], [t.value for t in Tone]
+    themes, statuses, tones = list(DEFAULT_THEMES), [s.value for s in Status], [t.value for t in Tone]
     event_items = []
     for i in range(events):
         day = _day(rng, start, span)

@@ -175,10 +175,11 @@ def _validate_file(file: LoadedFile) -> FileItems:
     return out
 
 
+TARGET_NAMES = {"themes": "briefing.themes"}
 REFERENCES = {  # collection -> [(field, target collections)]
     "organisations": [("sources", ("sources",))],
     "people": [("organisations", ("organisations",)), ("sources", ("sources",))],
-    "events": [("actors", ("people", "organisations")), ("sources", ("sources",))],
+    "events": [("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))],
     "claims": [("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
                ("superseded_by", ("events",)), ("correction_sources", ("sources",))],
     "conflicts": [("events", ("events",)), ("claims", ("claims",))],
@@ -212,9 +213,9 @@ def _report_unknown(value, name: str, targets, ids, origin, problems, base: tupl
             continue
         loc = path + base + (name,) + ((index,) if isinstance(value, (list, tuple)) else ())
         line, column = file.where(loc)
-        hint = suggest(ref, known) or f"add it to {' or '.join(targets)}, or fix the id"
-        problems.append(Problem(file.name, line, column, format_path(loc),
-                                f"'{ref}' is not a known id in {' or '.join(targets)}", hint))
+        where = " or ".join(TARGET_NAMES.get(t, t) for t in targets)
+        hint = suggest(ref, known) or f"add it to {where}, or fix the id"
+        problems.append(Problem(file.name, line, column, format_path(loc), f"'{ref}' is not a known id in {where}", hint))
 
 
 def _check_refs(obj: BaseModel, fields, ids, origin, problems, base: tuple = ()) -> None:
@@ -309,6 +310,7 @@ def _validate_report(files: list[LoadedFile], problems: list[Problem]) -> Report
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
                                 "add one with title, description, as_of, summary and takeaways"))
     ids = _check_ids(items, origins, problems)
+    ids["themes"] = set(info.themes) if info is not None else set()
     for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
         if isinstance(raw.get("id"), str):
             ids[name].add(raw["id"])

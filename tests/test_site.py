@@ -147,3 +147,16 @@ def test_sharing_metadata_on_every_page(built_site):
         text = path.read_text(encoding="utf-8")
         for tag in ('property="og:title"', 'property="og:description"', 'name="twitter:card"', 'name="description"'):
             assert tag in text, (path, tag)
+
+
+def test_a_second_briefing_on_another_topic_builds_with_no_code_change(tmp_path):
+    from .conftest import FIXTURES, build_site
+
+    site = tmp_path / "site"
+    result = build_site(FIXTURES / "webb", site)
+    assert result.returncode == 0, result.stderr
+    home = page(site, "index.html")
+    assert "The James Webb Space Telescope: from launch to first light" in home.text
+    assert "Microsoft" not in home.text
+    timeline = page(site, "timeline/index.html")
+    assert "2021-12-webb-launch" in timeline.ids
