@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from .model import Briefing, Event
+from .model import COLLECTIONS, Briefing, Event
 from .schema import briefing_schema
 
 JSON_PATH = "downloads/briefing.json"
@@ -17,13 +17,14 @@ CSV_COLUMNS = ["id", "date", "until", "precision", "start", "end", "title", "sum
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def briefing_document(briefing: Briefing) -> dict:
-    data = briefing.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return {"briefing": data.pop("info"), **data}
-
-
 def briefing_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_document(briefing), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """The briefing in the shape of a data file ({"briefing": ..., "sources": [...], ...}), written by
+    pydantic's compiled JSON writer: one line per item, so the file diffs well and is quick to make."""
+    parts = [f'"briefing":{briefing.info.model_dump_json(by_alias=True, exclude_none=True)}']
+    for name, model in COLLECTIONS.items():
+        items = ",\n".join(item.model_dump_json(by_alias=True, exclude_none=True) for item in getattr(briefing, name))
+        parts.append(f'"{name}":[\n{items}\n]' if items else f'"{name}":[]')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def schema_json() -> str:

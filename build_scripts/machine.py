@@ -7,20 +7,20 @@ from .model import Briefing
 
 COPY_DIR = "markdown"
 _RULES = [
-    (re.compile(r"\A---\n.*?\n---\n", re.S), ""),  # front matter
-    (re.compile(r" ?\{ #[a-z0-9-]+(?: \.[a-z-]+)* \}"), ""),  # attribute lists
+    (re.compile(r'<button[^>]*>[^<]*</button>'), ""),
     (re.compile(r'<span class="status status--[a-z-]+"><span aria-hidden="true">.</span> ([^<]+)</span>'), r"[\1]"),
-    (re.compile(r"<summary>(.*?)</summary>"), r"**\1**"),
-    (re.compile(r"</?(?:details|div|sup|span|p|time)\b[^>]*>"), ""),
+    (re.compile(r"</?summary>"), "**"),
+    (re.compile(r" ?\{ #[a-z0-9-]+(?: \.[a-z-]+)* \}"), ""),  # attribute lists
+    (re.compile(r"</?[a-z][^>\n]*>"), ""),  # every other tag is ours (text from data never holds a raw <)
     (re.compile(r"\n{3,}"), "\n\n"),
 ]
-
-
 _CHART = re.compile(r"<!-- chart: ([a-z0-9-]+) -->")
 
 
 def plain_markdown(markdown: str, path: str) -> str:
     """The generated page without the site's HTML and attribute syntax: headings, text, links."""
+    if markdown.startswith("---\n"):
+        markdown = markdown[markdown.index("\n---\n", 3) + 5:]
     up = "../" * (path.count("/") + 1)
     markdown = _CHART.sub(lambda m: f"(Chart data: {up}assets/charts/{m.group(1)}.json)", markdown)
     for pattern, replacement in _RULES:

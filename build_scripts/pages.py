@@ -136,10 +136,10 @@ class PageContext:
                     f"parts may be out of date.</span>")
 
     def cite_button(self, event) -> t.Md:
-        """A button that copies a plain-text citation; the page's address is added by assets/cite.js."""
-        citation = f"“{event.title}”, {span_label(event.date, event.until)}. In: {self.b.info.title} (as of {self.b.info.as_of.label})."
-        return t.Md(f'<button type="button" class="cite-copy" data-event="{event.id}" '
-                    f'data-citation="{html.escape(citation, quote=True)}">Copy citation</button>')
+        """A button that copies a plain-text citation. assets/briefing.js composes it from the page itself
+        (the event's heading and date, the briefing's title and as-of date, the permalink), so the
+        citation costs no extra bytes per event."""
+        return t.Md(f'<button type="button" class="cite-copy" data-event="{event.id}">Copy citation</button>')
 
     def event_block(self, event) -> t.Md:
         """One event on a timeline page: heading with permalink, date and status, summary with numbered

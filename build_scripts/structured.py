@@ -30,13 +30,23 @@ def json_ld(briefing: Briefing, path: str, title: str, description: str, url: st
         return {"@context": "https://schema.org", "@type": "Organization", "name": entity.name,
                 "description": entity.description, "url": url}
     info = briefing.info
-    org_ids = {o.id for o in briefing.organisations}
-    counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
-    about = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
             "description": description, "dateModified": info.as_of.start.isoformat(),
-            "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _org_names(briefing, about[:10]),
+            "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
             "url": url}
+
+
+_TOP: list = [None, None]  # [briefing, its main organisations]: computed once per briefing, not per page
+
+
+def _main_organisations(briefing: Briefing) -> list[dict]:
+    """The three organisations most events name."""
+    if _TOP[0] is not briefing:
+        org_ids = {o.id for o in briefing.organisations}
+        counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
+        top = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
+        _TOP[:] = [briefing, _org_names(briefing, top)]
+    return _TOP[1]
 
 
 def script_json(data: dict) -> str:
@@ -52,8 +62,8 @@ def head_tags(briefing: Briefing, path: str, title: str, description: str, url: 
     tags = [
         ("property", "og:title", title), ("property", "og:description", description), ("property", "og:type", kind),
         ("property", "og:url", url), ("property", "og:site_name", briefing.info.title),
-        ("name", "twitter:card", "summary"), ("name", "twitter:title", title),
-        ("name", "twitter:description", description),
+        ("name", "twitter:card", "summary"),  # Twitter falls back to the og: title and description
     ]
+    tags.append(("name", "briefing-as-of", briefing.info.as_of.label))
     meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
     return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url))}</script>'

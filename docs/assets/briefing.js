@@ -24,7 +24,14 @@
     var url = new URL(window.location.href);
     url.search = "";
     url.hash = button.dataset.event;
-    var text = button.dataset.citation + " " + url.href;
+    var heading = document.getElementById(button.dataset.event);
+    var title = heading ? heading.firstChild.textContent.trim() : "";
+    var block = heading ? heading.nextElementSibling : null;
+    var time = block ? block.querySelector("time") : null;
+    var meta = document.querySelector('meta[property="og:site_name"]');
+    var asOf = document.querySelector("meta[name=briefing-as-of]");
+    var text = "\u201c" + title + "\u201d, " + (time ? time.textContent.trim() : "") + ". In: " +
+      (meta ? meta.content : document.title) + (asOf ? " (as of " + asOf.content + ")" : "") + ". " + url.href;
     var done = function () {
       button.dataset.copied = text;
       button.textContent = "Citation copied";
