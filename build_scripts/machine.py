@@ -28,8 +28,19 @@ def plain_markdown(markdown: str, path: str) -> str:
     return markdown.strip() + "\n"
 
 
+_COPIES: dict[str, tuple[str, str]] = {}  # path -> (page text, its copy): unchanged pages are not redone
+
+
 def markdown_copies(pages: dict[str, str]) -> dict[str, str]:
-    return {f"{COPY_DIR}/{path}": plain_markdown(text, path) for path, text in sorted(pages.items())}
+    copies = {}
+    for path, text in sorted(pages.items()):
+        cached = _COPIES.get(path)
+        if cached is None or not (cached[0] is text or cached[0] == text):
+            cached = _COPIES[path] = (text, plain_markdown(text, path))
+        copies[f"{COPY_DIR}/{path}"] = cached[1]
+    for path in [p for p in _COPIES if p not in pages]:
+        del _COPIES[path]
+    return copies
 
 
 def _heading(markdown: str, fallback: str) -> str:
