@@ -8,8 +8,12 @@ from .model import Briefing
 COPY_DIR = "markdown"
 _RULES = [
     (re.compile(r'<button[^>]*>[^<]*</button>'), ""),
+    (re.compile(r'<a href="([^"]+)">([^<]*)</a>'), r"[\2](\1)"),
+    (re.compile(r"<li>"), "\n1. "),
+    (re.compile(r"<ol>"), "\n"),
     (re.compile(r'<span class="status status--[a-z-]+"><span aria-hidden="true">.</span> ([^<]+)</span>'), r"[\1]"),
-    (re.compile(r"</?summary>"), "**"),
+    (re.compile(r"<summary>"), "\n**"),
+    (re.compile(r"</summary>"), "**\n"),
     (re.compile(r" ?\{ #[a-z0-9-]+(?: \.[a-z-]+)* \}"), ""),  # attribute lists
     (re.compile(r"</?[a-z][^>\n]*>"), ""),  # every other tag is ours (text from data never holds a raw <)
     (re.compile(r"\n{3,}"), "\n\n"),

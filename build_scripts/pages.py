@@ -49,6 +49,21 @@ def status_badge(status: Status) -> t.Md:
     )
 
 
+def source_item_html(source) -> str:
+    """'Outlet, “Title”, 22 July 2019. original · read via Copy' as escaped HTML (no site-internal links)."""
+    def esc(text: str) -> str:
+        return html.escape(text, quote=False)
+
+    heading = f"“{esc(source.title)}”" if source.title else esc(source.subject)
+    text = f"{esc(source.outlet)}, {heading}" + (f", {esc(source.date.label)}" if source.date else "") + ". "
+    links = []
+    if source.url:
+        links.append(f'<a href="{html.escape(t.md_url(source.url))}">original</a>')
+    if source.read_via:
+        links.append(f'read via <a href="{html.escape(t.md_url(source.read_via.url))}">{esc(source.read_via.name)}</a>')
+    return text + " · ".join(links)
+
+
 def _finalize(value):
     if value is None:
         return ""
@@ -159,9 +174,11 @@ class PageContext:
         if event.amounts:
             amounts = "; ".join(f"{md(format_amount(a))} ({md(a.label)})" for a in event.amounts)
             parts.append(f"\n**Amounts:** {amounts}\n")
-        sources = "".join(f"{n}. {self.source_line(sid)}\n" for n, sid in enumerate(event.sources, 1))
-        parts.append(f'\n<details class="sources" markdown="1" data-search-exclude="">\n'
-                     f"<summary>Sources ({len(event.sources)})</summary>\n\n{sources}\n</details>\n\n")
+        # Plain HTML, not Markdown inside HTML: Python-Markdown passes it through untouched, which
+        # matters when a page holds hundreds of events.
+        sources = "".join(f"<li>{source_item_html(self.view.sources[sid])}</li>" for sid in event.sources)
+        parts.append(f'\n<details class="sources" data-search-exclude="">'
+                     f"<summary>Sources ({len(event.sources)})</summary><ol>{sources}</ol></details>\n\n")
         return t.Md("".join(parts))
 
 
