@@ -1,6 +1,7 @@
 """For assistants and scripts (pure): llms.txt and a plain-Markdown copy of every generated page."""
 from __future__ import annotations
 
+import html
 import re
 
 from .model import Briefing
@@ -8,7 +9,7 @@ from .model import Briefing
 COPY_DIR = "markdown"
 _RULES = [
     (re.compile(r'<button[^>]*>[^<]*</button>'), ""),
-    (re.compile(r'<a href="([^"]+)">([^<]*)</a>'), r"[\2](\1)"),
+    (re.compile(r'<a href="([^"]+)">([^<]*)</a>'), lambda m: f"[{m.group(2)}]({html.unescape(m.group(1))})"),
     (re.compile(r"<li>"), "\n1. "),
     (re.compile(r"<ol>"), "\n"),
     (re.compile(r'<span class="status status--[a-z-]+"><span aria-hidden="true">.</span> ([^<]+)</span>'), r"[\1]"),
