@@ -66,3 +66,23 @@ def check_golden(path: Path, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1 and review it"
     assert actual == path.read_text(encoding="utf-8")
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.com", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
+
+
+def repo_with_data_change(tmp_path: Path, change) -> Path:
+    """A git repository whose data/ is the mini briefing, then change(data_dir) in a second commit."""
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    shutil.copy(MINI / "briefing.yaml", repo / "data" / "briefing.yaml")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "first")
+    change(repo / "data")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "second")
+    return repo

@@ -10,8 +10,7 @@ import pytest
 from build_scripts import updates
 from build_scripts.build import generate
 
-from .conftest import MINI
-from .test_workflows import git
+from .conftest import MINI, repo_with_data_change
 
 NEW_EVENT = """events:
   - id: 2024-03-new-event
@@ -25,20 +24,15 @@ NEW_EVENT = """events:
 """
 
 
+def add_event(data):
+    (data / "new.yaml").write_text(NEW_EVENT)
+    text = (data / "briefing.yaml").read_text().replace("summary: Alpha invested in Beta.",
+                                                        "summary: Alpha invested heavily in Beta.")
+    (data / "briefing.yaml").write_text(text)
+
+
 def make_repo(tmp_path):
-    repo = tmp_path / "repo"
-    (repo / "data").mkdir(parents=True)
-    shutil.copy(MINI / "briefing.yaml", repo / "data" / "briefing.yaml")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "first")
-    (repo / "data" / "new.yaml").write_text(NEW_EVENT)
-    text = (repo / "data" / "briefing.yaml").read_text().replace("summary: Alpha invested in Beta.",
-                                                                 "summary: Alpha invested heavily in Beta.")
-    (repo / "data" / "briefing.yaml").write_text(text)
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "second")
-    return repo
+    return repo_with_data_change(tmp_path, add_event)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from .conftest import MINI, ROOT
+from .conftest import ROOT, repo_with_data_change
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PYTHON_BIN = ROOT / ".venv" / "bin"
@@ -69,20 +69,8 @@ def test_deploy_has_least_privilege_and_no_racing():
     assert workflow["jobs"]["test-and-build"]["permissions"] == {"contents": "read"}
 
 
-def git(repo, *args):
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.com", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
-
-
-def test_diff_summarises_a_real_data_change(tmp_path):
-    repo = tmp_path / "repo"
-    (repo / "data").mkdir(parents=True)
-    shutil.copy(MINI / "briefing.yaml", repo / "data" / "briefing.yaml")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "first")
-    text = (repo / "data" / "briefing.yaml").read_text()
+def add_event_and_source(data):
+    text = (data / "briefing.yaml").read_text()
     text = text.replace("summary: Alpha invested in Beta.", "summary: Alpha invested heavily in Beta.")
     text = text.replace("events:\n", """events:
   - id: 2024-03-new-event
@@ -99,8 +87,11 @@ def test_diff_summarises_a_real_data_change(tmp_path):
     title: "A new report"
     url: https://example.com/new
 """, 1)
-    (repo / "data" / "briefing.yaml").write_text(text)
-    git(repo, "commit", "-qam", "second")
+    (data / "briefing.yaml").write_text(text)
+
+
+def test_diff_summarises_a_real_data_change(tmp_path):
+    repo = repo_with_data_change(tmp_path, add_event_and_source)
     result = run(sys.executable, "-m", "build_scripts", "diff", "HEAD~1", "HEAD", "--repo", str(repo))
     assert result.returncode == 0, result.stderr
     out = result.stdout
