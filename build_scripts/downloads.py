@@ -21,7 +21,7 @@ def briefing_json(briefing: Briefing) -> str:
     """The briefing in the shape of a data file ({"briefing": ..., "sources": [...], ...}), written by
     pydantic's compiled JSON writer: one line per item, so the file diffs well and is quick to make."""
     parts = [f'"briefing":{briefing.info.model_dump_json(by_alias=True, exclude_none=True)}']
-    for name, model in COLLECTIONS.items():
+    for name in COLLECTIONS:
         items = ",\n".join(item.model_dump_json(by_alias=True, exclude_none=True) for item in getattr(briefing, name))
         parts.append(f'"{name}":[\n{items}\n]' if items else f'"{name}":[]')
     return "{\n" + ",\n".join(parts) + "\n}\n"

@@ -90,7 +90,7 @@ class _Builder:
     def _key(self, key, mark) -> None:
         frame = self.stack[-1]
         where = format_path(frame[1]) or "top level"
-        if not isinstance(key, str) or key is None:
+        if not isinstance(key, str):  # a list, a mapping or an empty key
             raise _Refused(_problem(self.name, mark, where, "keys must be plain words"))
         if key in frame[0]:
             raise _Refused(_problem(self.name, mark, format_path(frame[1] + (key,)),
@@ -118,8 +118,6 @@ class _Builder:
                                         f"the data is nested more than {MAX_DEPTH} levels deep",
                                         "briefing data never needs this much nesting"))
             container = {} if isinstance(event, yaml.MappingStartEvent) else []
-            if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-                raise _Refused(_problem(self.name, event.start_mark, "", "keys must be plain words"))
             path = self._place(container, event.start_mark)
             self.stack.append([container, path, None])
         elif isinstance(event, yaml.CollectionEndEvent):

@@ -32,7 +32,7 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
     if view.timeline_split:
         for page, events in pages.group_by_page(view.events, view.event_pages).items():
             deps = (*events, *_sources_and_actors(view, events))
-            plan.add(page, _reuse(page, deps, view, lambda: pages.render_timeline_part(view, page, events)))
+            plan.add(page, _reuse(page, deps, view, pages.render_timeline_part, view, page, events))
     plan.add(CLAIMS, pages.render_claims(view))
     plan.add("conflicts/index.md", pages.render_conflicts_index(view))
     for conflict in briefing.conflicts:
@@ -41,16 +41,16 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
     plan.add("people/index.md", pages.render_people_index(view))
     for person in briefing.people:
         plan.add(view.entity_page(person.id), _reuse(view.entity_page(person.id), _entity_deps(view, person), view,
-                                                     lambda: pages.render_person(view, person)))
+                                                     pages.render_person, view, person))
     plan.add("organisations/index.md", pages.render_organisations_index(view))
     for org in briefing.organisations:
         plan.add(view.entity_page(org.id), _reuse(view.entity_page(org.id), _entity_deps(view, org), view,
-                                                  lambda: pages.render_organisation(view, org)))
+                                                  pages.render_organisation, view, org))
     plan.add(SOURCES, pages.render_sources(view))
     if view.sources_split:
         for page, sources in pages.group_by_page(pages.sources_in_order(view), view.source_pages).items():
             deps = (*sources, *(use for s in sources for use in view.uses_by_source.get(s.id, ())))
-            plan.add(page, _reuse(page, deps, view, lambda: pages.render_sources_part(view, page, sources)))
+            plan.add(page, _reuse(page, deps, view, pages.render_sources_part, view, page, sources))
     plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
     plan.add("print.md", pages.render_print(view))
@@ -67,15 +67,16 @@ _RENDERED: dict[str, tuple[tuple, str]] = {}
 
 
 def _same(a: tuple, b: tuple) -> bool:
-    return len(a) == len(b) and all(x is y or (not isinstance(x, BaseModel) and x == y) for x, y in zip(a, b))
+    return len(a) == len(b) and all(x is y or (not isinstance(x, BaseModel) and x == y) for x, y in zip(a, b, strict=True))
 
 
-def _reuse(page: str, deps: tuple, view, render) -> str:
+def _reuse(page: str, deps: tuple, view, render, *args) -> str:
+    """render(*args), or the text it gave last time when every input is the same object as then."""
     deps = (view.timeline_split, view.sources_split, *deps)
     cached = _RENDERED.get(page)
     if cached is not None and _same(cached[0], deps):
         return cached[1]
-    content = render()
+    content = render(*args)
     _RENDERED[page] = (deps, content)
     return content
 
