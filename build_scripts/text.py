@@ -46,10 +46,6 @@ def md_url(url: str) -> Md:
     return Md(quote(url, safe=":/?#[]@!$&*+,;=%~-._"))
 
 
-def md_link(label: object, url: str) -> Md:
-    return Md(f"[{md_text(label)}]({md_url(url)})")
-
-
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Md:
     """Link from one generated .md page to another, as MkDocs expects (relative, to the .md file)."""
     target = _relative_path(from_page, to_page)
@@ -59,7 +55,3 @@ def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Md
 @lru_cache(maxsize=1 << 14)
 def _relative_path(from_page: str, to_page: str) -> str:
     return "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def md_join(parts, sep: str = ", ") -> Md:
-    return Md(sep.join(md_text(p) for p in parts))

@@ -15,7 +15,7 @@ from .errors import DataError, Problem
 from .loading import LoadedFile, format_path, suggest
 from .dates import EXAMPLES
 from .editorial import cross_fact_warnings, review_warnings, split_drafts
-from .model import COLLECTIONS, Briefing, BriefingInfo, Relationship
+from .model import COLLECTIONS, Briefing, BriefingInfo
 
 FIELD_HINTS = {
     "currency": "an ISO 4217 code such as USD",
@@ -356,5 +356,3 @@ def load_report(data_dir, label: str | None = None) -> Report:
 
 _LAST: dict = {}
 
-
-__all__ = ["load_briefing", "validate", "Relationship"]
