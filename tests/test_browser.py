@@ -213,3 +213,19 @@ def test_print_view_has_the_whole_briefing_without_menus(context, site_url):
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 100_000
     assert watch.problems == []
+
+
+def test_no_serious_accessibility_violations_in_the_dark_palette(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    found = {}
+    for path in ("", "timeline/", "conflicts/computing-power/", "leverage/"):
+        page.goto(site_url + path, wait_until="load")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.evaluate(AXE.read_text())
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        bad = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        if bad:
+            found[path] = bad
+    context.close()
+    assert found == {}
