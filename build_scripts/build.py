@@ -22,6 +22,7 @@ from .errors import DataError, Problem
 from .machine import llms_txt, markdown_copies
 from .updates import atom_feed, data_updates
 from .model import Briefing
+from .pages import change_link
 from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
 from .views import TIMELINE, build_view
@@ -100,11 +101,11 @@ def page_url(md_path: str) -> str:
 
 def change_url(view, change) -> str | None:
     """Where a change can be seen now, relative to the site root (None once it is gone)."""
-    if change.kind == "events" and change.item_id in view.event_pages:
-        return page_url(view.event_pages[change.item_id]) + "#" + change.item_id
-    if change.kind == "sources" and change.item_id in view.source_pages:
-        return page_url(view.source_pages[change.item_id]) + "#" + change.item_id
-    return None
+    target = change_link(view, change)
+    if target is None:
+        return None
+    page, _, anchor = target.partition("#")
+    return f"{page_url(page)}#{anchor}"
 
 
 def _relative(target: str, page_url: str) -> str:

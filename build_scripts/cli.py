@@ -61,7 +61,6 @@ def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     data_dir = _data_dir(args)
     _print_report(load_report(data_dir, label=data_dir.name))  # fail fast, with every problem, before MkDocs
@@ -75,7 +74,7 @@ def cmd_site(args) -> int:
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
         mkdocs_build(config)
-    except (MkDocsException, SystemExit, Exception) as err:
+    except (SystemExit, Exception) as err:  # MkDocs aborts with SystemExit or its own exceptions
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Site build failed; {target} was left as it was.\n{err}", file=sys.stderr)
         return 1

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from .model import Briefing
 
+LABELS = {"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
+          "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"}
 TRACKED = ("events", "sources", "claims", "conflicts", "leverage", "people", "organisations", "quotes")
 
 

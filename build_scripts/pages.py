@@ -14,6 +14,7 @@ import jinja2
 
 from . import text as t
 from .dates import FlexDate, span_label, when
+from .diffing import LABELS
 from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Organisation, Person, Status
 from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page, part_label
 
@@ -205,10 +206,8 @@ def _links() -> dict[str, str]:
 def render_home(view: BriefingView, updates=None) -> str:
     latest = list(reversed(view.events[-5:]))
     recent = [(u, c) for u in (updates or []) for c in u.changes][:3]
-    from .updates import LABELS
-
     return render("home.md.j2", view, "index.md", latest=latest, updates=updates, recent=recent,
-                  change_link=lambda c: change_link(view, c), labels=LABELS, day=_day)
+                  change_link=lambda c: change_link(view, c), labels=LABELS)
 
 
 def change_link(view: BriefingView, change) -> str | None:
@@ -221,16 +220,8 @@ def change_link(view: BriefingView, change) -> str | None:
 
 
 def render_updates(view: BriefingView, updates) -> str:
-    from .updates import LABELS
-
     return render("updates.md.j2", view, "updates.md", updates=updates, labels=LABELS,
-                  change_link=lambda c: change_link(view, c), day=_day)
-
-
-def _day(update) -> str:
-    from .dates import parse_flex_date
-
-    return parse_flex_date(update.date).label
+                  change_link=lambda c: change_link(view, c))
 
 
 def events_by_year(view: BriefingView) -> dict[int, list]:

@@ -12,15 +12,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .diffing import compare
+from .dates import parse_flex_date
+from .diffing import LABELS, compare
 from .errors import DataError
 from .history import data_commits, git_root, load_briefing_at, parent_of
 from .writing import write_file
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "updates"
 LIMIT = 20
-LABELS = {"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
-          "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,11 @@ class Update:
     @property
     def date(self) -> str:
         return datetime.fromtimestamp(self.when, timezone.utc).strftime("%Y-%m-%d")
+
+    @property
+    def label(self) -> str:
+        """'24 November 2026'."""
+        return parse_flex_date(self.date).label
 
 
 def _label(item) -> str:
