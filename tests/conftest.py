@@ -86,3 +86,24 @@ def repo_with_data_change(tmp_path: Path, change) -> Path:
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "second")
     return repo
+
+
+def new_event_yaml(source_id: str) -> str:
+    """A data file adding one event, 2024-03-new-event, citing source_id."""
+    return f"""events:
+  - id: 2024-03-new-event
+    date: 2024-03
+    title: A new event
+    summary: Something happened.
+    actors: [alpha]
+    themes: [compute]
+    status: single-source
+    sources: [{source_id}]
+"""
+
+
+def correct_deal_summary(data: Path) -> None:
+    """Correct one existing event of the mini briefing (2024-01-deal)."""
+    text = (data / "briefing.yaml").read_text()
+    (data / "briefing.yaml").write_text(text.replace("summary: Alpha invested in Beta.",
+                                                     "summary: Alpha invested heavily in Beta."))

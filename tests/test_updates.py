@@ -10,25 +10,11 @@ import pytest
 from build_scripts import updates
 from build_scripts.build import generate
 
-from .conftest import MINI, repo_with_data_change
-
-NEW_EVENT = """events:
-  - id: 2024-03-new-event
-    date: 2024-03
-    title: A new event
-    summary: Something happened.
-    actors: [alpha]
-    themes: [compute]
-    status: single-source
-    sources: [example-report]
-"""
-
+from .conftest import MINI, correct_deal_summary, new_event_yaml, repo_with_data_change
 
 def add_event(data):
-    (data / "new.yaml").write_text(NEW_EVENT)
-    text = (data / "briefing.yaml").read_text().replace("summary: Alpha invested in Beta.",
-                                                        "summary: Alpha invested heavily in Beta.")
-    (data / "briefing.yaml").write_text(text)
+    (data / "new.yaml").write_text(new_event_yaml("example-report"))
+    correct_deal_summary(data)
 
 
 def make_repo(tmp_path):

@@ -10,7 +10,7 @@ import sys
 import pytest
 import yaml
 
-from .conftest import ROOT, repo_with_data_change
+from .conftest import ROOT, correct_deal_summary, new_event_yaml, repo_with_data_change
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PYTHON_BIN = ROOT / ".venv" / "bin"
@@ -70,24 +70,13 @@ def test_deploy_has_least_privilege_and_no_racing():
 
 
 def add_event_and_source(data):
-    text = (data / "briefing.yaml").read_text()
-    text = text.replace("summary: Alpha invested in Beta.", "summary: Alpha invested heavily in Beta.")
-    text = text.replace("events:\n", """events:
-  - id: 2024-03-new-event
-    date: 2024-03
-    title: A new event
-    summary: Something happened.
-    actors: [alpha]
-    themes: [compute]
-    status: single-source
-    sources: [example-new]
-""", 1).replace("sources:\n", """sources:
+    (data / "new.yaml").write_text(new_event_yaml("example-new") + """sources:
   - id: example-new
     outlet: Example Daily
     title: "A new report"
     url: https://example.com/new
-""", 1)
-    (data / "briefing.yaml").write_text(text)
+""")
+    correct_deal_summary(data)
 
 
 def test_diff_summarises_a_real_data_change(tmp_path):
