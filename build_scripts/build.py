@@ -23,6 +23,7 @@ from .machine import llms_txt, markdown_copies
 from .updates import atom_feed, data_updates
 from .model import Briefing
 from .pages import change_link
+from .text import page_url
 from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
 from .views import TIMELINE, build_view
@@ -89,14 +90,6 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -
     assets["llms.txt"] = llms_txt(briefing, nav, pages)
     return BuildOutput(briefing=briefing, pages=pages, nav=nav,
                        charts=charts, svgs=svgs, assets=assets)
-
-
-def page_url(md_path: str) -> str:
-    """The address of a generated page (MkDocs directory URLs): 'timeline.md' -> 'timeline/'."""
-    stem = md_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 def change_url(view, change) -> str | None:

@@ -68,7 +68,7 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
     return message, ""
 
 
-_ITEMS: dict[tuple[str, str], BaseModel] = {}  # (model, item as JSON) -> the model object built from it
+_ITEMS: dict[tuple[str, str], BaseModel] = {}  # (model, repr of the item) -> the model object built from it
 
 
 def validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem],
@@ -77,7 +77,7 @@ def validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, pr
     the very same object."""
     if not reuse:
         return _validate_fresh(file, path, model, raw, problems)
-    key = (model.__name__, json.dumps(raw, sort_keys=True))
+    key = (model.__name__, repr(raw))  # plain dicts, lists and strings: repr is exact and fast
     cached = _ITEMS.get(key)
     if cached is not None and id(cached) not in _IN_USE:
         _IN_USE.add(id(cached))

@@ -6,6 +6,7 @@ The pipeline itself (build_scripts.build) knows nothing about MkDocs.
 """
 from __future__ import annotations
 
+import copy
 import html
 import sys
 from pathlib import Path
@@ -16,10 +17,12 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.toc import TableOfContents  # noqa: E402
 
 from build_scripts import build  # noqa: E402
 from build_scripts.postprocess import finish_page  # noqa: E402
 from build_scripts.structured import head_tags  # noqa: E402
+from build_scripts.text import unwrap_html_blocks  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 
 _state: dict = {}
@@ -28,6 +31,8 @@ _state: dict = {}
 def on_config(config):
     """Load and validate the data (every rebuild, so `mkdocs serve` sees edits), then name and
     lay out the site from it."""
+    if not config.use_directory_urls:
+        raise PluginError("the briefing's pages link each other by directory address: set use_directory_urls: true")
     data_dir = build.data_dir_from_env(Path(config.config_file_path).parent)
     if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))
@@ -84,6 +89,23 @@ def on_page_markdown(markdown, page, config, files):
         return build.place_charts(markdown, _state["output"], page.url)
     except DataError as err:
         raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+
+def on_page_content(html_content, page, config, files):
+    """The pipeline's HTML blocks, carried through Markdown as comments, put in place (before the
+    search plugin reads the page)."""
+    return unwrap_html_blocks(html_content)
+
+
+def on_page_context(context, page, config, nav):
+    """A page that hides its table of contents does not carry it either (a timeline page's would
+    repeat every event's title): only the first heading stays, for the theme's "skip to content"
+    link. Runs after the search plugin, which splits the page into sections by the full table."""
+    if "toc" in (page.meta.get("hide") or []) and page.toc:
+        first = copy.copy(page.toc.items[0])
+        first.children = []
+        page.toc = TableOfContents([first])
+    return context
 
 
 def page_url_to_root(page) -> str:

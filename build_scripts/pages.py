@@ -104,6 +104,7 @@ class PageContext:
         self.view = view
         self.page = page
         self.b = view.briefing
+        self._hrefs: dict[str, str] = {}  # page -> its address from this page
 
     def link(self, to_page: str, anchor: str | None = None) -> t.Md:
         return t.relative_link(self.page, to_page, anchor)
@@ -157,30 +158,86 @@ class PageContext:
         citation costs no extra bytes per event."""
         return t.Md(f'<button type="button" class="cite-copy" data-event="{event.id}">Copy citation</button>')
 
+    # What repeats once per event or per source is written as HTML here, carried through Markdown
+    # in an HTML block (text.html_block): a page of hundreds of events then costs Python-Markdown
+    # almost nothing. Links in it are final site addresses (MkDocs rewrites only Markdown links);
+    # tests/test_site.py checks every one of them resolves.
+
+    def href(self, to_page: str, anchor: str | None = None) -> str:
+        """The address of a page (and an anchor on it) from this page, for an href attribute. Page paths
+        and anchors are made of ids, which the model restricts to a-z, 0-9 and '-': nothing to escape."""
+        base = self._hrefs.get(to_page)
+        if base is None:
+            base = self._hrefs[to_page] = t.relative_href(self.page, to_page)
+        return f"{base}#{anchor}" if anchor else base
+
+    def source_item(self, source_id: str) -> str:
+        key = ("source_item", source_id)
+        fragment = self.view.fragments.get(key)
+        if fragment is None:
+            fragment = self.view.fragments[key] = source_item_html(self.view.sources[source_id])
+        return fragment
+
+    def entity_html(self, entity_id: str) -> str:
+        return f'<a href="{self.href(self.view.entity_page(entity_id))}">{t.html_text(self.view.entity_name(entity_id))}</a>'
+
+    def cite_html(self, source_ids) -> str:
+        marks = "".join(f'<a href="{self.href(self.view.source_pages[sid], sid)}">[{n}]</a>'
+                        for n, sid in enumerate(source_ids, 1))
+        return f'<sup class="cite">{marks}</sup>'
+
     def event_block(self, event) -> t.Md:
-        """One event on a timeline page: heading with permalink, date and status, summary with numbered
-        citations, who and what, amounts, and its sources. Written in Python rather than as a template
-        macro because it runs once per event, 10,000 times in a large briefing."""
-        md = t.md_text
+        """One event on a timeline page: heading with permalink (Markdown, so it is in the page's
+        table of contents and search sections), then in HTML its date and status, summary with
+        numbered citations, who and what, amounts, and its sources."""
+        text = t.html_text
         parts = [
-            f"### {md(event.title)} {{ #{event.id} .event }}\n\n",
-            f'<span class="event-meta"><time datetime="{event.date.start.isoformat()}">'
-            f"{self.date(event.date, event.until)}</time> {status_badge(event.status)}</span>\n\n",
-            f"{md(event.summary)} {self.cite(event.sources)}\n\n",
+            f'<p class="event-meta"><time datetime="{event.date.start.isoformat()}">'
+            f"{text(span_label(event.date, event.until))}</time> {status_badge(event.status)}</p>",
+            f"<p>{text(event.summary)} {self.cite_html(event.sources)}</p>",
         ]
         if event.status_note:
-            parts.append(f"*{md(event.status_note)}*\n\n")
-        themes = md(", ".join(event.themes))
-        parts.append(f"**Who:** {self.entities(event.actors)} · **Themes:** {themes} · {self.cite_button(event)}\n")
+            parts.append(f"<p><em>{text(event.status_note)}</em></p>")
+        who = ", ".join(self.entity_html(i) for i in event.actors)
+        parts.append(f"<p><strong>Who:</strong> {who} · <strong>Themes:</strong> {text(', '.join(event.themes))} · "
+                     f"{self.cite_button(event)}</p>")
         if event.amounts:
-            amounts = "; ".join(f"{md(format_amount(a))} ({md(a.label)})" for a in event.amounts)
-            parts.append(f"\n**Amounts:** {amounts}\n")
-        # Plain HTML, not Markdown inside HTML: Python-Markdown passes it through untouched, which
-        # matters when a page holds hundreds of events.
-        sources = "".join(f"<li>{source_item_html(self.view.sources[sid])}</li>" for sid in event.sources)
-        parts.append(f'\n<details class="sources" data-search-exclude="">'
-                     f"<summary>Sources ({len(event.sources)})</summary><ol>{sources}</ol></details>\n\n")
-        return t.Md("".join(parts))
+            amounts = "; ".join(f"{text(format_amount(a))} ({text(a.label)})" for a in event.amounts)
+            parts.append(f"<p><strong>Amounts:</strong> {amounts}</p>")
+        sources = "".join(f"<li>{self.source_item(sid)}</li>" for sid in event.sources)
+        parts.append(f'<details class="sources" data-search-exclude="">'
+                     f"<summary>Sources ({len(event.sources)})</summary><ol>{sources}</ol></details>")
+        return t.Md(f"### {t.md_text(event.title)} {{ #{event.id} .event }}\n\n{t.html_block(chr(10).join(parts))}\n\n")
+
+    def event_list(self, events, empty: str) -> t.Md:
+        """A list of events (date, link, status), kept out of search: on an entity page it repeats
+        what the timeline says."""
+        if not events:
+            return t.html_block(f"<p>{t.html_text(empty)}</p>")
+        items = "\n".join(
+            f'<li>{t.html_text(span_label(e.date, e.until))}: '
+            f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a> {status_badge(e.status)}</li>'
+            for e in events)
+        return t.html_block(f'<ul class="event-list" data-search-exclude="">\n{items}\n</ul>')
+
+    def source_entry(self, source) -> t.Md:
+        """A source's entry on a sources page, below its heading: what it is, where to read it,
+        the editor's note, and what cites it."""
+        text = t.html_text
+        about = f"“{text(source.title)}”" if source.title else f"{text(source.subject)} (headline not recorded)"
+        links = []
+        if source.url:
+            links.append(f'<a href="{html.escape(t.md_url(source.url))}">Original publication</a>')
+        if source.read_via:
+            links.append(f'Read via <a href="{html.escape(t.md_url(source.read_via.url))}">{text(source.read_via.name)}</a>')
+        parts = [f"<p>{about}" + (f", {text(source.date.label)}" if source.date else "") + ". " + " · ".join(links) + "</p>"]
+        if source.note:
+            parts.append(f"<p><em>{text(source.note)}</em></p>")
+        uses = self.view.uses_by_source.get(source.id, [])
+        items = "\n".join(f'<li>{text(use.kind)}: <a href="{self.href(use.page, use.anchor)}">{text(use.label)}</a></li>'
+                          for use in uses) or "<li>Nothing on the site cites this source yet.</li>"
+        parts.append(f'<div class="cited-by" data-search-exclude="">\n<p>Cited by:</p>\n<ul>\n{items}\n</ul>\n</div>')
+        return t.html_block("\n".join(parts))
 
 
 def render(template: str, view: BriefingView, page: str, **extra) -> str:

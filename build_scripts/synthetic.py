@@ -2,6 +2,7 @@
 with realistic text lengths: the benchmark's input. Invented data, for measuring only."""
 from __future__ import annotations
 
+import bisect
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -24,15 +25,23 @@ def _day(rng: random.Random, start: date, span_days: int) -> date:
     return start + timedelta(days=rng.randrange(span_days))
 
 
+def _reporting(rng: random.Random, by_date: list[dict], dates: list[str], day: date) -> list[str]:
+    """Two sources dated on or soon after the event, as real reporting would be."""
+    first = min(bisect.bisect_left(dates, day.isoformat()), len(by_date) - 2)
+    return [s["id"] for s in rng.sample(by_date[first:first + 12], 2)]
+
+
 def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
     rng = random.Random(seed)
-    start, span = date(2000, 1, 1), 9000
-    as_of = start + timedelta(days=span + 1)
+    start, span, lag = date(2000, 1, 1), 9000, 60  # sources report events up to `lag` days later
+    as_of = start + timedelta(days=span + lag + 1)
     n_sources = max(2, events // 2)
     sources = [{
         "id": f"source-{i:05d}", "outlet": f"Outlet {i % 40}", "title": _sentence(rng, 8),
-        "date": _day(rng, start, span).isoformat(), "url": f"https://example.com/news/{i:05d}",
+        "date": _day(rng, start, span + lag).isoformat(), "url": f"https://example.com/news/{i:05d}",
     } for i in range(n_sources)]
+    by_date = sorted(sources, key=lambda s: s["date"])
+    dates = [s["date"] for s in by_date]
     n_orgs = max(2, entities // 3)
     orgs = [{"id": f"org-{i:04d}", "name": f"Organisation {i}", "kind": "company",
              "description": _sentence(rng, 14), "sources": [sources[i % n_sources]["id"]]} for i in range(n_orgs)]
@@ -48,7 +57,7 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
             "id": f"{day.year}-event-{i:05d}", "date": day.isoformat(), "title": _sentence(rng, 9)[:-1],
             "summary": _sentence(rng, 45), "actors": rng.sample(actor_ids, min(3, len(actor_ids))),
             "themes": rng.sample(themes, 2), "tone": rng.choice(tones), "status": rng.choice(statuses),
-            "sources": [s["id"] for s in rng.sample(sources, min(2, n_sources))],
+            "sources": _reporting(rng, by_date, dates, day),
         }
         if i % 10 == 0:
             item["amounts"] = [{"value": rng.choice([5e8, 1e9, 2.5e9, 1e10, 1e11]), "currency": "USD", "label": "investment"}]

@@ -6,7 +6,7 @@ backslash-escaped character is literal. `Md` marks strings that are already Mark
 """
 from __future__ import annotations
 
-import posixpath
+import html
 import re
 from functools import lru_cache
 from urllib.parse import quote
@@ -48,10 +48,75 @@ def md_url(url: str) -> Md:
 
 def relative_link(from_page: str, to_page: str, anchor: str | None = None) -> Md:
     """Link from one generated .md page to another, as MkDocs expects (relative, to the .md file)."""
-    target = _relative_path(from_page, to_page)
+    target = "" if to_page == from_page else relative_path(from_page.rpartition("/")[0], to_page)
     return Md(target + "#" + anchor if anchor else target)
 
 
-@lru_cache(maxsize=1 << 14)
-def _relative_path(from_page: str, to_page: str) -> str:
-    return "" if to_page == from_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+def page_url(md_path: str) -> str:
+    """The address of a page (MkDocs directory URLs): 'timeline.md' -> 'timeline/', 'index.md' -> ''."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative_href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """The href of a link from one page to another in the built site, for HTML written by the
+    pipeline itself (MkDocs rewrites only Markdown links): 'timeline/2024.md' -> 'sources.md#s'
+    gives '../../sources/#s'."""
+    target = "" if to_page == from_page else (relative_path(page_url(from_page).rstrip("/"), page_url(to_page)) or "./")
+    return target + "#" + anchor if anchor else target
+
+
+def relative_path(from_dir: str, to_path: str) -> str:
+    """to_path (from the site's root; a trailing '/' is a folder) relative to the folder from_dir.
+    Plain string work rather than posixpath.relpath: it runs for every link on every page."""
+    here = from_dir.split("/") if from_dir else []
+    there = to_path.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    return "../" * (len(here) - shared) + "/".join(there[shared:])
+
+
+def resolve(base_dir: str, href: str) -> str:
+    """A relative address (made of './', '../' and names) resolved against a folder of the site,
+    from the site's root: resolve('timeline/2024', '../../sources/a/') -> 'sources/a/'."""
+    parts = base_dir.split("/") if base_dir else []
+    for part in href.split("/")[:-1]:
+        if part == "..":
+            parts = parts[:-1]  # above the site's root stays at the root, as in a browser
+        elif part not in ("", "."):
+            parts.append(part)
+    name = href.rsplit("/", 1)[-1]
+    return "/".join([*parts, name]) if parts else name
+
+
+HTML_BLOCK = ("<!--html:", ":html-->")
+
+
+def html_block(markup: str) -> Md:
+    """HTML written by the pipeline, carried through Markdown inside a comment and unwrapped after
+    conversion (unwrap_html_blocks, called by the MkDocs hook). Python-Markdown passes a comment
+    through with one scan, where raw HTML is parsed tag by tag, twice: at 10,000 events this is
+    the difference between seconds and minutes. Text from data is always escaped by html_text, so
+    it can never open or close such a block."""
+    if "-->" in markup:
+        raise ValueError("an HTML block cannot hold '-->'")
+    return Md(f"{HTML_BLOCK[0]}{markup}{HTML_BLOCK[1]}")
+
+
+def unwrap_html_blocks(converted: str) -> str:
+    """The HTML of a converted page with its HTML blocks in place."""
+    return converted.replace(HTML_BLOCK[0], "").replace(HTML_BLOCK[1], "")
+
+
+def html_text(value: object) -> str:
+    """Text from data as the content of an element the pipeline writes: escaped, whitespace runs made one space
+    (so a raw HTML block never holds a blank line, which would end it)."""
+    return _html_escape(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _html_escape(text: str) -> str:
+    return html.escape(" ".join(text.split()), quote=False)

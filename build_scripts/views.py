@@ -40,6 +40,8 @@ class BriefingView:
     people_by_organisation: dict[str, list[Person]] = field(default_factory=dict)
     event_pages: dict[str, str] = field(default_factory=dict)
     source_pages: dict[str, str] = field(default_factory=dict)
+    # HTML fragments rendered once and shared by every page (a source's line under many events)
+    fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def timeline_split(self) -> bool:

@@ -1,6 +1,9 @@
 """llms.txt and the plain-Markdown copies are readable without the site's HTML."""
 from __future__ import annotations
 
+import posixpath
+import re
+
 from build_scripts.build import generate
 
 from .conftest import MINI, ROOT
@@ -27,3 +30,18 @@ def test_markdown_copies_carry_no_html_or_attribute_syntax():
     assert "### Alpha invests in Beta\n" in timeline
     assert "[Confirmed by several sources]" in timeline
     assert "(Chart data: ../assets/charts/timeline.json)" in timeline
+
+
+def test_links_in_markdown_copies_lead_to_other_copies_or_site_files():
+    output = generate(ROOT / "data", static_charts=False)
+    checked = 0
+    for path in output.pages:
+        copy_path = f"markdown/{path}"
+        for target in re.findall(r"\]\(([^)\s]+)\)", output.assets[copy_path]):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(copy_path), target.partition("#")[0]))
+            hand_written = (ROOT / "docs" / f"{resolved}.md").exists() and target.partition("#")[0].endswith("/")
+            assert resolved in output.assets or hand_written, f"{copy_path}: {target} leads nowhere"
+            checked += 1
+    assert checked > 500

@@ -38,14 +38,14 @@ def test_superseded_claim_says_when_it_was_true_and_what_changed_it(mini_output)
 def test_backlinks_list_every_fact_citing_a_source(mini_output):
     sources = mini_output.pages["sources.md"]
     entry = sources[sources.index("{ #example-copy }"):]
-    assert "Event: [15 January 2024: Alpha invests in Beta](timeline.md#2024-01-deal)" in entry
-    assert "Point of conflict: [Terms](conflicts/terms.md)" in entry
+    assert 'Event: <a href="../timeline/#2024-01-deal">15 January 2024: Alpha invests in Beta</a>' in entry
+    assert 'Point of conflict: <a href="../conflicts/terms/">Terms</a>' in entry
 
 
 def test_person_page_lists_their_events_and_quotes(mini_output):
     page = mini_output.pages["people/ann-example.md"]
     assert "“a fine deal”" in page
-    assert "[A dispute over the deal](../timeline.md#2024-summer-dispute)" in page
+    assert '<a href="../../timeline/#2024-summer-dispute">A dispute over the deal</a>' in page
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,32 @@ def test_entity_pages_exist_but_stay_out_of_the_menu(built_site):
         assert f"people/{person.id}/" not in home.hrefs
 
 
+def test_every_link_between_pages_leads_to_a_page_and_anchor_that_exist(built_site):
+    """MkDocs checks Markdown links; this also checks the links the pipeline writes as HTML."""
+    parsed: dict[Path, PageText] = {}
+
+    def target_page(path: Path) -> PageText:
+        if path not in parsed:
+            parsed[path] = page(built_site, str(path.relative_to(built_site)))
+        return parsed[path]
+
+    checked = 0
+    for path in sorted(built_site.rglob("*.html")):
+        for href in target_page(path).hrefs:
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("//"):
+                continue
+            url, _, anchor = href.partition("#")
+            base = built_site if url.startswith("/") else path.parent  # the 404 page links from the site's root
+            target = (base / url.lstrip("/")).resolve() if url else path
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{path.relative_to(built_site)}: {href} leads nowhere"
+            if anchor and target.suffix == ".html":
+                assert anchor in target_page(target).ids, f"{path.relative_to(built_site)}: {href} has no such anchor"
+            checked += 1
+    assert checked > 1000
+
+
 def test_no_page_loads_anything_from_another_host(built_site):
     for path in built_site.rglob("*.html"):
         assert page(built_site, str(path.relative_to(built_site))).external == [], path

@@ -1,6 +1,7 @@
 """Text from data is always text: property tests over the escaping, through the site's own Markdown."""
 from __future__ import annotations
 
+import posixpath
 from html.parser import HTMLParser
 
 import markdown
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_scripts.text import md_text, md_url, relative_link
+from build_scripts.text import html_text, md_text, md_url, page_url, relative_href, relative_link, resolve
 
 from .conftest import ROOT
 
@@ -106,3 +107,33 @@ def test_relative_links_between_generated_pages():
     assert relative_link("conflicts/agi.md", "timeline.md", "x") == "../timeline.md#x"
     assert relative_link("index.md", "people/a.md") == "people/a.md"
     assert relative_link("timeline.md", "timeline.md", "e") == "#e"
+
+
+PAGE = st.lists(st.sampled_from(["a", "b", "index", "timeline", "2024-05"]), min_size=1, max_size=4).map(
+    lambda parts: "/".join(parts) + ".md")
+
+
+@given(PAGE, PAGE)
+def test_links_between_pages_agree_with_posixpath(from_page, to_page):
+    """The string arithmetic behind every link gives what posixpath would, for Markdown links
+    (between .md files) and for HTML links (between directory addresses)."""
+    if from_page != to_page:
+        expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        assert relative_link(from_page, to_page) == expected
+        href = relative_href(from_page, to_page)
+        from_url = page_url(from_page)
+        assert posixpath.normpath(posixpath.join(from_url, href)) == posixpath.normpath(page_url(to_page) or ".")
+        assert resolve(from_url.rstrip("/"), href).rstrip("/") == page_url(to_page).rstrip("/")
+        assert href.endswith("/")
+
+
+def test_html_links_between_pages():
+    assert relative_href("timeline/2024-05.md", "sources/wsj.md", "s1") == "../../sources/wsj/#s1"
+    assert relative_href("timeline/2024-05.md", "index.md") == "../../"
+    assert relative_href("index.md", "timeline.md") == "timeline/"
+    assert relative_href("conflicts/agi.md", "conflicts/index.md") == "../"
+    assert relative_href("timeline.md", "timeline.md", "e") == "#e"
+
+
+def test_text_inside_written_html_is_escaped_and_on_one_line():
+    assert html_text("<b>A & B</b>\n\nnext") == "&lt;b&gt;A &amp; B&lt;/b&gt; next"
