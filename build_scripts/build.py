@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import memo
 from .chart_html import MARKER, render_chart
 from .chart_images import chart_svgs
 from .charts import Chart, build_charts
@@ -23,6 +24,7 @@ from .machine import llms_txt, markdown_copies
 from .updates import atom_feed, data_updates
 from .model import Briefing
 from .pages import change_link
+from .speed import collector_paused
 from .text import page_url
 from .site_plan import plan_nav, plan_pages
 from .validation import load_briefing
@@ -57,6 +59,7 @@ def chart_json(chart: Chart) -> str:
 _MEMO: dict[tuple, BuildOutput] = {}
 
 
+@collector_paused
 def generate(data_dir: Path, static_charts: bool = True, history: bool = True,
              site_url: str = "http://127.0.0.1:8000/") -> BuildOutput:
     """Run the pipeline; the same data (same briefing objects) in the same process is not redone,
@@ -68,6 +71,7 @@ def generate(data_dir: Path, static_charts: bool = True, history: bool = True,
     if cached is not None and cached.briefing is briefing:
         return cached
     _MEMO.clear()
+    memo.new_run()
     updates = data_updates(data_dir) if history else None
     _MEMO[key] = output = _generate(briefing, static_charts, updates, site_url)
     return output

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from .memo import ObjectMemo
 from .model import COLLECTIONS, Briefing, Event
 from .schema import briefing_schema
 
@@ -20,11 +21,19 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def briefing_json(briefing: Briefing) -> str:
     """The briefing in the shape of a data file ({"briefing": ..., "sources": [...], ...}), written by
     pydantic's compiled JSON writer: one line per item, so the file diffs well and is quick to make."""
-    parts = [f'"briefing":{briefing.info.model_dump_json(by_alias=True, exclude_none=True)}']
+    parts = [f'"briefing":{_ITEM_JSON.get(briefing.info, _item_json)}']
     for name in COLLECTIONS:
-        items = ",\n".join(item.model_dump_json(by_alias=True, exclude_none=True) for item in getattr(briefing, name))
+        items = ",\n".join(_ITEM_JSON.get(item, _item_json) for item in getattr(briefing, name))
         parts.append(f'"{name}":[\n{items}\n]' if items else f'"{name}":[]')
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+_ITEM_JSON: ObjectMemo[str] = ObjectMemo()
+_EVENT_ROWS: ObjectMemo[list[str]] = ObjectMemo()
+
+
+def _item_json(item) -> str:
+    return item.model_dump_json(by_alias=True, exclude_none=True)
 
 
 def schema_json() -> str:
@@ -51,7 +60,7 @@ def events_csv(events) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow(_event_row(event))
+        writer.writerow(_EVENT_ROWS.get(event, _event_row))
     return out.getvalue()
 
 

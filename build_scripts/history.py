@@ -29,6 +29,9 @@ def load_briefing_at(repo: Path, revision: str, data_dir: str = "data") -> Brief
 
 
 def git_root(folder: Path) -> Path | None:
+    """The repository holding folder, or None (asked of git only when a .git is there to find)."""
+    if not any((parent / ".git").exists() for parent in (folder.resolve(), *folder.resolve().parents)):
+        return None
     result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True)
     return Path(result.stdout.strip()) if result.returncode == 0 else None
 

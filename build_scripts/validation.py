@@ -15,6 +15,7 @@ from .errors import DataError, Problem
 from .items import prune_items, start_run, validate_file
 from .loading import LoadedFile, format_path, suggest
 from .model import COLLECTIONS, Briefing, BriefingInfo
+from .speed import collector_paused
 
 
 def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
@@ -189,6 +190,7 @@ def load_briefing(data_dir, label: str | None = None) -> Briefing:
     return load_report(data_dir, label).briefing
 
 
+@collector_paused
 def load_report(data_dir, label: str | None = None) -> Report:
     """The briefing with its warnings and drafts (raises DataError with every problem)."""
     from .loading import read_data_dir

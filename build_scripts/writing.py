@@ -32,20 +32,46 @@ def write_file(path: Path, content: str | bytes) -> bool:
     return True
 
 
+_WRITTEN: dict[str, tuple[str | bytes, int, int]] = {}  # path -> (content, size, mtime) as last written or checked
+
+
+def _unchanged_since_last_time(path: str, content: str | bytes) -> bool:
+    """The very same content object was written (or found) here, and the file has not been touched
+    since: no need to read it back. Regeneration hands back the same objects for unchanged pages."""
+    last = _WRITTEN.get(path)
+    if last is None or last[0] is not content:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return (stat.st_size, stat.st_mtime_ns) == last[1:]
+
+
 def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
-    """Make out_dir hold exactly these files, rewriting only those whose content changed."""
+    """Make out_dir hold exactly these files, rewriting only those whose content changed.
+    (Paths are plain strings here: at thousands of files, pathlib's hashing and sorting show.)"""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = [rel for rel, content in sorted(files.items()) if write_file(out_dir / rel, content)]
+    root = str(out_dir)
+    written = []
+    for rel, content in sorted(files.items()):
+        path = f"{root}/{rel}"
+        if _unchanged_since_last_time(path, content):
+            continue
+        if write_file(Path(path), content):
+            written.append(rel)
+        stat = os.stat(path)
+        _WRITTEN[path] = (content, stat.st_size, stat.st_mtime_ns)
     removed = []
-    for path in sorted(out_dir.rglob("*")):
-        rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and rel not in files:
-            path.unlink()
-            removed.append(rel)
-    for path in sorted(out_dir.rglob("*"), reverse=True):
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return WriteReport(written, len(files) - len(written), removed)
+    for folder, _, names in os.walk(root, topdown=False):  # bottom-up: a folder emptied here is removed
+        for name in names:
+            rel = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            if rel not in files:
+                os.unlink(os.path.join(folder, name))
+                removed.append(rel)
+        if folder != root and not os.listdir(folder):
+            os.rmdir(folder)
+    return WriteReport(written, len(files) - len(written), sorted(removed))
 
 
 def _exchange(a: Path, b: Path) -> bool:
