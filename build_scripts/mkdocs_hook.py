@@ -92,15 +92,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html_content, page, config, files):
-    """The pipeline's HTML blocks, carried through Markdown as comments, put in place (before the
-    search plugin reads the page)."""
-    return unwrap_html_blocks(html_content)
+    """The pipeline's HTML blocks, carried through Markdown as comments, put in place: the searched
+    ones now, before the search plugin reads the page; the others in on_page_context, after it."""
+    return unwrap_html_blocks(html_content, searched_only=True)
 
 
 def on_page_context(context, page, config, nav):
-    """A page that hides its table of contents does not carry it either (a timeline page's would
-    repeat every event's title): only the first heading stays, for the theme's "skip to content"
-    link. Runs after the search plugin, which splits the page into sections by the full table."""
+    """Runs after the search plugin has indexed the page (hooks come after plugins): the blocks
+    kept out of search are put in place. And a page that hides its table of contents does not
+    carry it either (a timeline page's would repeat every event's title): only the first heading
+    stays, for the theme's "skip to content" link."""
+    page.content = unwrap_html_blocks(page.content)
     if "toc" in (page.meta.get("hide") or []) and page.toc:
         first = copy.copy(page.toc.items[0])
         first.children = []

@@ -205,20 +205,20 @@ class PageContext:
             amounts = "; ".join(f"{text(format_amount(a))} ({text(a.label)})" for a in event.amounts)
             parts.append(f"<p><strong>Amounts:</strong> {amounts}</p>")
         sources = "".join(f"<li>{self.source_item(sid)}</li>" for sid in event.sources)
-        parts.append(f'<details class="sources" data-search-exclude="">'
-                     f"<summary>Sources ({len(event.sources)})</summary><ol>{sources}</ol></details>")
-        return t.Md(f"### {t.md_text(event.title)} {{ #{event.id} .event }}\n\n{t.html_block(chr(10).join(parts))}\n\n")
+        listed = t.html_block(f'<details class="sources"><summary>Sources ({len(event.sources)})</summary>'
+                              f"<ol>{sources}</ol></details>", searched=False)  # the sources pages are searched
+        return t.Md(f"### {t.md_text(event.title)} {{ #{event.id} .event }}\n\n"
+                    f"{t.html_block(chr(10).join(parts))}\n\n{listed}\n\n")
 
     def event_list(self, events, empty: str) -> t.Md:
-        """A list of events (date, link, status), kept out of search: on an entity page it repeats
-        what the timeline says."""
+        """A list of events (date, link, status), kept out of search: it repeats what the timeline says."""
         if not events:
             return t.html_block(f"<p>{t.html_text(empty)}</p>")
         items = "\n".join(
             f'<li>{t.html_text(span_label(e.date, e.until))}: '
             f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a> {status_badge(e.status)}</li>'
             for e in events)
-        return t.html_block(f'<ul class="event-list" data-search-exclude="">\n{items}\n</ul>')
+        return t.html_block(f'<ul class="event-list">\n{items}\n</ul>', searched=False)
 
     def source_entry(self, source) -> t.Md:
         """A source's entry on a sources page, below its heading: what it is, where to read it,
@@ -236,8 +236,8 @@ class PageContext:
         uses = self.view.uses_by_source.get(source.id, [])
         items = "\n".join(f'<li>{text(use.kind)}: <a href="{self.href(use.page, use.anchor)}">{text(use.label)}</a></li>'
                           for use in uses) or "<li>Nothing on the site cites this source yet.</li>"
-        parts.append(f'<div class="cited-by" data-search-exclude="">\n<p>Cited by:</p>\n<ul>\n{items}\n</ul>\n</div>')
-        return t.html_block("\n".join(parts))
+        cited_by = f'<div class="cited-by">\n<p>Cited by:</p>\n<ul>\n{items}\n</ul>\n</div>'
+        return t.Md(f"{t.html_block(chr(10).join(parts))}\n\n{t.html_block(cited_by, searched=False)}")
 
 
 def render(template: str, view: BriefingView, page: str, **extra) -> str:

@@ -93,22 +93,29 @@ def resolve(base_dir: str, href: str) -> str:
 
 
 HTML_BLOCK = ("<!--html:", ":html-->")
+UNSEARCHED_BLOCK = ("<!--html-unsearched:", ":html-unsearched-->")
 
 
-def html_block(markup: str) -> Md:
+def html_block(markup: str, searched: bool = True) -> Md:
     """HTML written by the pipeline, carried through Markdown inside a comment and unwrapped after
-    conversion (unwrap_html_blocks, called by the MkDocs hook). Python-Markdown passes a comment
-    through with one scan, where raw HTML is parsed tag by tag, twice: at 10,000 events this is
-    the difference between seconds and minutes. Text from data is always escaped by html_text, so
-    it can never open or close such a block."""
+    conversion by the MkDocs hook. Python-Markdown passes a comment through with one scan, where
+    raw HTML is parsed tag by tag, twice: at 10,000 events this is the difference between seconds
+    and minutes. A block that is not searched (a list that repeats what another page says) is
+    unwrapped only after the search plugin has read the page, so it is neither indexed nor parsed
+    for the index. Text from data is always escaped by html_text, so it can never open or close
+    a block."""
     if "-->" in markup:
         raise ValueError("an HTML block cannot hold '-->'")
-    return Md(f"{HTML_BLOCK[0]}{markup}{HTML_BLOCK[1]}")
+    start, end = HTML_BLOCK if searched else UNSEARCHED_BLOCK
+    return Md(f"{start}{markup}{end}")
 
 
-def unwrap_html_blocks(converted: str) -> str:
-    """The HTML of a converted page with its HTML blocks in place."""
-    return converted.replace(HTML_BLOCK[0], "").replace(HTML_BLOCK[1], "")
+def unwrap_html_blocks(converted: str, searched_only: bool = False) -> str:
+    """A converted page with its HTML blocks in place (only the searched ones, if searched_only)."""
+    converted = converted.replace(HTML_BLOCK[0], "").replace(HTML_BLOCK[1], "")
+    if searched_only:
+        return converted
+    return converted.replace(UNSEARCHED_BLOCK[0], "").replace(UNSEARCHED_BLOCK[1], "")
 
 
 def html_text(value: object) -> str:

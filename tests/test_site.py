@@ -149,6 +149,19 @@ def test_search_index_holds_people_events_quotes_and_sources(built_site):
         assert needle in index
 
 
+def test_lists_that_repeat_other_pages_are_shown_but_not_indexed(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    sources_page = page(built_site, "sources/index.html").text
+    assert "Cited by:" in sources_page
+    assert not any("Cited by" in doc["text"] for doc in index["docs"])
+    person = BRIEFING.people[0]
+    listed = page(built_site, f"people/{person.id}/index.html").text
+    event = next(e for e in BRIEFING.events if person.id in e.actors)
+    assert event.title in listed
+    person_docs = [doc for doc in index["docs"] if doc["location"].startswith(f"people/{person.id}/")]
+    assert person_docs and not any(event.title in doc["text"] for doc in person_docs)
+
+
 def json_ld(site: Path, path: str) -> dict:
     text = (site / path).read_text(encoding="utf-8")
     start = text.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
