@@ -1,9 +1,8 @@
 """Assembling the site plan: every generated file's path and content, before anything is written."""
 from __future__ import annotations
 
-from pydantic import BaseModel
-
 from . import pages
+from .memo import same_inputs
 from .model import Briefing
 from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, build_view, conflict_page
 
@@ -66,15 +65,11 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
 _RENDERED: dict[str, tuple[tuple, str]] = {}
 
 
-def _same(a: tuple, b: tuple) -> bool:
-    return len(a) == len(b) and all(x is y or (not isinstance(x, BaseModel) and x == y) for x, y in zip(a, b, strict=True))
-
-
 def _reuse(page: str, deps: tuple, view, render, *args) -> str:
     """render(*args), or the text it gave last time when every input is the same object as then."""
     deps = (view.timeline_split, view.sources_split, *deps)
     cached = _RENDERED.get(page)
-    if cached is not None and _same(cached[0], deps):
+    if cached is not None and same_inputs(cached[0], deps):
         return cached[1]
     content = render(*args)
     _RENDERED[page] = (deps, content)
