@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_scripts.text import html_text, md_text, md_url, page_url, relative_href, relative_link, resolve
+from build_scripts.text import (html_block, html_text, md_text, md_url, page_url, relative_href, relative_link, resolve,
+                                unwrap_html_blocks)
 
 from .conftest import ROOT
 
@@ -137,3 +138,19 @@ def test_html_links_between_pages():
 
 def test_text_inside_written_html_is_escaped_and_on_one_line():
     assert html_text("<b>A & B</b>\n\nnext") == "&lt;b&gt;A &amp; B&lt;/b&gt; next"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(printable, markdownish, st.sampled_from(["<!--html:", ":html-->", "-->", "<!--html-unsearched:x"])))
+def test_text_in_an_html_block_renders_as_exactly_that_text(text):
+    """Through the site's own Markdown and the hook's unwrapping, as a generated page is built:
+    text from data can neither end an HTML block early nor open one."""
+    if not text.strip():
+        return
+    block = html_block(f"<p>{html_text(text)}</p>", searched=bool(len(text) % 2))
+    converted = markdown.markdown(f"Before.\n\n{block}\n\nAfter.", extensions=CONFIG.markdown_extensions,
+                                  extension_configs=CONFIG.mdx_configs)
+    parsed = TextAndTags()
+    parsed.feed(unwrap_html_blocks(converted))
+    assert normalised("".join(parsed.text)) == normalised(f"Before. {text} After.")
+    assert set(parsed.tags) <= PLAIN_TAGS, parsed.tags
