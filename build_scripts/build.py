@@ -21,12 +21,12 @@ from .charts import Chart, build_charts
 from .downloads import download_files
 from .errors import DataError, Problem
 from .machine import llms_txt, markdown_copies
-from .updates import atom_feed, data_updates
 from .model import Briefing
 from .pages import change_link
+from .site_plan import plan_nav, plan_pages
 from .speed import collector_paused
 from .text import page_url
-from .site_plan import plan_nav, plan_pages
+from .updates import atom_feed, data_updates
 from .validation import load_briefing
 from .views import TIMELINE, build_view
 
