@@ -6,6 +6,7 @@ import html
 import json
 from collections import Counter
 
+from .memo import ObjectMemo
 from .model import Briefing, Organisation, Person
 
 
@@ -36,17 +37,19 @@ def json_ld(briefing: Briefing, path: str, title: str, description: str, url: st
             "url": url}
 
 
-_TOP: list = [None, None]  # [briefing, its main organisations]: computed once per briefing, not per page
+_TOP: ObjectMemo[list[dict]] = ObjectMemo()  # per briefing, not per page
 
 
 def _main_organisations(briefing: Briefing) -> list[dict]:
     """The three organisations most events name."""
-    if _TOP[0] is not briefing:
-        org_ids = {o.id for o in briefing.organisations}
-        counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
-        top = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
-        _TOP[:] = [briefing, _org_names(briefing, top)]
-    return _TOP[1]
+    return _TOP.get(briefing, _count_main_organisations)
+
+
+def _count_main_organisations(briefing: Briefing) -> list[dict]:
+    org_ids = {o.id for o in briefing.organisations}
+    counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
+    top = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
+    return _org_names(briefing, top)
 
 
 def script_json(data: dict) -> str:
