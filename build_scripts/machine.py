@@ -10,7 +10,7 @@ from .text import page_url, relative_path, resolve, unwrap_html_blocks
 COPY_DIR = "markdown"
 _RULES = [
     (re.compile(r'<button[^>]*>[^<]*</button>'), ""),
-    (re.compile(r"<ul[^>]*>(.*?)</ul>", re.S), lambda m: m.group(1).replace("<li>", "\n- ")),
+    (re.compile(r"<ul[^>]*>(.*?)</ul>", re.S), lambda m: m.group(1).replace("\n<li>", "\n- ").replace("<li>", "\n- ")),
     (re.compile(r"<li>"), "\n1. "),
     (re.compile(r"</?strong>"), "**"),
     (re.compile(r"</?em>"), "*"),

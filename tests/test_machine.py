@@ -30,6 +30,9 @@ def test_markdown_copies_carry_no_html_or_attribute_syntax():
     assert "### Alpha invests in Beta\n" in timeline
     assert "[Confirmed by several sources]" in timeline
     assert "(Chart data: ../assets/charts/timeline.json)" in timeline
+    person = output.assets["markdown/people/ann-example.md"]
+    assert ("\n- summer 2024: [A dispute over the deal](../timeline.md#2024-summer-dispute) "
+            "[Reported via anonymous sources]\n") in person
 
 
 def test_links_in_markdown_copies_lead_to_other_copies_or_site_files():
