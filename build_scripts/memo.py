@@ -19,10 +19,13 @@ def same_inputs(a: tuple, b: tuple) -> bool:
     objects), and equal plain values, in the same order."""
     return len(a) == len(b) and all(x is y or (not isinstance(x, BaseModel) and x == y) for x, y in zip(a, b))
 
+
 _MEMOS: list["ObjectMemo"] = []
 
 
 class ObjectMemo(Generic[T]):
+    """Results computed from one model object each, kept for the current run and the one before."""
+
     def __init__(self) -> None:
         self._current: dict[int, tuple[object, T]] = {}
         self._previous: dict[int, tuple[object, T]] = {}

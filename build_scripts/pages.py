@@ -179,7 +179,8 @@ class PageContext:
         return fragment
 
     def entity_html(self, entity_id: str) -> str:
-        return f'<a href="{self.href(self.view.entity_page(entity_id))}">{t.html_text(self.view.entity_name(entity_id))}</a>'
+        name = t.html_text(self.view.entity_name(entity_id))
+        return f'<a href="{self.href(self.view.entity_page(entity_id))}">{name}</a>'
 
     def cite_html(self, source_ids) -> str:
         marks = "".join(f'<a href="{self.href(self.view.source_pages[sid], sid)}">[{n}]</a>'
@@ -216,7 +217,8 @@ class PageContext:
             return t.html_block(f"<p>{t.html_text(empty)}</p>")
         items = "\n".join(
             f'<li>{t.html_text(span_label(e.date, e.until))}: '
-            f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a> {status_badge(e.status)}</li>'
+            f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a> '
+            f"{status_badge(e.status)}</li>"
             for e in events)
         return t.html_block(f'<ul class="event-list">\n{items}\n</ul>', searched=False)
 
@@ -229,13 +231,16 @@ class PageContext:
         if source.url:
             links.append(f'<a href="{html.escape(t.md_url(source.url))}">Original publication</a>')
         if source.read_via:
-            links.append(f'Read via <a href="{html.escape(t.md_url(source.read_via.url))}">{text(source.read_via.name)}</a>')
-        parts = [f"<p>{about}" + (f", {text(source.date.label)}" if source.date else "") + ". " + " · ".join(links) + "</p>"]
+            via = source.read_via
+            links.append(f'Read via <a href="{html.escape(t.md_url(via.url))}">{text(via.name)}</a>')
+        dated = f", {text(source.date.label)}" if source.date else ""
+        parts = [f"<p>{about}{dated}. " + " · ".join(links) + "</p>"]
         if source.note:
             parts.append(f"<p><em>{text(source.note)}</em></p>")
         uses = self.view.uses_by_source.get(source.id, [])
         items = "\n".join(f'<li>{text(use.kind)}: <a href="{self.href(use.page, use.anchor)}">{text(use.label)}</a></li>'
-                          for use in uses) or "<li>Nothing on the site cites this source yet.</li>"
+                           for use in uses)
+        items = items or "<li>Nothing on the site cites this source yet.</li>"
         cited_by = f'<div class="cited-by">\n<p>Cited by:</p>\n<ul>\n{items}\n</ul>\n</div>'
         return t.Md(f"{t.html_block(chr(10).join(parts))}\n\n{t.html_block(cited_by, searched=False)}")
 

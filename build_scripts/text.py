@@ -99,11 +99,10 @@ UNSEARCHED_BLOCK = ("<!--html-unsearched:", ":html-unsearched-->")
 def html_block(markup: str, searched: bool = True) -> Md:
     """HTML written by the pipeline, carried through Markdown inside a comment and unwrapped after
     conversion by the MkDocs hook. Python-Markdown passes a comment through with one scan, where
-    raw HTML is parsed tag by tag, twice: at 10,000 events this is the difference between seconds
-    and minutes. A block that is not searched (a list that repeats what another page says) is
-    unwrapped only after the search plugin has read the page, so it is neither indexed nor parsed
-    for the index. Text from data is always escaped by html_text, so it can never open or close
-    a block."""
+    raw HTML is parsed tag by tag, twice: at 10,000 events this more than halves the MkDocs build.
+    A block that is not searched (a list that repeats what another page says) is unwrapped only
+    after the search plugin has read the page, so it is neither indexed nor parsed for the index.
+    Text from data is always escaped by html_text, so it can never open or close a block."""
     if "-->" in markup:
         raise ValueError("an HTML block cannot hold '-->'")
     start, end = HTML_BLOCK if searched else UNSEARCHED_BLOCK
@@ -119,8 +118,8 @@ def unwrap_html_blocks(converted: str, searched_only: bool = False) -> str:
 
 
 def html_text(value: object) -> str:
-    """Text from data as the content of an element the pipeline writes: escaped, whitespace runs made one space
-    (so a raw HTML block never holds a blank line, which would end it)."""
+    """Text from data as the content of an element the pipeline writes: escaped, and whitespace runs
+    made one space (so a block of HTML never holds a blank line)."""
     return _html_escape(value if type(value) is str else str(value))
 
 

@@ -9,8 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_scripts.text import (html_block, html_text, md_text, md_url, page_url, relative_href, relative_link, resolve,
-                                unwrap_html_blocks)
+from build_scripts.text import (
+    html_block,
+    html_text,
+    md_text,
+    md_url,
+    page_url,
+    relative_href,
+    relative_link,
+    resolve,
+    unwrap_html_blocks,
+)
 
 from .conftest import ROOT
 
