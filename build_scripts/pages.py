@@ -238,9 +238,9 @@ class PageContext:
         if source.note:
             parts.append(f"<p><em>{text(source.note)}</em></p>")
         uses = self.view.uses_by_source.get(source.id, [])
-        items = "\n".join(f'<li>{text(u.kind)}: <a href="{self.href(u.page, u.anchor)}">{text(u.label)}</a></li>' for u in uses)
-        items = items or "<li>Nothing on the site cites this source yet.</li>"
-        cited_by = f'<div class="cited-by">\n<p>Cited by:</p>\n<ul>\n{items}\n</ul>\n</div>'
+        items = [f'<li>{text(use.kind)}: <a href="{self.href(use.page, use.anchor)}">{text(use.label)}</a></li>'
+                 for use in uses] or ["<li>Nothing on the site cites this source yet.</li>"]
+        cited_by = '<div class="cited-by">\n<p>Cited by:</p>\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
         return t.Md(f"{t.html_block(chr(10).join(parts))}\n\n{t.html_block(cited_by, searched=False)}")
 
 
