@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 from .errors import Problem
-from .loading import format_path
 from .model import Review
 
 DRAFTABLE = ("events", "claims", "quotes")
@@ -14,8 +13,7 @@ DRAFTABLE = ("events", "claims", "quotes")
 
 def _problem(origins, item, field: tuple, message: str, hint: str, severity: str = "warning") -> Problem:
     file, path = origins[id(item)]
-    line, column = file.where(path + field)
-    return Problem(file.name, line, column, format_path(path + field), message, hint, severity)
+    return file.problem(path + field, message, hint, severity)
 
 
 def split_drafts(items: dict[str, list], origins, references: dict, problems: list[Problem]) -> list[Problem]:

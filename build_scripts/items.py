@@ -7,14 +7,13 @@ of the data for history) validates from scratch and leaves those caches alone.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
 
 from .dates import EXAMPLES
 from .errors import Problem
-from .loading import LoadedFile, format_path, suggest
+from .loading import LoadedFile, suggest
 from .model import COLLECTIONS, BriefingInfo
 
 FIELD_HINTS = {
@@ -97,10 +96,8 @@ def _validate_fresh(file: LoadedFile, path: tuple, model: type[BaseModel], raw, 
         return model.model_validate(raw)
     except ValidationError as exc:
         for err in exc.errors():
-            full = path + _clean_loc(err["loc"])
-            line, column = file.where(full)
             message, hint = _describe(err, model)
-            problems.append(Problem(file.name, line, column, format_path(full), message, hint))
+            problems.append(file.problem(path + _clean_loc(err["loc"]), message, hint))
         return None
 
 
@@ -138,7 +135,6 @@ def _validate_file(file: LoadedFile, reuse: bool) -> FileItems:
     out = FileItems(items={name: [] for name in COLLECTIONS})
     problems = out.problems
     for key, value in file.data.items():
-        line, column = file.where((key,))
         if key == "briefing":
             info = validate_item(file, ("briefing",), BriefingInfo, value, problems, reuse)
             if info is not None:
@@ -147,11 +143,11 @@ def _validate_file(file: LoadedFile, reuse: bool) -> FileItems:
             continue
         if key not in COLLECTIONS:
             hint = suggest(key, [*COLLECTIONS, "briefing"]) or "allowed: briefing, " + ", ".join(COLLECTIONS)
-            problems.append(Problem(file.name, line, column, key, f"unknown collection '{key}'", hint))
+            problems.append(file.problem((key,), f"unknown collection '{key}'", hint))
             continue
         if not isinstance(value, list):
-            problems.append(Problem(file.name, line, column, key, "expected a list of items (each starting with '- ')",
-                                    "indent the items under the key, each beginning with '- '"))
+            problems.append(file.problem((key,), "expected a list of items (each starting with '- ')",
+                                         "indent the items under the key, each beginning with '- '"))
             continue
         for index, raw in enumerate(value):
             item = validate_item(file, (key, index), COLLECTIONS[key], raw, problems, reuse)

@@ -40,6 +40,11 @@ class LoadedFile:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
+    def problem(self, path: Path_, message: str, hint: str = "", severity: str = "error") -> Problem:
+        """A problem with the value at path, located in this file."""
+        line, column = self.where(path)
+        return Problem(self.name, line, column, format_path(path), message, hint, severity)
+
 
 def format_path(path: Path_) -> str:
     out = ""

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from .editorial import cross_fact_warnings, review_warnings, split_drafts
 from .errors import DataError, Problem
 from .items import prune_items, start_run, validate_file
-from .loading import LoadedFile, format_path, suggest
+from .loading import LoadedFile, suggest
 from .model import COLLECTIONS, Briefing, BriefingInfo
 from .speed import collector_paused
 
@@ -33,9 +33,8 @@ def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
         broken.extend(result.broken)
         for candidate in result.infos:
             if info is not None:
-                line, column = file.where(("briefing",))
-                problems.append(Problem(file.name, line, column, "briefing", "the briefing is described twice",
-                                        "keep one 'briefing:' block across all files"))
+                problems.append(file.problem(("briefing",), "the briefing is described twice",
+                                             "keep one 'briefing:' block across all files"))
             else:
                 info = candidate
     return info, items, origins, broken
@@ -80,10 +79,9 @@ def _report_unknown(value, name: str, targets, ids, origin, problems, base: tupl
         if not isinstance(ref, str) or ref in known:
             continue
         loc = path + base + (name,) + ((index,) if isinstance(value, (list, tuple)) else ())
-        line, column = file.where(loc)
         where = " or ".join(TARGET_NAMES.get(t, t) for t in targets)
         hint = suggest(ref, known) or f"add it to {where}, or fix the id"
-        problems.append(Problem(file.name, line, column, format_path(loc), f"'{ref}' is not a known id in {where}", hint))
+        problems.append(file.problem(loc, f"'{ref}' is not a known id in {where}", hint))
 
 
 def _check_refs(obj: BaseModel, fields, ids, origin, problems, base: tuple = ()) -> None:
@@ -108,11 +106,10 @@ def _check_ids(items, origins, problems) -> KnownIds:
             file, path = origins[id(item)]
             if item.id in seen:
                 other_file, other_path = seen[item.id]
-                line, column = file.where(path + ("id",))
                 other_line = other_file.where(other_path + ("id",))[0]
-                problems.append(Problem(file.name, line, column, format_path(path + ("id",)),
-                                        f"the id '{item.id}' is already used at {other_file.name}:{other_line}",
-                                        "every id must be unique across all data files"))
+                problems.append(file.problem(path + ("id",),
+                                             f"the id '{item.id}' is already used at {other_file.name}:{other_line}",
+                                             "every id must be unique across all data files"))
                 continue
             seen[item.id] = (file, path)
             ids[name].add(item.id)
@@ -127,10 +124,8 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
                 value = getattr(item, attr, None)
                 if value is not None and value.start > limit:
                     file, path = origins[id(item)]
-                    line, column = file.where(path + (attr,))
-                    problems.append(Problem(file.name, line, column, format_path(path + (attr,)),
-                                            f"{value} is after the briefing's as-of date {info.as_of}",
-                                            "correct the date, or move briefing.as_of forward"))
+                    problems.append(file.problem(path + (attr,), f"{value} is after the briefing's as-of date {info.as_of}",
+                                                 "correct the date, or move briefing.as_of forward"))
 
 
 @dataclass
