@@ -124,7 +124,8 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
                 value = getattr(item, attr, None)
                 if value is not None and value.start > limit:
                     file, path = origins[id(item)]
-                    problems.append(file.problem(path + (attr,), f"{value} is after the briefing's as-of date {info.as_of}",
+                    problems.append(file.problem(path + (attr,),
+                                                 f"{value} is after the briefing's as-of date {info.as_of}",
                                                  "correct the date, or move briefing.as_of forward"))
 
 
