@@ -25,7 +25,7 @@ from .model import Briefing
 from .pages import change_link
 from .site_plan import plan_nav, plan_pages
 from .speed import collector_paused
-from .text import page_url
+from .text import page_url, relative_path
 from .updates import atom_feed, data_updates
 from .validation import load_briefing
 from .views import TIMELINE, build_view
@@ -105,26 +105,21 @@ def change_url(view, change) -> str | None:
     return f"{page_url(page)}#{anchor}"
 
 
-def _relative(target: str, page_url: str) -> str:
-    from posixpath import relpath
-
-    base = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
-    return relpath(target, base or ".")
-
-
-def place_charts(markdown: str, output: BuildOutput, page_url: str) -> str:
+def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
     """Replace each `<!-- chart: id -->` marker with the chart's HTML, linked relative to the page."""
+    here = address.rstrip("/")  # the page's address (MkDocs directory URLs): 'timeline/', '' for the home page
+
     def replace(match) -> str:
         chart_id = match.group(1)
         if chart_id not in output.charts:
             known = ", ".join(sorted(output.charts))
-            raise DataError([Problem(page_url or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
+            raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
         svg = f"assets/charts/{chart_id}.svg" if chart_id in output.svgs else None
         return render_chart(
             output.charts[chart_id],
-            json_url=_relative(f"assets/charts/{chart_id}.json", page_url),
-            svg_url=_relative(svg, page_url) if svg else None,
-            timeline_url=_relative(TIMELINE.removesuffix(".md"), page_url) + "/",
+            json_url=relative_path(here, f"assets/charts/{chart_id}.json"),
+            svg_url=relative_path(here, svg) if svg else None,
+            timeline_url=relative_path(here, page_url(TIMELINE)) or "./",
         )
 
     return MARKER.sub(replace, markdown)
