@@ -292,18 +292,12 @@ def events_by_year(view: BriefingView) -> dict[int, list]:
     return years
 
 
-def group_by_page(items, pages_by_id: dict[str, str]) -> dict[str, list]:
-    """Items (already in reading order) grouped by the page they are listed on."""
-    groups: dict[str, list] = {}
-    for item in items:
-        groups.setdefault(pages_by_id[item.id], []).append(item)
-    return groups
-
-
 def render_timeline(view: BriefingView) -> str:
-    parts = [(page, part_label(page, events[0]), len(events))
-             for page, events in group_by_page(view.events, view.event_pages).items()]
-    return render("timeline.md.j2", view, TIMELINE, years=events_by_year(view), split=view.timeline_split, parts=parts)
+    """The whole timeline by year, or, when it is split, a table of its parts (each listed once)."""
+    split = view.timeline_split
+    parts = [(page, part_label(page, events[0]), len(events)) for page, events in view.events_by_page.items()]
+    return render("timeline.md.j2", view, TIMELINE, years={} if split else events_by_year(view), split=split,
+                  parts=parts if split else [])
 
 
 def render_timeline_part(view: BriefingView, page: str, events: list) -> str:
@@ -347,16 +341,12 @@ def render_organisations_index(view: BriefingView) -> str:
     return render("organisations_index.md.j2", view, "organisations/index.md", orgs=orgs)
 
 
-def sources_in_order(view: BriefingView) -> list:
-    return sorted(view.briefing.sources, key=lambda s: (s.outlet.casefold(), s.date.start.isoformat() if s.date else "", s.id))
-
-
 def render_sources(view: BriefingView) -> str:
     if view.sources_split:
         parts = [(page, part_label(page, sources[0]), len(sources))
-                 for page, sources in group_by_page(sources_in_order(view), view.source_pages).items()]
+                 for page, sources in view.sources_by_page.items()]
         return render("sources_index.md.j2", view, SOURCES, parts=parts)
-    return render("sources.md.j2", view, SOURCES, ordered=sources_in_order(view), heading="Sources")
+    return render("sources.md.j2", view, SOURCES, ordered=view.sources_by_page.get(SOURCES, []), heading="Sources")
 
 
 def render_sources_part(view: BriefingView, page: str, sources: list) -> str:

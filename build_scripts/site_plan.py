@@ -29,7 +29,7 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
     plan.add("updates.md", pages.render_updates(view, updates))
     plan.add(TIMELINE, pages.render_timeline(view))
     if view.timeline_split:
-        for page, events in pages.group_by_page(view.events, view.event_pages).items():
+        for page, events in view.events_by_page.items():
             deps = (*events, *_sources_and_actors(view, events))
             plan.add(page, _reuse(page, deps, view, pages.render_timeline_part, view, page, events))
     plan.add(CLAIMS, pages.render_claims(view))
@@ -47,7 +47,7 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
                                                   pages.render_organisation, view, org))
     plan.add(SOURCES, pages.render_sources(view))
     if view.sources_split:
-        for page, sources in pages.group_by_page(pages.sources_in_order(view), view.source_pages).items():
+        for page, sources in view.sources_by_page.items():
             deps = (*sources, *(use for s in sources for use in view.uses_by_source.get(s.id, ())))
             plan.add(page, _reuse(page, deps, view, pages.render_sources_part, view, page, sources))
     plan.add(QUOTES, pages.render_quotes(view))

@@ -40,6 +40,8 @@ class BriefingView:
     people_by_organisation: dict[str, list[Person]] = field(default_factory=dict)
     event_pages: dict[str, str] = field(default_factory=dict)
     source_pages: dict[str, str] = field(default_factory=dict)
+    events_by_page: dict[str, list[Event]] = field(default_factory=dict)  # in reading order
+    sources_by_page: dict[str, list[Source]] = field(default_factory=dict)  # by outlet, then date
     # HTML fragments rendered once and shared by every page (a source's line under many events)
     fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -118,12 +120,26 @@ def build_view(briefing: Briefing) -> BriefingView:
     )
     view.event_pages = _timeline_pages(events)
     view.source_pages = _source_pages(briefing.sources)
+    view.events_by_page = _group_by_page(events, view.event_pages)
+    view.sources_by_page = _group_by_page(sorted(briefing.sources, key=_source_order), view.source_pages)
     view.events_by_actor = _events_by_actor(events)
     view.quotes_by_speaker = _group(sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)), "speaker")
     view.relationships_by_party = _relationships_by_party(briefing)
     view.people_by_organisation = _people_by_organisation(briefing)
     view.uses_by_source = _uses_by_source(view)
     return view
+
+
+def _source_order(source: Source) -> tuple:
+    return (source.outlet.casefold(), source.date.start.isoformat() if source.date else "", source.id)
+
+
+def _group_by_page(items, pages_by_id: dict[str, str]) -> dict[str, list]:
+    """Items (already in reading order) grouped by the page they are listed on."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(pages_by_id[item.id], []).append(item)
+    return groups
 
 
 def _group(items, attr: str) -> dict[str, list]:
