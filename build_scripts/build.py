@@ -22,7 +22,7 @@ from .downloads import download_files
 from .errors import DataError, Problem
 from .machine import llms_txt, markdown_copies
 from .model import Briefing
-from .pages import change_link
+from .pages import change_target
 from .site_plan import plan_nav, plan_pages
 from .speed import collector_paused
 from .text import page_url, relative_path
@@ -98,11 +98,8 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -
 
 def change_url(view, change) -> str | None:
     """Where a change can be seen now, relative to the site root (None once it is gone)."""
-    target = change_link(view, change)
-    if target is None:
-        return None
-    page, _, anchor = target.partition("#")
-    return f"{page_url(page)}#{anchor}"
+    target = change_target(view, change)
+    return f"{page_url(target[0])}#{target[1]}" if target else None
 
 
 def place_charts(markdown: str, output: BuildOutput, address: str) -> str:

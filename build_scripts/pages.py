@@ -152,6 +152,12 @@ class PageContext:
         return t.Md(f'<span class="review-note">Not reviewed for {age} days before this briefing\'s as-of date; '
                     f"parts may be out of date.</span>")
 
+    def change(self, change) -> t.Md:
+        """A change's label, linked to where it can be seen now (plain text once it is gone)."""
+        target = change_target(self.view, change)
+        label = t.md_text(change.label)
+        return t.Md(f"[{label}]({self.link(*target)})") if target else label
+
     def cite_button(self, event) -> t.Md:
         """A button that copies a plain-text citation. assets/briefing.js composes it from the page itself
         (the event's heading and date, the briefing's title and as-of date, the permalink), so the
@@ -267,22 +273,20 @@ def _links() -> dict[str, str]:
 def render_home(view: BriefingView, updates=None) -> str:
     latest = list(reversed(view.events[-5:]))
     recent = [(u, c) for u in (updates or []) for c in u.changes][:3]
-    return render("home.md.j2", view, "index.md", latest=latest, updates=updates, recent=recent,
-                  change_link=lambda c: change_link(view, c), labels=LABELS)
+    return render("home.md.j2", view, "index.md", latest=latest, updates=updates, recent=recent, labels=LABELS)
 
 
-def change_link(view: BriefingView, change) -> str | None:
-    """A Markdown link target (relative to the site root's .md files) for a change, if it still exists."""
+def change_target(view: BriefingView, change) -> tuple[str, str] | None:
+    """Where a change can be seen now, if it still exists: (page, anchor)."""
     if change.kind == "events" and change.item_id in view.event_pages:
-        return f"{view.event_pages[change.item_id]}#{change.item_id}"
+        return view.event_pages[change.item_id], change.item_id
     if change.kind == "sources" and change.item_id in view.source_pages:
-        return f"{view.source_pages[change.item_id]}#{change.item_id}"
+        return view.source_pages[change.item_id], change.item_id
     return None
 
 
 def render_updates(view: BriefingView, updates) -> str:
-    return render("updates.md.j2", view, "updates.md", updates=updates, labels=LABELS,
-                  change_link=lambda c: change_link(view, c))
+    return render("updates.md.j2", view, "updates.md", updates=updates, labels=LABELS)
 
 
 def events_by_year(view: BriefingView) -> dict[int, list]:
