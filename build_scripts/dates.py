@@ -45,7 +45,7 @@ class FlexDate:
         """How the date reads on the page: '22 July 2019', 'July 2019', 'summer 2024'."""
         s = self.start
         if self.precision == "day":
-            return f"{s.day} {MONTHS[s.month]} {s.year}"
+            return day_label(s)
         if self.precision == "month":
             return f"{MONTHS[s.month]} {s.year}"
         if self.precision == "quarter":
@@ -53,6 +53,11 @@ class FlexDate:
         if self.precision == "season":
             return self.text
         return str(s.year)
+
+
+def day_label(day: date) -> str:
+    """'22 July 2019'."""
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def _month_end(year: int, month: int) -> date:

@@ -42,7 +42,8 @@ def compare(old: Briefing, new: Briefing) -> dict[str, CollectionChanges]:
     return {name: compare_collection(getattr(old, name), getattr(new, name)) for name in TRACKED}
 
 
-def _label(item) -> str:
+def item_label(item) -> str:
+    """How a change names an item: its title, name or text, else its id."""
     for attr in ("title", "name", "text"):
         value = getattr(item, attr, None)
         if value:
@@ -69,8 +70,8 @@ def format_markdown(changes: dict[str, CollectionChanges], old: Briefing, new: B
         for verb, items in (("added", change.added), ("removed", change.removed)):
             if items:
                 lines += [f"### {name.capitalize()} {verb}", ""]
-                lines += [f"- {_date(i)}{_label(i)} (`{i.id}`)" for i in items] + [""]
+                lines += [f"- {_date(i)}{item_label(i)} (`{i.id}`)" for i in items] + [""]
         if change.changed:
             lines += [f"### {name.capitalize()} changed", ""]
-            lines += [f"- {_label(i)} (`{i.id}`): {', '.join(fields)}" for i, fields in change.changed] + [""]
+            lines += [f"- {item_label(i)} (`{i.id}`): {', '.join(fields)}" for i, fields in change.changed] + [""]
     return "\n".join(lines)

@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .dates import parse_flex_date
-from .diffing import LABELS, compare
+from .dates import day_label
+from .diffing import LABELS, compare, item_label
 from .errors import DataError
 from .history import data_commits, git_root, load_briefing_at, parent_of
 from .writing import write_file
@@ -38,44 +38,32 @@ class Update:
     first: bool = False  # the start of the history that is available (the initial data, or a shallow clone)
 
     @property
-    def date(self) -> str:
-        return datetime.fromtimestamp(self.when, timezone.utc).strftime("%Y-%m-%d")
-
-    @property
     def label(self) -> str:
         """'24 November 2026'."""
-        return parse_flex_date(self.date).label
-
-
-def _label(item) -> str:
-    return str(getattr(item, "title", None) or getattr(item, "name", None) or getattr(item, "text", None) or item.id)
+        return day_label(datetime.fromtimestamp(self.when, timezone.utc).date())
 
 
 def changes_between(old, new) -> tuple[Change, ...]:
     out = []
     for kind, change in compare(old, new).items():
-        out += [Change(kind, "added", i.id, _label(i)) for i in change.added]
-        out += [Change(kind, "corrected", i.id, _label(i)) for i, _ in change.changed]
-        out += [Change(kind, "removed", i.id, _label(i)) for i in change.removed]
+        out += [Change(kind, "added", i.id, item_label(i)) for i in change.added]
+        out += [Change(kind, "corrected", i.id, item_label(i)) for i, _ in change.changed]
+        out += [Change(kind, "removed", i.id, item_label(i)) for i in change.removed]
     return tuple(out)
 
 
-def _changes_for(repo: Path, data_dir: str, sha: str) -> tuple[tuple[Change, ...], bool] | None:
+def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Change, ...], bool] | None:
+    """What the commit sha changed in the data (cached on disk), or None when its data did not
+    validate. load(revision): the briefing at a revision, or None."""
     cache = CACHE_DIR / f"{sha}-{data_dir.replace('/', '_')}.json"
     if cache.exists():
         stored = json.loads(cache.read_text())
         return tuple(Change(**c) for c in stored["changes"]), stored["first"]
-    try:
-        new = load_briefing_at(repo, sha, data_dir)
-    except DataError:
+    new = load(sha)
+    if new is None:
         return None  # the data did not validate at that commit: nothing published from it
     parent = parent_of(repo, sha)
-    old = None
-    if parent is not None:
-        try:
-            old = load_briefing_at(repo, parent, data_dir)
-        except DataError:
-            old = None
+    old = load(parent) if parent is not None else None
     changes = changes_between(old, new) if old is not None else tuple(
         Change("events", "added", e.id, e.title) for e in new.events)
     first = old is None
@@ -93,9 +81,19 @@ def data_updates(data_dir: Path) -> list[Update] | None:
         commits = data_commits(repo, relative, LIMIT)
     except DataError:
         return None
+    loaded: dict[str, object] = {}  # revision -> its briefing (or None): a commit's parent is often the next commit
+
+    def load(revision: str):
+        if revision not in loaded:
+            try:
+                loaded[revision] = load_briefing_at(repo, revision, relative)
+            except DataError:
+                loaded[revision] = None
+        return loaded[revision]
+
     updates = []
     for sha, when, _subject in commits:
-        found = _changes_for(repo, relative, sha)
+        found = _changes_for(repo, relative, sha, load)
         if found is not None and found[0]:
             updates.append(Update(sha, when, found[0], found[1]))
     return updates
