@@ -121,11 +121,14 @@ class PageContext:
 
     def cite(self, source_ids) -> t.Md:
         """Numbered citation markers, each linking to the exact entry on the sources page."""
-        marks = [f"[\\[{n}\\]]({self.link(self.view.source_pages[sid], sid)})" for n, sid in enumerate(source_ids, 1)]
-        return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
+        return self._marks(self.view.source_pages, source_ids)
 
     def cite_events(self, event_ids) -> t.Md:
-        marks = [f"[\\[{n}\\]]({self.link(self.view.event_pages[eid], eid)})" for n, eid in enumerate(event_ids, 1)]
+        """Numbered markers linking to events on the timeline."""
+        return self._marks(self.view.event_pages, event_ids)
+
+    def _marks(self, pages_by_id: dict[str, str], ids) -> t.Md:
+        marks = [f"[\\[{n}\\]]({self.link(pages_by_id[i], i)})" for n, i in enumerate(ids, 1)]
         return t.Md('<sup class="cite">' + "".join(marks) + "</sup>")
 
     def source_line(self, source_id: str) -> t.Md:
