@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -84,9 +83,9 @@ def cmd_site(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import briefing_schema
+    from .schema import schema_text
 
-    text = json.dumps(briefing_schema(), indent=2, sort_keys=True) + "\n"
+    text = schema_text()
     if args.out:
         write_file(Path(args.out), text)
     else:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from .memo import ObjectMemo
 from .model import COLLECTIONS, Briefing, Event
-from .schema import briefing_schema
+from .schema import schema_text
 
 JSON_PATH = "downloads/briefing.json"
 SCHEMA_PATH = "downloads/briefing.schema.json"
@@ -37,7 +36,7 @@ def _item_json(item) -> str:
 
 
 def schema_json() -> str:
-    return json.dumps(briefing_schema(), indent=1, sort_keys=True) + "\n"
+    return schema_text()
 
 
 def _cell(value: str) -> str:

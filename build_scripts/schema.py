@@ -1,6 +1,9 @@
 """JSON Schema for the data files, so editors get completion and checks in their editor."""
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 from pydantic import TypeAdapter
 
 from .model import COLLECTIONS, BriefingInfo
@@ -27,3 +30,10 @@ def briefing_schema() -> dict:
         "properties": properties,
         "$defs": defs,
     }
+
+
+@lru_cache(maxsize=1)
+def schema_text() -> str:
+    """The schema as the file editors' tools read (schema/briefing.schema.json) and the site publishes;
+    it depends only on the code, so it is made once per process."""
+    return json.dumps(briefing_schema(), indent=2, sort_keys=True) + "\n"
