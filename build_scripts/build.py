@@ -80,8 +80,9 @@ def generate(data_dir: Path, static_charts: bool = True, history: bool = True,
 def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -> BuildOutput:
     view = build_view(briefing)
     charts = build_charts(view)
-    svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
-    assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": chart_json(c) for cid, c in charts.items()}
+    figures = {cid: chart_json(c) for cid, c in charts.items()}
+    svgs = chart_svgs(charts, figures, CACHE_DIR) if static_charts else {}
+    assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": text for cid, text in figures.items()}
     assets.update({f"assets/charts/{cid}.svg": svg for cid, svg in svgs.items()})
     if not PLOTLY_JS.exists():
         raise DataError([Problem("node_modules", 1, 1, "", "plotly.js is not installed",

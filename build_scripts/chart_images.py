@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import sys
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -41,8 +42,15 @@ def static_figure(chart: Chart) -> dict:
     return figure
 
 
-def _key(figure: dict) -> str:
-    blob = json.dumps(figure, sort_keys=True) + version("kaleido") + version("plotly")
+@lru_cache(maxsize=1)
+def _tools() -> str:
+    return json.dumps([STATIC_THEME, version("kaleido"), version("plotly")], sort_keys=True)
+
+
+def _key(chart: Chart, figure_json: str) -> str:
+    """The cache key of a chart's image: its figure as published, its height, the static theme and
+    the drawing tools' versions (the figure is serialised once, for the site, and reused here)."""
+    blob = f"{figure_json}|{chart.height}|{_tools()}"
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -67,13 +75,12 @@ async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
     return out
 
 
-def chart_svgs(charts: dict[str, Chart], cache_dir: Path) -> dict[str, bytes]:
-    """SVG per chart id: from the cache, or rendered now; empty when no Chromium is available."""
+def chart_svgs(charts: dict[str, Chart], figure_json: dict[str, str], cache_dir: Path) -> dict[str, bytes]:
+    """SVG per chart id: from the cache, or rendered now; empty when no Chromium is available.
+    figure_json: each chart's figure as published (build.chart_json)."""
     global _said_unavailable
-    figures = {cid: static_figure(chart) for cid, chart in charts.items()}
-    keys = {cid: _key(fig) for cid, fig in figures.items()}
-    cached = {cid: cache_dir / f"{key}.svg" for cid, key in keys.items()}
-    missing = {cid: figures[cid] for cid, path in cached.items() if not path.exists()}
+    cached = {cid: cache_dir / f"{_key(chart, figure_json[cid])}.svg" for cid, chart in charts.items()}
+    missing = {cid: static_figure(charts[cid]) for cid, path in cached.items() if not path.exists()}
     if missing:
         if not chromium_available():
             if not _said_unavailable:
