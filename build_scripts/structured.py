@@ -10,20 +10,29 @@ from .memo import ObjectMemo
 from .model import Briefing, Organisation, Person
 
 
+_ENTITIES: ObjectMemo[dict] = ObjectMemo()  # per briefing: id -> person or organisation
+_FOLDERS = {"people": Person, "organisations": Organisation}
+
+
+def _entities(briefing: Briefing) -> dict:
+    return _ENTITIES.get(briefing, lambda b: {e.id: e for e in (*b.people, *b.organisations)})
+
+
 def _entity_for(briefing: Briefing, path: str):
+    """The person or organisation a page is about ('people/sam-altman.md'), if any."""
     folder, _, name = path.partition("/")
-    entity_id = name.removesuffix(".md")
-    pool = {"people": briefing.people, "organisations": briefing.organisations}.get(folder, ())
-    return next((e for e in pool if e.id == entity_id), None)
+    entity = _entities(briefing).get(name.removesuffix(".md"))
+    return entity if folder in _FOLDERS and isinstance(entity, _FOLDERS[folder]) else None
 
 
 def _org_names(briefing: Briefing, ids) -> list[dict]:
-    names = {o.id: o.name for o in briefing.organisations}
-    return [{"@type": "Organization", "name": names[i]} for i in ids if i in names]
+    entities = _entities(briefing)
+    return [{"@type": "Organization", "name": entities[i].name} for i in ids
+            if isinstance(entities.get(i), Organisation)]
 
 
-def json_ld(briefing: Briefing, path: str, title: str, description: str, url: str) -> dict:
-    entity = _entity_for(briefing, path)
+def json_ld(briefing: Briefing, path: str, title: str, description: str, url: str, entity=None) -> dict:
+    """entity: the person or organisation the page is about (see _entity_for), if any."""
     if isinstance(entity, Person):
         return {"@context": "https://schema.org", "@type": "Person", "name": entity.name, "jobTitle": entity.role,
                 "affiliation": _org_names(briefing, entity.organisations), "url": url}
@@ -69,4 +78,4 @@ def head_tags(briefing: Briefing, path: str, title: str, description: str, url: 
     ]
     tags.append(("name", "briefing-as-of", briefing.info.as_of.label))
     meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
-    return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url))}</script>'
+    return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url, entity))}</script>'
