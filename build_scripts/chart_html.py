@@ -48,7 +48,3 @@ def render_chart(chart: Chart, json_url: str, svg_url: str | None, timeline_url:
     html = _template().render(chart=chart, json_url=json_url, svg_url=svg_url, timeline_url=timeline_url,
                               max_rows=TABLE_ROWS)
     return "\n" + html.strip() + "\n"
-
-
-def chart_ids_in(markdown: str) -> list[str]:
-    return MARKER.findall(markdown)
