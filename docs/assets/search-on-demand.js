@@ -37,5 +37,4 @@
   document.addEventListener("change", function (event) {
     if (event.target instanceof Element && event.target.id === "__search" && event.target.checked) want();
   });
-  window.briefingSearch = { requested: function () { return wanted; }, request: want };
 })();
