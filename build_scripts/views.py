@@ -47,11 +47,13 @@ class BriefingView:
 
     @property
     def timeline_split(self) -> bool:
-        return len(self.events) > SPLIT_ABOVE
+        """The timeline is split into parts (decided once, by _timeline_pages)."""
+        return bool(self.events_by_page) and TIMELINE not in self.events_by_page
 
     @property
     def sources_split(self) -> bool:
-        return len(self.sources) > SPLIT_ABOVE
+        """The sources are split into pages per outlet (decided once, by _source_pages)."""
+        return bool(self.sources_by_page) and SOURCES not in self.sources_by_page
 
     def entity_page(self, entity_id: str) -> str:
         folder = "people" if isinstance(self.entities[entity_id], Person) else "organisations"
