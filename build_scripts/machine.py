@@ -15,7 +15,7 @@ _RULES = [
     (re.compile(r"</?strong>"), "**"),
     (re.compile(r"</?em>"), "*"),
     (re.compile(r"<ol>"), "\n"),
-    (re.compile(r'<span class="status status--[a-z-]+"><span aria-hidden="true">.</span> ([^<]+)</span>'), r"[\1]"),
+    (re.compile(r'<span aria-hidden="true">.</span> '), ""),  # a status badge's icon: its words follow
     (re.compile(r"<summary>"), "\n**"),
     (re.compile(r"</summary>"), "**\n"),
     (re.compile(r" \{ #[a-z0-9-]+(?: \.[a-z-]+)* \}"), ""),  # attribute lists (always after a space)

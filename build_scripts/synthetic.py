@@ -9,8 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from .model import DEFAULT_THEMES, Status, Tone
+from .model import Status, Tone
 
+THEMES = ["investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
+          "competition", "regulation", "litigation", "relationship"]
 WORDS = ("partnership compute capacity model access agreement investment board cloud licence revenue "
          "share restructuring talks regulator review training research product launch data centre "
          "chips contract clause stake valuation negotiation deal exclusive rights supply rival").split()
@@ -49,7 +51,7 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
                "organisations": [orgs[i % n_orgs]["id"]], "sources": [sources[i % n_sources]["id"]]}
               for i in range(max(1, entities - n_orgs))]
     actor_ids = [o["id"] for o in orgs] + [p["id"] for p in people]
-    themes, statuses, tones = list(DEFAULT_THEMES), [s.value for s in Status], [t.value for t in Tone]
+    themes, statuses, tones = THEMES, [s.value for s in Status], [t.value for t in Tone]
     event_items = []
     for i in range(events):
         day = _day(rng, start, span)
@@ -59,6 +61,9 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
             "themes": rng.sample(themes, 2), "tone": rng.choice(tones), "status": rng.choice(statuses),
             "sources": _reporting(rng, by_date, dates, day),
         }
+        outlets = {sources[int(sid[-5:])]["outlet"] for sid in item["sources"]}
+        if item["status"] == "confirmed" and len(outlets) < 2:  # the status rules hold in synthetic data too
+            item["status"] = "single-source"
         if i % 10 == 0:
             item["amounts"] = [{"value": rng.choice([5e8, 1e9, 2.5e9, 1e10, 1e11]), "currency": "USD", "label": "investment"}]
         event_items.append(item)
@@ -67,12 +72,14 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
                "reported_on": sources[0]["date"][:7], "attribution": "citing people familiar with the matter",
                "status": "anonymous", "sources": [sources[0]["id"]], "events": event_ids[:2]} for i in range(5)]
     conflicts = [{"id": f"conflict-{i}", "title": f"Conflict {i}", "summary": _sentence(rng, 30),
-                  "positions": [{"party": orgs[0]["id"], "position": _sentence(rng, 20), "sources": [sources[0]["id"]]},
-                                {"party": orgs[1]["id"], "position": _sentence(rng, 20), "sources": [sources[1]["id"]]}],
+                  "positions": [{"party": orgs[0]["id"], "position": _sentence(rng, 20), "sources": [sources[0]["id"]],
+                                 "events": event_ids[:1]},
+                                {"party": orgs[1]["id"], "position": _sentence(rng, 20), "sources": [sources[1]["id"]],
+                                 "events": event_ids[1:2]}],
                   "events": rng.sample(event_ids, min(20, len(event_ids))), "claims": ["claim-0"],
                   "last_reviewed": as_of.isoformat()} for i in range(3)]
     leverage = [{"id": f"lever-{i}", "holder": orgs[0]["id"], "over": orgs[1]["id"], "title": f"Lever {i}",
-                 "summary": _sentence(rng, 20), "status": "confirmed", "sources": [sources[0]["id"]],
+                 "summary": _sentence(rng, 20), "status": "single-source", "sources": [sources[0]["id"]],
                  "last_reviewed": as_of.isoformat()} for i in range(3)]
     quotes = [{"id": f"quote-{i:04d}", "speaker": people[i % len(people)]["id"], "text": _sentence(rng, 10),
                "date": event_items[i]["date"], "context": _sentence(rng, 6)[:-1],
@@ -81,7 +88,11 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
                       "note": _sentence(rng, 6), "sources": [sources[i % n_sources]["id"]]} for i in range(min(n_orgs, 30))]
     return {
         "briefing": {"title": f"Synthetic briefing, {events} events", "description": "Benchmark data.",
-                     "as_of": as_of.isoformat(), "seed_source": sources[0]["id"], "summary": _sentence(rng, 60),
+                     "as_of": as_of.isoformat(), "last_reviewed": as_of.isoformat(),
+                     "codebook": {"themes": [{"id": t, "label": t.replace("-", " ").capitalize(),
+                                              "definition": _sentence(rng, 12), "apply_when": _sentence(rng, 12)}
+                                             for t in themes]},
+                     "seed_source": sources[0]["id"], "summary": _sentence(rng, 60),
                      "summary_events": event_ids[:3], "takeaways": [{"text": _sentence(rng, 25), "events": event_ids[:2]}]},
         "sources": sources, "organisations": orgs, "people": people, "events": event_items, "claims": claims,
         "conflicts": conflicts, "leverage": leverage, "quotes": quotes, "relationships": relationships,

@@ -15,7 +15,8 @@ from .errors import Problem
 from .rules import DEFAULT_TONES, REREPORT_NOTE, RULES, origins_phrase
 
 STATUSED = ("events", "claims", "leverage")
-FIGURE = re.compile(r"(?:[$€£]\s?\d)|(?:\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|billion\b|million\b|trillion\b))")
+FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion)\b)?|"
+                    r"\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|billion\b|million\b|trillion\b)")
 
 
 def build_date_from_env() -> date:
@@ -92,6 +93,8 @@ def status_problems(items: dict[str, list], origins) -> list[Problem]:
     problems = []
     for name in STATUSED:
         for item in items[name]:
+            if any(s not in sources for s in item.sources):
+                continue  # an unknown source is reported as such; counting without it would mislead
             found = independent_origins(item.sources, sources)
             rule = RULES[item.status]
             listed = ", ".join(found) or "none"
@@ -132,7 +135,8 @@ def figure_problems(info, items: dict[str, list], origins) -> list[Problem]:
     problems = []
     texts = [(info, ("summary",), info.summary, info.summary_figures_as_of)]
     texts += [(info, ("takeaways", i, "text"), t.text, t.figures_as_of) for i, t in enumerate(info.takeaways)]
-    texts += [(item, ("summary",), f"{item.title} {item.summary}", item.figures_as_of) for item in items["leverage"]]
+    texts += [(item, (attr,), getattr(item, attr), item.figures_as_of)
+              for item in items["leverage"] for attr in ("title", "summary")]
     texts += [(c, ("positions", i, "position"), p.position, p.figures_as_of)
               for c in items["conflicts"] for i, p in enumerate(c.positions)]
     for owner, field, text, dated in texts:

@@ -42,7 +42,7 @@ def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
     return info, items, origins, broken
 
 
-TARGET_NAMES = {"themes": "briefing.themes"}
+TARGET_NAMES = {"themes": "the codebook's themes (briefing.codebook.themes)"}
 REFERENCES = {  # collection -> [(field, target collections)]
     "sources": [("based_on", ("sources",))],
     "organisations": [("sources", ("sources",))],

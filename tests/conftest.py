@@ -33,6 +33,15 @@ def build_site(data_dir: Path, site_dir: Path, env_extra: dict | None = None) ->
     )
 
 
+BUILD_DATE_EPOCH = "1719878400"  # 2 July 2024, the day after the mini briefing's last review
+
+
+@pytest.fixture(autouse=True)
+def fixed_build_date(monkeypatch):
+    """In-process builds judge the review date against a fixed build date, as `make` fixes it per commit."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+
+
 @pytest.fixture
 def mini_copy(tmp_path) -> Path:
     return copy_data(MINI, tmp_path / "data")
@@ -96,7 +105,7 @@ def new_event_yaml(source_id: str) -> str:
     title: A new event
     summary: Something happened.
     actors: [alpha]
-    themes: [compute]
+    themes: [investment]
     status: single-source
     sources: [{source_id}]
 """

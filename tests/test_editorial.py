@@ -36,8 +36,8 @@ conflicts:
     title: Stale
     summary: Not looked at for years.
     positions:
-      - {party: alpha, position: One., sources: [example-report]}
-      - {party: beta, position: Two., sources: [example-report]}
+      - {party: alpha, position: One., sources: [example-report], events: [2024-01-deal]}
+      - {party: beta, position: Two., sources: [example-report], events: [2024-01-deal]}
     events: [2024-01-deal]
     last_reviewed: 2020-01
 """

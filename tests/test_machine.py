@@ -28,11 +28,11 @@ def test_markdown_copies_carry_no_html_or_attribute_syntax():
         assert "<span" not in copy and "<details" not in copy and "{ #" not in copy and "---\n" not in copy[:4]
     timeline = output.assets["markdown/timeline.md"]
     assert "### Alpha invests in Beta\n" in timeline
-    assert "[Confirmed by several sources]" in timeline
+    assert "[Confirmed by several sources](methodology.md#status-confirmed) · 2 independent outlets" in timeline
     assert "(Chart data: ../assets/charts/timeline.json)" in timeline
     person = output.assets["markdown/people/ann-example.md"]
     assert ("\n- summer 2024: [A dispute over the deal](../timeline.md#2024-summer-dispute) "
-            "[Reported via anonymous sources]\n") in person
+            "[Reported via anonymous sources](../methodology.md#status-anonymous) · 1 independent outlet\n") in person
 
 
 def test_links_in_markdown_copies_lead_to_other_copies_or_site_files():
