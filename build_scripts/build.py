@@ -88,9 +88,9 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -
         raise DataError([Problem("node_modules", 1, 1, "", "plotly.js is not installed",
                                  "run `make site` (it runs `npm ci`), or `npm ci` yourself")])
     assets[PLOTLY_URL] = PLOTLY_JS.read_bytes()
-    assets.update(download_files(briefing, view.events))
+    assets.update(download_files(briefing, view))
     pages, nav = dict(plan_pages(briefing, view, updates)), plan_nav(briefing, view)
-    assets["feed.xml"] = atom_feed(briefing.info.title, site_url, updates or [], lambda c: change_url(view, c))
+    assets["feed.xml"] = atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c))
     assets.update(markdown_copies(pages))
     assets["llms.txt"] = llms_txt(briefing, nav, pages)
     return BuildOutput(briefing=briefing, pages=pages, nav=nav,

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from .memo import ObjectMemo
 from .model import COLLECTIONS, Briefing, Event
 from .schema import schema_text
+from .trust import independent_origins
 
 JSON_PATH = "downloads/briefing.json"
 SCHEMA_PATH = "downloads/briefing.schema.json"
 EVENTS_CSV_PATH = "downloads/events.csv"
+PROVENANCE_PATH = "downloads/provenance.json"
 CSV_COLUMNS = ["id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
-               "status", "status_note", "sources", "amounts"]
+               "status", "status_note", "sources", "amounts", "independent_origins"]
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -44,24 +47,46 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _event_row(event: Event) -> list[str]:
+def _event_row(event: Event, sources: dict) -> list[str]:
     end = (event.until or event.date).end
     amounts = "; ".join(f"{a.value:.0f} {a.currency} {a.label}" for a in event.amounts)
     return [_cell(v) for v in (
         event.id, event.date.text, event.until.text if event.until else "", event.date.precision,
         event.date.start.isoformat(), end.isoformat(), event.title, event.summary, ";".join(event.actors),
         ";".join(event.themes), event.tone.value, event.status.value, event.status_note or "",
-        ";".join(event.sources), amounts)]
+        ";".join(event.sources), amounts, ";".join(independent_origins(event.sources, sources)))]
 
 
-def events_csv(events) -> str:
+def events_csv(events, sources: dict) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for event in events:
-        writer.writerow(_EVENT_ROWS.get(event, _event_row))
+        writer.writerow(_EVENT_ROWS.get(event, lambda e: _event_row(e, sources)))
     return out.getvalue()
 
 
-def download_files(briefing: Briefing, events) -> dict[str, str]:
-    return {JSON_PATH: briefing_json(briefing), SCHEMA_PATH: schema_json(), EVENTS_CSV_PATH: events_csv(events)}
+def provenance_json(briefing: Briefing, view) -> str:
+    """What the build computed about the evidence: the briefing's coverage and review dates, each sourced
+    item's independent origins, and the weakest status under each piece of prose."""
+    info = briefing.info
+    items = [{"collection": name, "id": item.id, "status": item.status.value,
+              "independent_origins": list(view.origins_of(item.sources))}
+             for name in ("events", "claims", "leverage") for item in getattr(briefing, name)]
+    items += [{"collection": "quotes", "id": q.id, "independent_origins": list(view.origins_of([q.source]))}
+              for q in briefing.quotes]
+    items += [{"collection": "relationships", "index": n, "independent_origins": list(view.origins_of(r.sources))}
+              for n, r in enumerate(briefing.relationships)]
+    prose = [("summary", info.summary_events)] + [(f"takeaways[{n}]", t.events) for n, t in enumerate(info.takeaways)]
+    prose += [(f"conflicts[{c.id}].positions[{n}]", p.events) for c in briefing.conflicts for n, p in enumerate(c.positions)]
+    prose += [(f"leverage[{item.id}]", item.events) for item in briefing.leverage if item.events]
+    rests_on = [{"text": where, "events": list(ids), "weakest_status": view.weakest_event(ids).status.value}
+                for where, ids in prose]
+    document = {"covers_events_to": info.as_of.text, "last_reviewed": info.last_reviewed.text,
+                "review_window_days": info.review_window_days, "items": items, "prose": rests_on}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def download_files(briefing: Briefing, view) -> dict[str, str]:
+    return {JSON_PATH: briefing_json(briefing), SCHEMA_PATH: schema_json(),
+            EVENTS_CSV_PATH: events_csv(view.events, view.sources), PROVENANCE_PATH: provenance_json(briefing, view)}

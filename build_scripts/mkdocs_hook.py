@@ -24,6 +24,7 @@ from build_scripts.postprocess import finish_page  # noqa: E402
 from build_scripts.structured import head_tags  # noqa: E402
 from build_scripts.text import unwrap_html_blocks  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
+from build_scripts.trust import build_date_from_env, currency_facts  # noqa: E402
 
 _state: dict = {}
 
@@ -44,6 +45,7 @@ def on_config(config):
     info = output.briefing.info
     config.site_name = html.escape(info.title)  # the theme prints it unescaped
     config.site_description = html.escape(info.description)
+    config.extra["briefing_currency"] = currency_facts(info, build_date_from_env())
     config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
     return config
 

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from .dates import EXAMPLES, FlexDate, parse_flex_date
+from .rules import STATUS_LABELS, STATUS_MEANINGS, Status  # noqa: F401 (re-exported)
 
 RESERVED_IDS = {
     "con", "prn", "aux", "nul", "index", "assets", "search", "sitemap",
@@ -77,31 +78,6 @@ HttpUrl = Annotated[
 ]
 
 
-class Status(str, Enum):
-    """How well a fact is established. The methodology page explains each one."""
-
-    confirmed = "confirmed"
-    single_source = "single-source"
-    anonymous = "anonymous"
-    disputed = "disputed"
-
-
-STATUS_LABELS = {
-    Status.confirmed: "Confirmed by several sources",
-    Status.single_source: "Single source",
-    Status.anonymous: "Reported via anonymous sources",
-    Status.disputed: "Disputed",
-}
-STATUS_MEANINGS = {
-    Status.confirmed: "Two or more independent sources (official statements, on-record quotes or "
-    "separate news organisations). Syndicated copies of one article count as one source.",
-    Status.single_source: "Only one source was found, and it does not rest on anonymous sources.",
-    Status.anonymous: "Rests on people familiar with the matter, leaked documents or similar, "
-    "however many outlets repeated it. It is reporting, not established fact.",
-    Status.disputed: "Sources disagree; the page shows each account.",
-}
-
-
 class Review(str, Enum):
     """Draft facts stay out of the site; `make check` lists them."""
 
@@ -109,12 +85,9 @@ class Review(str, Enum):
     published = "published"
 
 
-DEFAULT_THEMES = ["investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
-                  "competition", "regulation", "litigation", "relationship"]
-
-
 class Tone(str, Enum):
-    """Whether an event drew the two companies together or apart (an editorial reading)."""
+    """Whether an event drew the parties closer together or further apart (an editorial reading, defined
+    in the briefing's codebook)."""
 
     cooperation = "cooperation"
     friction = "friction"
@@ -155,11 +128,21 @@ class Amount(Strict):
     reported: bool = Field(False, description="True when the figure was reported, not disclosed by the parties")
 
 
+class CopyKind(str, Enum):
+    """What a copy of a source's text is: how far a reader can rely on it being the original text."""
+
+    syndication = "syndication"
+    mirror = "mirror"
+    aggregator = "aggregator"
+
+
 class Copy(Strict):
     """A syndicated copy or mirror through which a source's text was read."""
 
     name: ShortText
     url: HttpUrl
+    kind: CopyKind = Field(description="syndication: an established partner carrying the original text; mirror: an "
+                           "unaffiliated copy of the text; aggregator: a site that rewrites or summarises others' stories")
 
 
 class Source(Strict):
@@ -170,6 +153,8 @@ class Source(Strict):
     date: Date | None = None
     url: HttpUrl | None = Field(None, description="The original publication's address, when known")
     read_via: Copy | None = Field(None, description="The syndicated copy or mirror the text was read through")
+    based_on: Id | None = Field(None, description="The source this one re-reports, syndicates or writes up: "
+                                "it adds reach, not an independent origin")
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -208,6 +193,8 @@ class Event(Strict):
     tone: Tone = Tone.neutral
     status: Status
     status_note: Text | None = None
+    coding_note: Text | None = Field(None, description="Why the tone or theme was coded as it is, where the call "
+                                     "is contested")
     sources: list[Id] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
     review: Review = Review.published
@@ -231,6 +218,7 @@ class Claim(Strict):
     sources: list[Id] = Field(min_length=1)
     events: list[Id] = Field(default_factory=list, description="Events that bear this claim out")
     superseded_by: Id | None = Field(None, description="The event that later changed this claim")
+    superseded_also: list[Id] = Field(default_factory=list, description="Later events that changed it further")
     superseded_note: Text | None = None
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
     correction_sources: list[Id] = Field(default_factory=list)
@@ -245,10 +233,15 @@ class Claim(Strict):
         return self
 
 
+FiguresAsOf = Field(None, description="When the text states a figure (a share, an amount): the date it was true")
+
+
 class Position(Strict):
     party: Id
     position: Text
     sources: list[Id] = Field(min_length=1)
+    events: list[Id] = Field(min_length=1, description="The events the position rests on")
+    figures_as_of: Date | None = FiguresAsOf
 
 
 class Conflict(Strict):
@@ -272,7 +265,9 @@ class Leverage(Strict):
     claims: list[Id] = Field(default_factory=list)
     events: list[Id] = Field(default_factory=list)
     superseded_by: Id | None = None
+    superseded_also: list[Id] = Field(default_factory=list, description="Later events that changed it further")
     superseded_note: Text | None = None
+    figures_as_of: Date | None = FiguresAsOf
     last_reviewed: Date
 
 
@@ -301,6 +296,23 @@ class Relationship(Strict):
 class Takeaway(Strict):
     text: Text
     events: list[Id] = Field(min_length=1)
+    figures_as_of: Date | None = FiguresAsOf
+
+
+class Code(Strict):
+    """One code of the codebook: what it means and when a coder applies it."""
+
+    id: Id
+    label: ShortText
+    definition: Text
+    apply_when: Text
+
+
+class Codebook(Strict):
+    """The briefing's codes: tones (defaults from the code when left out) and themes (chart order)."""
+
+    tones: list[Code] = Field(default_factory=list, description="Overrides the neutral default definitions")
+    themes: list[Code] = Field(min_length=1)
 
 
 class BriefingInfo(Strict):
@@ -309,12 +321,22 @@ class BriefingInfo(Strict):
     as_of: Date
     summary: Text
     summary_events: list[Id] = Field(min_length=1)
+    summary_figures_as_of: Date | None = FiguresAsOf
     takeaways: list[Takeaway] = Field(min_length=1)
     seed_source: Id = Field(description="The report this briefing started from")
-    themes: list[Id] = Field(default_factory=lambda: list(DEFAULT_THEMES), min_length=1,
-                             description="The briefing's themes (an allow-list for events), in chart order")
+    codebook: Codebook
+    last_reviewed: Date = Field(description="The day an editor last checked for news (not the commit date)")
+    review_window_days: int = Field(30, ge=1, description="After this many days without a review, the site "
+                                    "shows readers a notice and `make check` warns")
+    still_in_force_max_age_days: int = Field(180, ge=1, description="Warn when an item still in force cites "
+                                             "nothing newer than this before the as-of date")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
+
+    @property
+    def themes(self) -> list[str]:
+        """The theme ids, in chart order."""
+        return [code.id for code in self.codebook.themes]
 
 
 COLLECTIONS: dict[str, type[BaseModel]] = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,15 +17,13 @@ from . import text as t
 from .dates import FlexDate, span_label, when
 from .diffing import LABELS
 from .model import STATUS_LABELS, STATUS_MEANINGS, Amount, Organisation, Person, Status
+from .rules import RULES, STATUS_RULES, check_lines, origins_phrase
 from .views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, conflict_page, part_label
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATUS_ICONS = {
-    Status.confirmed: "✔",
-    Status.single_source: "①",
-    Status.anonymous: "?",
-    Status.disputed: "⚠",
-}
+METHODOLOGY = "methodology.md"
+COPY_KINDS = {"syndication": "a syndication partner's copy", "mirror": "an unaffiliated mirror",
+              "aggregator": "an aggregator's rewrite"}
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 
 
@@ -42,12 +41,15 @@ def format_amount(amount: Amount) -> str:
     return f"about {money}" if amount.approximate else money
 
 
-def status_badge(status: Status) -> t.Md:
-    """A badge that says the status in words and with an icon, never by colour alone."""
-    return t.Md(
-        f'<span class="status status--{status.value}">'
-        f'<span aria-hidden="true">{STATUS_ICONS[status]}</span> {STATUS_LABELS[status]}</span>'
-    )
+def status_badge(status: Status, origins: int | None = None, href: str | None = None, title: str = "") -> t.Md:
+    """A badge that says the status in words and with an icon, never by colour alone, with the number of
+    independent outlets behind it; the label links to what the status means (href)."""
+    rule = RULES[status]
+    label = f'<a href="{href}">{rule.label}</a>' if href else rule.label
+    count = f' · <span class="origins">{origins_phrase(origins)}</span>' if origins is not None else ""
+    hover = f' title="{html.escape(title)}"' if title else ""
+    return t.Md(f'<span class="status status--{status.value}"{hover}><span aria-hidden="true">{rule.icon}</span> '
+                f"{label}{count}</span>")
 
 
 def source_item_html(source) -> str:
@@ -85,7 +87,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         amount=lambda a: t.md_text(format_amount(a)),
         when=lambda d: t.md_text(when(d)),
-        badge=status_badge,
+        legend=lambda status: status_badge(status),
         url=t.md_url,
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
         md=t.Md,
@@ -142,6 +144,34 @@ class PageContext:
         if s.read_via:
             links.append(f"read via [{t.md_text(s.read_via.name)}]({t.md_url(s.read_via.url)})")
         return t.Md(parts[0] + ". " + " · ".join(links))
+
+    def badge(self, item) -> t.Md:
+        """An item's status badge (event, claim, leverage) with its independent origins."""
+        return status_badge(item.status, len(self.view.origins_of(item.sources)),
+                            self.href(METHODOLOGY, f"status-{item.status.value}"))
+
+    def basis(self, event_ids) -> t.Md:
+        """Prose resting on events shows the weakest status among them, computed, not typed."""
+        weakest = self.view.weakest_event(event_ids)
+        cited = len(dict.fromkeys(event_ids))
+        title = f"The weakest status among the {cited} events this rests on" if cited > 1 else \
+            "The status of the event this rests on"
+        badge = status_badge(weakest.status, len(self.view.origins_of(weakest.sources)),
+                             self.href(METHODOLOGY, f"status-{weakest.status.value}"), title)
+        return t.Md(f'<span class="basis">Rests on: {badge}</span>')
+
+    def figures(self, dated: FlexDate | None) -> t.Md:
+        """' (figures as of October 2025)' when the text's figures are older than the briefing's as-of date
+        (with its leading space; nothing otherwise)."""
+        if dated is None or dated.end >= self.b.info.as_of.start:
+            return t.Md("")
+        return t.Md(f' <span class="figures-as-of">(figures as of {t.html_text(dated.label)})</span>')
+
+    def code(self, kind: str, code_id: str) -> str:
+        """A tone or theme by its label, linked to its definition in the codebook (HTML)."""
+        code = self.view.codes[kind][code_id]
+        anchor = f"{kind[:-1]}-{code_id}"
+        return f'<a class="code" href="{self.href(METHODOLOGY, anchor)}">{t.html_text(code.label)}</a>'
 
     def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:
         return t.md_text(span_label(start, until))
@@ -203,14 +233,17 @@ class PageContext:
         text = t.html_text
         parts = [
             f'<p class="event-meta"><time datetime="{event.date.start.isoformat()}">'
-            f"{text(span_label(event.date, event.until))}</time> {status_badge(event.status)}</p>",
+            f"{text(span_label(event.date, event.until))}</time> {self.badge(event)}</p>",
             f"<p>{text(event.summary)} {self.cite_html(event.sources)}</p>",
         ]
         if event.status_note:
             parts.append(f"<p><em>{text(event.status_note)}</em></p>")
         who = ", ".join(self.entity_html(i) for i in event.actors)
-        parts.append(f"<p><strong>Who:</strong> {who} · <strong>Themes:</strong> {text(', '.join(event.themes))} · "
-                     f"{self.cite_button(event)}</p>")
+        themes = ", ".join(self.code("themes", i) for i in event.themes)
+        parts.append(f"<p><strong>Who:</strong> {who} · <strong>Themes:</strong> {themes} · "
+                     f"<strong>Tone:</strong> {self.code('tones', event.tone.value)} · {self.cite_button(event)}</p>")
+        if event.coding_note:
+            parts.append(f'<p class="coding-note"><strong>Coding note:</strong> {text(event.coding_note)}</p>')
         if event.amounts:
             amounts = "; ".join(f"{text(format_amount(a))} ({text(a.label)})" for a in event.amounts)
             parts.append(f"<p><strong>Amounts:</strong> {amounts}</p>")
@@ -227,7 +260,7 @@ class PageContext:
         items = "\n".join(
             f'<li>{t.html_text(span_label(e.date, e.until))}: '
             f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a> '
-            f"{status_badge(e.status)}</li>"
+            f"{self.badge(e)}</li>"
             for e in events)
         return t.html_block(f'<ul class="event-list">\n{items}\n</ul>', searched=False)
 
@@ -241,9 +274,18 @@ class PageContext:
             links.append(f'<a href="{html.escape(t.md_url(source.url))}">Original publication</a>')
         if source.read_via:
             via = source.read_via
-            links.append(f'Read via <a href="{html.escape(t.md_url(via.url))}">{text(via.name)}</a>')
+            links.append(f'Read via <a href="{html.escape(t.md_url(via.url))}">{text(via.name)}</a> '
+                         f"({COPY_KINDS[via.kind.value]})")
         dated = f", {text(source.date.label)}" if source.date else ""
         parts = [f"<p>{about}{dated}. " + " · ".join(links) + "</p>"]
+        if source.url is None and source.read_via and source.read_via.kind.value != "syndication":
+            parts.append('<p class="copy-warning"><strong>Read only through an unaffiliated copy:</strong> the '
+                         "original's text could not be checked against it.</p>")
+        if source.based_on and source.based_on in self.view.sources:
+            base = self.view.sources[source.based_on]
+            parts.append(f'<p class="based-on">Re-reports <a href="{self.href(self.view.source_pages[base.id], base.id)}">'
+                         f"{text(base.outlet)}: {text(base.title or base.subject)}</a>, so it adds no independent "
+                         "origin.</p>")
         if source.note:
             parts.append(f"<p><em>{text(source.note)}</em></p>")
         uses = self.view.uses_by_source.get(source.id, [])
@@ -259,7 +301,8 @@ def render(template: str, view: BriefingView, page: str, **extra) -> str:
     return _environment().get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, links=_links(), statuses=list(Status),
         seed=seed, report_label=report_label(view),
-        STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, **extra,
+        STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
+        check_lines=check_lines(), **extra,
     )
 
 
@@ -371,4 +414,8 @@ def render_print(view: BriefingView) -> str:
 
 def render_methodology(view: BriefingView) -> str:
     counts = {s: sum(1 for e in view.events if e.status == s) for s in Status}
-    return render("methodology.md.j2", view, "methodology.md", counts=counts)
+    tone_counts = Counter(e.tone.value for e in view.events)
+    theme_counts = Counter(theme for e in view.events for theme in e.themes)
+    contested = [e for e in view.events if e.coding_note]
+    return render("methodology.md.j2", view, METHODOLOGY, counts=counts, tone_counts=tone_counts,
+                  theme_counts=theme_counts, contested=contested)

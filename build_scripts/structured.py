@@ -8,6 +8,7 @@ from collections import Counter
 
 from .memo import ObjectMemo
 from .model import Briefing, Organisation, Person
+from .trust import independent_origins
 
 
 _ENTITIES: ObjectMemo[dict] = ObjectMemo()  # per briefing: id -> person or organisation
@@ -40,10 +41,21 @@ def json_ld(briefing: Briefing, path: str, title: str, description: str, url: st
         return {"@context": "https://schema.org", "@type": "Organization", "name": entity.name,
                 "description": entity.description, "url": url}
     info = briefing.info
-    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
-            "description": description, "dateModified": info.as_of.start.isoformat(),
-            "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
-            "url": url}
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
+               "description": description, "dateModified": info.last_reviewed.end.isoformat(),
+               "temporalCoverage": f"../{info.as_of.end.isoformat()}",
+               "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
+               "url": url}
+    if path == "index.md":  # the summary's evidence: the independent outlets behind the events it rests on
+        article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
+                                for outlet in _summary_origins(briefing)]
+    return article
+
+
+def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
+    events = {e.id: e for e in briefing.events}
+    cited = [s for eid in briefing.info.summary_events if eid in events for s in events[eid].sources]
+    return independent_origins(cited, {s.id: s for s in briefing.sources})
 
 
 _TOP: ObjectMemo[list[dict]] = ObjectMemo()  # per briefing, not per page
@@ -77,5 +89,6 @@ def head_tags(briefing: Briefing, path: str, title: str, description: str, url: 
         ("name", "twitter:card", "summary"),  # Twitter falls back to the og: title and description
     ]
     tags.append(("name", "briefing-as-of", briefing.info.as_of.label))
+    tags.append(("name", "briefing-last-reviewed", briefing.info.last_reviewed.label))
     meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
     return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url, entity))}</script>'

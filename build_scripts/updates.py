@@ -99,12 +99,16 @@ def data_updates(data_dir: Path) -> list[Update] | None:
     return updates
 
 
-def atom_feed(title: str, site_url: str, updates: list[Update], link_for) -> str:
-    """An Atom feed of the updates (newest first); link_for(change) gives a change's page address."""
+def atom_feed(info, site_url: str, updates: list[Update], link_for) -> str:
+    """An Atom feed of the updates (newest first); link_for(change) gives a change's page address. Its
+    subtitle carries the coverage and review dates (the entries' dates are when the data changed)."""
+    title = info.title
     base = site_url if site_url.endswith("/") else site_url + "/"
     updated = datetime.fromtimestamp(updates[0].when, timezone.utc).isoformat() if updates else "1970-01-01T00:00:00+00:00"
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"<title>{escape(title)}: updates</title>", f'<link href="{escape(base)}"/>',
+             f"<title>{escape(title)}: updates</title>",
+             f"<subtitle>Covers events to {escape(info.as_of.label)}; last reviewed for news "
+             f"{escape(info.last_reviewed.label)}</subtitle>", f'<link href="{escape(base)}"/>',
              f'<link rel="self" href="{escape(base)}feed.xml"/>', f"<id>{escape(base)}feed.xml</id>",
              f"<updated>{updated}</updated>"]
     for update in updates:

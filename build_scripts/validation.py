@@ -16,6 +16,8 @@ from .items import prune_items, start_run, validate_file
 from .loading import LoadedFile, suggest
 from .model import COLLECTIONS, Briefing, BriefingInfo
 from .speed import collector_paused
+from .trust import (build_date_from_env, codebook_problems, currency_problems, figure_problems, in_force_problems,
+                    provenance_problems, status_problems)
 
 
 def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
@@ -42,20 +44,23 @@ def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
 
 TARGET_NAMES = {"themes": "briefing.themes"}
 REFERENCES = {  # collection -> [(field, target collections)]
+    "sources": [("based_on", ("sources",))],
     "organisations": [("sources", ("sources",))],
     "people": [("organisations", ("organisations",)), ("sources", ("sources",))],
     "events": [("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))],
     "claims": [("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
-               ("superseded_by", ("events",)), ("correction_sources", ("sources",))],
+               ("superseded_by", ("events",)), ("superseded_also", ("events",)),
+               ("correction_sources", ("sources",))],
     "conflicts": [("events", ("events",)), ("claims", ("claims",))],
     "leverage": [("holder", ("people", "organisations")), ("over", ("people", "organisations")),
                  ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
-                 ("superseded_by", ("events",))],
+                 ("superseded_by", ("events",)), ("superseded_also", ("events",))],
     "quotes": [("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))],
     "relationships": [("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
                       ("sources", ("sources",))],
 }
-NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), ("sources", ("sources",))])]}
+NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), ("sources", ("sources",)),
+                                       ("events", ("events",))])]}
 INFO_REFERENCES = [("summary_events", ("events",)), ("seed_source", ("sources",))]
 
 
@@ -144,7 +149,19 @@ def validate(files: list[LoadedFile], problems: list[Problem], reuse: bool = Tru
     return validate_report(files, problems, reuse).briefing
 
 
-def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: bool = True) -> Report:
+def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list[Problem]]:
+    """The methodology's promises (trust.py): errors that stop the build, and warnings."""
+    found = (provenance_problems(items, origins) + status_problems(items, origins)
+             + codebook_problems(info, items, origins) + figure_problems(info, items, origins)
+             + in_force_problems(info, items, origins))
+    if build_date is not None:
+        found += currency_problems(info, origins, build_date)
+    return [p for p in found if p.severity == "error"], [p for p in found if p.severity != "error"]
+
+
+def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: bool = True,
+                    build_date=None) -> Report:
+    """build_date: the day to judge the review date against (None: not judged, as for history)."""
     if reuse:
         start_run()
     info, items, origins, broken = _collect(files, problems, reuse)
@@ -175,9 +192,11 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: boo
             _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
         _check_dates(info, items, origins, problems)
     drafts = split_drafts(items, origins, REFERENCES, problems)
+    trust_errors, trust_warnings = _trust_checks(info, items, origins, build_date) if info is not None else ([], [])
+    problems.extend(trust_errors)
     if problems:
         raise DataError(problems)
-    warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins))
+    warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins) + trust_warnings)
     return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts)
 
 
@@ -187,15 +206,17 @@ def load_briefing(data_dir, label: str | None = None) -> Briefing:
 
 
 @collector_paused
-def load_report(data_dir, label: str | None = None) -> Report:
-    """The briefing with its warnings and drafts (raises DataError with every problem)."""
+def load_report(data_dir, label: str | None = None, build_date=None) -> Report:
+    """The briefing with its warnings and drafts (raises DataError with every problem).
+    build_date: the day the review date is judged against (default: SOURCE_DATE_EPOCH, else today)."""
     from .loading import read_data_dir
 
+    build_date = build_date or build_date_from_env()
     files, problems = read_data_dir(data_dir, label)
-    key = (str(data_dir), tuple((f.name, f.digest) for f in files))
+    key = (str(data_dir), tuple((f.name, f.digest) for f in files), build_date)
     if not problems and _LAST.get("key") == key:
         return _LAST["report"]  # the same bytes: the very same Briefing (lets later stages reuse work)
-    report = validate_report(files, problems)
+    report = validate_report(files, problems, build_date=build_date)
     _LAST.update(key=key, report=report)
     return report
 

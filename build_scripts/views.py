@@ -9,7 +9,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .dates import MONTHS
-from .model import Briefing, Event, Organisation, Person, Source
+from .model import Briefing, Code, Event, Organisation, Person, Source
+from .rules import DEFAULT_TONES, STRENGTH
+from .trust import independent_origins
 
 
 def event_sort_key(event: Event) -> tuple:
@@ -54,6 +56,31 @@ class BriefingView:
     def sources_split(self) -> bool:
         """The sources are split into pages per outlet (decided once, by _source_pages)."""
         return bool(self.sources_by_page) and SOURCES not in self.sources_by_page
+
+    def origins_of(self, source_ids) -> tuple[str, ...]:
+        """The independent origins (distinct original outlets) behind these sources, worked out once."""
+        key = ("origins", tuple(source_ids))
+        found = self.fragments.get(key)
+        if found is None:
+            found = self.fragments[key] = independent_origins(key[1], self.sources)
+        return found
+
+    def weakest_event(self, event_ids) -> Event:
+        """The cited event with the weakest status (then the fewest independent origins): what prose
+        resting on these events can claim."""
+        events = [self.events_by_id[i] for i in event_ids]
+        return max(events, key=lambda e: (STRENGTH[e.status], -len(self.origins_of(e.sources))))
+
+    @property
+    def codes(self) -> dict[str, dict[str, Code]]:
+        """The codebook: tones (the briefing's wording, else the neutral defaults) and themes, by id."""
+        found = self.fragments.get(("codes",))
+        if found is None:
+            book = self.briefing.info.codebook
+            tones = {i: Code(id=i, label=label, definition=d, apply_when=a) for i, (label, d, a) in DEFAULT_TONES.items()}
+            tones.update({c.id: c for c in book.tones})
+            found = self.fragments[("codes",)] = {"tones": tones, "themes": {c.id: c for c in book.themes}}
+        return found
 
     def entity_page(self, entity_id: str) -> str:
         folder = "people" if isinstance(self.entities[entity_id], Person) else "organisations"

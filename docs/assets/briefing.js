@@ -44,3 +44,24 @@
     }
   });
 })();
+
+/* The review notice: the page carries the day an editor last checked for news and the review window;
+   past the window, the notice is shown whenever the page is read (the site is not rebuilt daily). */
+(function () {
+  "use strict";
+  var DAY = 86400000;
+  function decide() {
+    Array.prototype.forEach.call(document.querySelectorAll(".currency-notice[data-reviewed]"), function (notice) {
+      var reviewed = Date.parse(notice.dataset.reviewed + "T00:00:00Z");
+      var windowDays = Number(notice.dataset.windowDays);
+      if (!isNaN(reviewed) && !isNaN(windowDays) && Date.now() >= reviewed + (windowDays + 1) * DAY) {
+        notice.hidden = false;
+      }
+    });
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(decide);
+  } else {
+    decide();
+  }
+})();
