@@ -155,12 +155,17 @@ class Source(Strict):
     read_via: Copy | None = Field(None, description="The syndicated copy or mirror the text was read through")
     based_on: Id | None = Field(None, description="The source this one re-reports, syndicates or writes up: "
                                 "it adds reach, not an independent origin")
+    unlocated: bool = Field(False, description="An original whose own text was not found, known only through "
+                            "the sources based_on it: it has no address, and facts cite those sources instead")
     note: Text | None = None
 
     @model_validator(mode="after")
     def _needs_an_address(self) -> "Source":
-        if self.url is None and self.read_via is None:
-            raise ValueError("a source needs a url, a read_via copy, or both")
+        if self.unlocated and (self.url is not None or self.read_via is not None):
+            raise ValueError("an unlocated source has no address: remove url and read_via, or unlocated")
+        if self.url is None and self.read_via is None and not self.unlocated:
+            raise ValueError("a source needs a url, a read_via copy, or both (or unlocated: true for an original "
+                             "known only through the sources based_on it)")
         if self.title is None and self.subject is None:
             raise ValueError("a source needs its title or, when the headline is not known, a subject")
         return self

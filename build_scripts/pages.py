@@ -278,6 +278,9 @@ class PageContext:
                          f"({COPY_KINDS[via.kind.value]})")
         dated = f", {text(source.date.label)}" if source.date else ""
         parts = [f"<p>{about}{dated}. " + " · ".join(links) + "</p>"]
+        if source.unlocated:
+            parts.append('<p class="copy-warning"><strong>Original not located:</strong> its own text was not '
+                         "found; the briefing knows it only through the re-reports that rest on it.</p>")
         if source.url is None and source.read_via and source.read_via.kind.value != "syndication":
             parts.append('<p class="copy-warning"><strong>Read only through an unaffiliated copy:</strong> the '
                          "original's text could not be checked against it.</p>")

@@ -65,15 +65,36 @@ def provenance_problems(items: dict[str, list], origins) -> list[Problem]:
         if source.based_on is not None and source.based_on in sources and _loops(source, sources):
             problems.append(_where(origins, source, ("based_on",), f"based_on leads back to {source.id}",
                                    "a source rests on an earlier one; break the loop", "error"))
-        if source.based_on is None and source.note and REREPORT_NOTE.search(source.note):
+        if source.based_on is None and not source.unlocated and source.note and REREPORT_NOTE.search(source.note):
             problems.append(_where(origins, source, ("note",), "the note says this re-reports another source, "
                                    "but based_on does not say which", "add based_on: <the original source's id>",
                                    "warning"))
         if source.url is None and source.read_via is not None and source.read_via.kind.value != "syndication":
-            problems.append(_where(origins, source, ("read_via", "kind"), f"read only through a "
-                                   f"{source.read_via.kind.value} ({source.read_via.name})",
+            kind = source.read_via.kind.value
+            problems.append(_where(origins, source, ("read_via", "kind"), f"read only through "
+                                   f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} ({source.read_via.name})",
                                    "find the original's address or an established syndication partner's copy",
                                    "warning"))
+    return problems + _unlocated_problems(items, origins, sources)
+
+
+def _unlocated_problems(items: dict[str, list], origins, sources: dict) -> list[Problem]:
+    """An unlocated original is never cited directly (nobody read it), and something rests on it."""
+    problems = []
+    unlocated = {s.id for s in items["sources"] if s.unlocated}
+    if not unlocated:
+        return problems
+    rested_on = {s.based_on for s in items["sources"]}
+    for source_id in sorted(unlocated - rested_on):
+        problems.append(_where(origins, sources[source_id], ("unlocated",), "no source is based_on this "
+                               "unlocated original", "point the re-reports that were read at it, or remove it",
+                               "warning"))
+    for name in ("events", "claims", "leverage", "relationships", "people", "organisations"):
+        for item in items[name]:
+            for index, source_id in enumerate(item.sources):
+                if source_id in unlocated:
+                    problems.append(_where(origins, item, ("sources", index), f"{source_id} was not read (it "
+                                           "is unlocated)", "cite the re-reports that were read instead", "error"))
     return problems
 
 

@@ -223,6 +223,10 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
         add(item.sources, SourceUse("Leverage", item.title, LEVERAGE, item.id))
     for quote in b.quotes:
         add([quote.source], SourceUse("Quote", f"{view.entity_name(quote.speaker)}: “{quote.text}”", QUOTES, quote.id))
+    for source in b.sources:
+        if source.based_on is not None:
+            add([source.based_on], SourceUse("Re-reported by", f"{source.outlet}: {source.title or source.subject}",
+                                             view.source_pages[source.id], source.id))
     for entity_id, entity in view.entities.items():
         add(entity.sources, SourceUse("Profile", entity.name, view.entity_page(entity_id), None))
     for rel in b.relationships:
