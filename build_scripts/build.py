@@ -113,11 +113,13 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
             known = ", ".join(sorted(output.charts))
             raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
         svg = f"assets/charts/{chart_id}.svg" if chart_id in output.svgs else None
+        codebook = relative_path(here, page_url("methodology.md")) or "./"
         return render_chart(
             output.charts[chart_id],
             json_url=relative_path(here, f"assets/charts/{chart_id}.json"),
             svg_url=relative_path(here, svg) if svg else None,
             timeline_url=relative_path(here, page_url(TIMELINE)) or "./",
-        )
+        ) + f'<p class="chart__codes"><a href="{codebook}#codebook">How statuses, tones and themes are defined</a></p>\n'
+
 
     return MARKER.sub(replace, markdown)
