@@ -32,10 +32,16 @@ class PageWatch:
         self.base_url = base_url
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("request", self._request)
         page.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+
+    def _failed(self, request):
+        # ERR_ABORTED is the browser cancelling a request because the page moved on (the next goto
+        # while the search worker still loads): not something a reader sees fail.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed: {request.url} {request.failure}")
 
     def _request(self, request):
         url = request.url
