@@ -211,7 +211,8 @@ def test_copy_citation_puts_title_date_briefing_and_permalink_on_the_clipboard(b
     page.wait_for_selector("button.cite-copy[data-event='2024-03-inflection-650m'][data-copied]")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == ("“Microsoft to pay Inflection about $650 million”, 21 March 2024. In: Microsoft and OpenAI: "
-                      "a partnership under strain (as of 18 May 2026). " + site_url + "timeline/#2024-03-inflection-650m")
+                      f"a partnership under strain (as of {BRIEFING.info.as_of.label}). "
+                      + site_url + "timeline/#2024-03-inflection-650m")
     assert watch.problems == []
     context.close()
 
