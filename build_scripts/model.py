@@ -155,11 +155,34 @@ class Amount(Strict):
     reported: bool = Field(False, description="True when the figure was reported, not disclosed by the parties")
 
 
+def _parse_day(value: object) -> FlexDate:
+    day = _parse_date(value)
+    if day.precision != "day":
+        raise ValueError(f"expected a day like 2026-12-01 but received '{day.text}'")
+    return day
+
+
+Day = Annotated[
+    FlexDate,
+    BeforeValidator(_parse_day),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "description": "A day, like 2026-12-01"}),
+]
+
+
+class Archived(Strict):
+    """A snapshot of a page in a public web archive (`make archive` asks the Wayback Machine for one)."""
+
+    url: HttpUrl = Field(description="The snapshot's address, like https://web.archive.org/web/<timestamp>/<address>")
+    date: Day = Field(description="The day the snapshot was captured")
+
+
 class Copy(Strict):
     """A syndicated copy or mirror through which a source's text was read."""
 
     name: ShortText
     url: HttpUrl
+    archived: Archived | None = Field(None, description="An archived snapshot of the copy")
 
 
 class Source(Strict):
@@ -170,6 +193,7 @@ class Source(Strict):
     date: Date | None = None
     url: HttpUrl | None = Field(None, description="The original publication's address, when known")
     read_via: Copy | None = Field(None, description="The syndicated copy or mirror the text was read through")
+    archived: Archived | None = Field(None, description="An archived snapshot of the original publication")
     note: Text | None = None
 
     @model_validator(mode="after")

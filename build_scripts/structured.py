@@ -40,10 +40,28 @@ def json_ld(briefing: Briefing, path: str, title: str, description: str, url: st
         return {"@context": "https://schema.org", "@type": "Organization", "name": entity.name,
                 "description": entity.description, "url": url}
     info = briefing.info
-    return {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
-            "description": description, "dateModified": info.as_of.start.isoformat(),
-            "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
-            "url": url}
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
+               "description": description, "dateModified": info.as_of.start.isoformat(),
+               "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
+               "url": url}
+    if path == SOURCES_PAGE and (citations := _archived_citations(briefing)):
+        article["citation"] = citations
+    return article
+
+
+SOURCES_PAGE = "sources.md"
+
+
+def _archived_citations(briefing: Briefing) -> list[dict]:
+    """The sources that have archived copies, each with its snapshots as schema.org `archivedAt`."""
+    citations = []
+    for source in briefing.sources:
+        snapshots = [a.url for a in (source.archived, source.read_via and source.read_via.archived) if a]
+        if snapshots:
+            citations.append({"@type": "CreativeWork", "name": source.title or source.subject,
+                              "publisher": {"@type": "Organization", "name": source.outlet}, "url": source.url or source.read_via.url,
+                              "archivedAt": snapshots})
+    return citations
 
 
 _TOP: ObjectMemo[list[dict]] = ObjectMemo()  # per briefing, not per page
