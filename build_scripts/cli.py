@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import build
 from .errors import DataError
+from .network_commands import add_network_commands
 from .validation import load_report
 from .writing import swap_in_directory, write_file, write_tree
 
@@ -112,51 +113,6 @@ def cmd_diff(args) -> int:
     return 0
 
 
-def _valid_files(args):
-    """The data files, once the data is known to be valid (a DataError lists every problem otherwise)."""
-    from .loading import read_data_dir
-
-    data_dir = _data_dir(args)
-    load_report(data_dir, label=data_dir.name)
-    return read_data_dir(data_dir, data_dir.name)[0]
-
-
-def cmd_links(args) -> int:
-    """Check every source, copy and archive address; print the findings against the data."""
-    from datetime import datetime, timedelta, timezone
-
-    from .link_check import CheckSettings
-    from .link_report import markdown_report, run_link_check
-
-    contact = args.contact or os.environ.get("LINK_CHECK_CONTACT") or (
-        f"https://github.com/{os.environ['GITHUB_REPOSITORY']}" if os.environ.get("GITHUB_REPOSITORY") else "")
-    settings = CheckSettings(timeout=args.timeout, retries=args.retries, per_host=args.per_host,
-                             total=args.concurrency, backoff=args.backoff, max_retry_after=args.max_retry_after,
-                             **({"contact": contact} if contact else {}))
-    run = run_link_check(_valid_files(args), settings, Path(args.cache), datetime.now(timezone.utc),
-                         timedelta(hours=args.max_age_hours))
-    for finding in run.findings:
-        print(finding.format())
-    print(run.summary)
-    if args.markdown:
-        write_file(Path(args.markdown), markdown_report(run.findings, run.summary))
-    return run.exit_code
-
-
-def _links_parser(sub) -> None:
-    p = sub.add_parser("links", help="check every source, copy and archive address (dead, moved, blocked, ...)")
-    p.add_argument("--timeout", type=float, default=15.0, help="seconds per request (default 15)")
-    p.add_argument("--retries", type=int, default=2, help="retries after a timeout, 429 or 5xx (default 2)")
-    p.add_argument("--per-host", type=int, default=2, help="requests to one host at a time (default 2)")
-    p.add_argument("--concurrency", type=int, default=8, help="requests at a time overall (default 8)")
-    p.add_argument("--backoff", type=float, default=1.0, help="first wait before a retry, doubled each time")
-    p.add_argument("--max-retry-after", type=float, default=60.0, help="longest Retry-After honoured (seconds)")
-    p.add_argument("--cache", default=str(ROOT / ".cache" / "links.json"))
-    p.add_argument("--max-age-hours", type=float, default=24.0, help="reuse results this recent (0: ask again)")
-    p.add_argument("--markdown", help="also write the findings as Markdown to this file")
-    p.add_argument("--contact", help="URL or address in the User-Agent (default: $LINK_CHECK_CONTACT)")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     parser.add_argument("--data", help="data folder (default: $BRIEFING_DATA or data/)")
@@ -172,10 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("base")
     p.add_argument("head", nargs="?", default="HEAD")
     p.add_argument("--repo", default=str(ROOT), help="the git repository (default: this project)")
-    _links_parser(sub)
+    network = add_network_commands(sub)
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
-               "links": cmd_links}[args.command]
+               **network}[args.command]
     try:
         return handler(args)
     except DataError as err:

@@ -38,6 +38,7 @@ class LinkTarget:
     column: int
     field: str
     url: str
+    path: tuple = ()  # where in the file: ('sources', 3, 'read_via', 'url')
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def link_targets(files: list[LoadedFile]) -> list[LinkTarget]:
                 url = _dig(item, keys)
                 if isinstance(url, str) and url.strip().startswith(("http://", "https://")):
                     line, column = file.where(("sources", index, *keys))
-                    targets.append(LinkTarget(file.name, line, column, ".".join((label, *keys)), url.strip()))
+                    targets.append(LinkTarget(file.name, line, column, ".".join((label, *keys)), url.strip(),
+                                              ("sources", index, *keys)))
     return targets
 
 
