@@ -14,7 +14,7 @@ from build_scripts.structured import json_ld
 from build_scripts.text import md_url
 from build_scripts.validation import load_briefing
 
-from .conftest import build_site
+from .conftest import ROOT, build_site
 
 REPORT_SNAPSHOT = "https://web.archive.org/web/20240602101500/https://example.com/report"
 MIRROR_SNAPSHOT = "https://web.archive.org/web/20240105080000/https://mirror.example.org/deal?id=1&x=(2)"
@@ -81,3 +81,8 @@ def test_the_built_site_links_the_archived_copy(archived_data, tmp_path):
     assert '"archivedAt":["' + REPORT_SNAPSHOT in page
     downloaded = json.loads((tmp_path / "site" / "downloads" / "briefing.json").read_text())
     assert downloaded["sources"][0]["archived"]["url"] == REPORT_SNAPSHOT
+
+
+def test_the_editors_guide_documents_the_archived_field():
+    guide = (ROOT / "docs" / "editors.md").read_text()
+    assert "archived:" in guide and "make archive" in guide and "make links" in guide
