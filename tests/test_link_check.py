@@ -112,3 +112,16 @@ def test_a_deep_link_sent_to_the_home_page_is_a_soft_404():
     result = classify(200, [302], "https://example.org/news/story", "https://example.org/", b"<title>Home</title>")
     assert result.kind == "soft-404"
     assert classify(200, [], "https://example.org/", "https://example.org/", b"<title>Home</title>").kind == "ok"
+
+
+def test_every_address_of_a_source_is_checked_with_its_place(mini_copy):
+    from build_scripts.link_report import link_targets
+    from build_scripts.loading import read_data_dir
+
+    from .test_archived_copies import add_archived
+
+    add_archived(mini_copy)
+    found = [(t.line, t.column, t.field) for t in link_targets(read_data_dir(mini_copy)[0])]
+    assert found == [(17, 10, "sources[example-report].url"), (19, 12, "sources[example-report].archived.url"),
+                     (25, 43, "sources[example-copy].read_via.url"),
+                     (25, 105, "sources[example-copy].read_via.archived.url")]
