@@ -13,7 +13,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export BRIEFING_DATA := $(DATA)
 
-.PHONY: site check serve test test-fast build schema weigh bench lighthouse screenshots chromium clean help
+.PHONY: site check serve test test-fast build schema weigh bench lighthouse screenshots chromium clean help links archive
 
 help:
 	@echo "make site     build the whole site into $(SITE_DIR)/ (checks the data first)"
@@ -23,6 +23,8 @@ help:
 	@echo "make build    write the generated Markdown to build/generated/ for inspection"
 	@echo "make weigh    print the gzipped weight of every page of the built site"
 	@echo "make bench    run the scale benchmark"
+	@echo "make links    check every source, copy and archive link (network; cached for a day)"
+	@echo "make archive  ask the Wayback Machine for snapshots of sources without one (network, IA keys)"
 	@echo "DATA=folder   build another briefing's data folder"
 
 $(PY_STAMP): requirements.txt
@@ -69,6 +71,14 @@ test: $(PY_STAMP) $(NODE_STAMP) chromium
 
 test-fast: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -m "not browser"
+
+# Both talk to the internet, so neither is part of `make site` or `make test`.
+# LINKS_ARGS / ARCHIVE_ARGS pass options through, e.g. make links LINKS_ARGS="--markdown links.md".
+links: $(PY_STAMP)
+	$(BIN)/python -m build_scripts --data $(DATA) links $(LINKS_ARGS)
+
+archive: $(PY_STAMP)
+	$(BIN)/python -m build_scripts --data $(DATA) archive $(ARCHIVE_ARGS)
 
 weigh: site
 	$(BIN)/python -m build_scripts.weigh $(SITE_DIR)

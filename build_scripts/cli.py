@@ -1,4 +1,4 @@
-"""Command line: `python -m build_scripts check|build|site|schema`."""
+"""Command line: `python -m build_scripts check|build|site|schema|diff|links|archive`."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import build
 from .errors import DataError
+from .network_commands import add_network_commands
 from .validation import load_report
 from .writing import swap_in_directory, write_file, write_tree
 
@@ -127,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("base")
     p.add_argument("head", nargs="?", default="HEAD")
     p.add_argument("--repo", default=str(ROOT), help="the git repository (default: this project)")
+    network = add_network_commands(sub)
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff}[args.command]
+    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
+               **network}[args.command]
     try:
         return handler(args)
     except DataError as err:

@@ -128,6 +128,28 @@ class Amount(Strict):
     reported: bool = Field(False, description="True when the figure was reported, not disclosed by the parties")
 
 
+def _parse_day(value: object) -> FlexDate:
+    day = _parse_date(value)
+    if day.precision != "day":
+        raise ValueError(f"expected a day like 2026-12-01 but received '{day.text}'")
+    return day
+
+
+Day = Annotated[
+    FlexDate,
+    BeforeValidator(_parse_day),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "description": "A day, like 2026-12-01"}),
+]
+
+
+class Archived(Strict):
+    """A snapshot of a page in a public web archive (`make archive` asks the Wayback Machine for one)."""
+
+    url: HttpUrl = Field(description="The snapshot's address, like https://web.archive.org/web/<timestamp>/<address>")
+    date: Day = Field(description="The day the snapshot was captured")
+
+
 class CopyKind(str, Enum):
     """What a copy of a source's text is: how far a reader can rely on it being the original text."""
 
@@ -143,6 +165,7 @@ class Copy(Strict):
     url: HttpUrl
     kind: CopyKind = Field(description="syndication: an established partner carrying the original text; mirror: an "
                            "unaffiliated copy of the text; aggregator: a site that rewrites or summarises others' stories")
+    archived: Archived | None = Field(None, description="An archived snapshot of the copy")
 
 
 class Source(Strict):
@@ -157,12 +180,13 @@ class Source(Strict):
                                 "it adds reach, not an independent origin")
     unlocated: bool = Field(False, description="An original whose own text was not found, known only through "
                             "the sources based_on it: it has no address, and facts cite those sources instead")
+    archived: Archived | None = Field(None, description="An archived snapshot of the original publication")
     note: Text | None = None
 
     @model_validator(mode="after")
     def _needs_an_address(self) -> "Source":
-        if self.unlocated and (self.url is not None or self.read_via is not None):
-            raise ValueError("an unlocated source has no address: remove url and read_via, or unlocated")
+        if self.unlocated and (self.url is not None or self.read_via is not None or self.archived is not None):
+            raise ValueError("an unlocated source has no address: remove url, read_via and archived, or unlocated")
         if self.url is None and self.read_via is None and not self.unlocated:
             raise ValueError("a source needs a url, a read_via copy, or both (or unlocated: true for an original "
                              "known only through the sources based_on it)")

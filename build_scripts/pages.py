@@ -60,11 +60,25 @@ def source_item_html(source) -> str:
     heading = f"“{esc(source.title)}”" if source.title else esc(source.subject)
     text = f"{esc(source.outlet)}, {heading}" + (f", {esc(source.date.label)}" if source.date else "") + ". "
     links = []
-    if source.url:
-        links.append(f'<a href="{html.escape(t.md_url(source.url))}">original</a>')
+    original = f'<a href="{html.escape(t.md_url(source.url))}">original</a>' if source.url else ""
+    links.append((original + archived_html(source.archived)).strip())
     if source.read_via:
-        links.append(f'read via <a href="{html.escape(t.md_url(source.read_via.url))}">{esc(source.read_via.name)}</a>')
-    return text + " · ".join(links)
+        via = source.read_via
+        links.append(f'read via <a href="{html.escape(t.md_url(via.url))}">{esc(via.name)}</a>' + archived_html(via.archived))
+    return text + " · ".join(link for link in links if link)
+
+
+def archived_html(archived, dated: bool = False) -> str:
+    """' (archived copy)' linking a web archive's snapshot, or nothing when there is none."""
+    if archived is None:
+        return ""
+    day = f", {html.escape(archived.date.label, quote=False)}" if dated else ""
+    return f' (<a class="archived" href="{html.escape(t.md_url(archived.url))}">archived copy</a>{day})'
+
+
+def archived_md(archived) -> str:
+    """The same as archived_html, in Markdown."""
+    return f" ([archived copy]({t.md_url(archived.url)}))" if archived is not None else ""
 
 
 def _finalize(value):
@@ -139,11 +153,12 @@ class PageContext:
         heading = f"“{t.md_text(s.title)}”" if s.title else t.md_text(s.subject)
         parts = [f"{t.md_text(s.outlet)}, {heading}" + (f", {t.md_text(s.date.label)}" if s.date else "")]
         links = []
-        if s.url:
-            links.append(f"[original]({t.md_url(s.url)})")
+        original = f"[original]({t.md_url(s.url)})" if s.url else ""
+        links.append((original + archived_md(s.archived)).strip())
         if s.read_via:
-            links.append(f"read via [{t.md_text(s.read_via.name)}]({t.md_url(s.read_via.url)})")
-        return t.Md(parts[0] + ". " + " · ".join(links))
+            via = s.read_via
+            links.append(f"read via [{t.md_text(via.name)}]({t.md_url(via.url)})" + archived_md(via.archived))
+        return t.Md(parts[0] + ". " + " · ".join(link for link in links if link))
 
     def badge(self, item) -> t.Md:
         """An item's status badge (event, claim, leverage) with its independent origins."""
@@ -270,12 +285,13 @@ class PageContext:
         text = t.html_text
         about = f"“{text(source.title)}”" if source.title else f"{text(source.subject)} (headline not recorded)"
         links = []
-        if source.url:
-            links.append(f'<a href="{html.escape(t.md_url(source.url))}">Original publication</a>')
+        original = f'<a href="{html.escape(t.md_url(source.url))}">Original publication</a>' if source.url else ""
+        if original or source.archived:
+            links.append((original + archived_html(source.archived, dated=True)).strip())
         if source.read_via:
             via = source.read_via
             links.append(f'Read via <a href="{html.escape(t.md_url(via.url))}">{text(via.name)}</a> '
-                         f"({COPY_KINDS[via.kind.value]})")
+                         f"({COPY_KINDS[via.kind.value]})" + archived_html(via.archived, dated=True))
         dated = f", {text(source.date.label)}" if source.date else ""
         parts = [f"<p>{about}{dated}. " + " · ".join(links) + "</p>"]
         if source.unlocated:

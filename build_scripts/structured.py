@@ -49,6 +49,8 @@ def json_ld(briefing: Briefing, path: str, title: str, description: str, url: st
     if path == "index.md":  # the summary's evidence: the independent outlets behind the events it rests on
         article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
                                 for outlet in _summary_origins(briefing)]
+    if path == SOURCES_PAGE and (citations := _archived_citations(briefing)):
+        article["citation"] = citations
     return article
 
 
@@ -56,6 +58,21 @@ def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
     events = {e.id: e for e in briefing.events}
     cited = [s for eid in briefing.info.summary_events if eid in events for s in events[eid].sources]
     return independent_origins(cited, {s.id: s for s in briefing.sources})
+
+
+SOURCES_PAGE = "sources.md"
+
+
+def _archived_citations(briefing: Briefing) -> list[dict]:
+    """The sources that have archived copies, each with its snapshots as schema.org `archivedAt`."""
+    citations = []
+    for source in briefing.sources:
+        snapshots = [a.url for a in (source.archived, source.read_via and source.read_via.archived) if a]
+        if snapshots:
+            citations.append({"@type": "CreativeWork", "name": source.title or source.subject,
+                              "publisher": {"@type": "Organization", "name": source.outlet}, "url": source.url or source.read_via.url,
+                              "archivedAt": snapshots})
+    return citations
 
 
 _TOP: ObjectMemo[list[dict]] = ObjectMemo()  # per briefing, not per page

@@ -13,6 +13,8 @@ import yaml
 from .conftest import ROOT, correct_deal_summary, new_event_yaml, repo_with_data_change
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+SITE_WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+LINKS_WORKFLOW = ROOT / ".github" / "workflows" / "links.yml"
 PYTHON_BIN = ROOT / ".venv" / "bin"
 
 
@@ -47,7 +49,7 @@ def test_workflow_runs_the_readme_commands():
     readme = (ROOT / "README.md").read_text()
     readme_commands = set(re.findall(r"^make (\w+)", readme, re.M))
     assert {"site", "test"} <= readme_commands
-    workflow = yaml.safe_load(WORKFLOWS[0].read_text())
+    workflow = yaml.safe_load(SITE_WORKFLOW.read_text())
     runs = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
     assert "make test" in runs and "make site" in runs
     assert "make test" in (ROOT / ".ci" / "run").read_text()
@@ -61,12 +63,41 @@ def test_actions_are_pinned_to_full_commit_shas_with_the_version_noted():
 
 
 def test_deploy_has_least_privilege_and_no_racing():
-    workflow = yaml.safe_load(WORKFLOWS[0].read_text())
+    workflow = yaml.safe_load(SITE_WORKFLOW.read_text())
     assert workflow["permissions"] == {}
     deploy = workflow["jobs"]["deploy"]
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["concurrency"]["cancel-in-progress"] is False
     assert workflow["jobs"]["test-and-build"]["permissions"] == {"contents": "read"}
+
+
+def test_every_workflow_is_linted():
+    assert {SITE_WORKFLOW, LINKS_WORKFLOW} <= set(WORKFLOWS)
+
+
+def steps_of(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
+def test_link_check_runs_weekly_and_on_demand_with_least_privilege():
+    workflow = yaml.safe_load(LINKS_WORKFLOW.read_text())
+    triggers = workflow[True]  # PyYAML reads the key `on` as True
+    assert set(triggers) == {"schedule", "workflow_dispatch"} and triggers["schedule"][0]["cron"]
+    assert workflow["permissions"] == {}
+    check, issue = workflow["jobs"]["check"], workflow["jobs"]["review-issue"]
+    assert check["permissions"] == {"contents": "read"}
+    assert issue["permissions"] == {"issues": "write"}
+    assert any(run.startswith("make links") for run in steps_of(check))
+    assert any('>> "$GITHUB_STEP_SUMMARY"' in run for run in steps_of(check))
+    script = "\n".join(steps_of(issue))
+    assert "gh issue list --label" in script and "gh issue edit" in script and "gh issue create" in script
+    assert "uses" not in str(issue["steps"]), "the review issue is kept with gh, not a third-party action"
+
+
+def test_link_check_uses_the_same_pinned_actions_as_the_site_workflow():
+    def pins(path):
+        return set(re.findall(r"uses: (actions/(?:checkout|setup-python)@[0-9a-f]{40} # v[\d.]+)", path.read_text()))
+    assert pins(LINKS_WORKFLOW) == pins(SITE_WORKFLOW) and len(pins(LINKS_WORKFLOW)) == 2
 
 
 def add_event_and_source(data):
