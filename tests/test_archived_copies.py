@@ -25,8 +25,8 @@ def add_archived(data_dir, report_day="2024-06-02"):
     text = path.read_text()
     text = text.replace("    url: https://example.com/report\n", "    url: https://example.com/report\n"
                         f"    archived:\n      url: {REPORT_SNAPSHOT}\n      date: {report_day}\n", 1)
-    text = text.replace('url: "https://mirror.example.org/deal?id=1&x=(2)"}',
-                        f'url: "https://mirror.example.org/deal?id=1&x=(2)", '
+    text = text.replace('url: "https://mirror.example.org/deal?id=1&x=(2)", kind: syndication}',
+                        f'url: "https://mirror.example.org/deal?id=1&x=(2)", kind: syndication, '
                         f'archived: {{url: "{MIRROR_SNAPSHOT}", date: 2024-01-05}}}}', 1)
     path.write_text(text)
     return data_dir
