@@ -46,7 +46,9 @@ STATUS_MEANINGS = {rule.status: rule.meaning for rule in STATUS_RULES}
 STRENGTH = {rule.status: rank for rank, rule in enumerate(STATUS_RULES)}  # 0 is the strongest
 
 # A source whose note says this re-reports another source and should say which (`based_on`).
-REREPORT_NOTE = re.compile(r"\b(re-?report|syndicat|republish|write-?up of|rewrite)", re.IGNORECASE)
+REREPORT_NOTE = re.compile(r"\b(re-?report|syndicat|republish|write-?up of|rewrite|"
+                           r"(?:cites|citing|reports|summari[sz]es) [^.;]*?(?:'s|’s)? (?:report|story|article)\b|"
+                           r"^(?:cites|citing) )", re.IGNORECASE)
 
 
 def weakest(statuses) -> Status | None:
