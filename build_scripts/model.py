@@ -355,6 +355,8 @@ class BriefingInfo(Strict):
     seed_source: Id = Field(description="The report this briefing started from")
     codebook: Codebook
     last_reviewed: Date = Field(description="The day an editor last checked for news (not the commit date)")
+    review_note: Text | None = Field(None, description="What the last review found, notably when it found nothing "
+                                     "new after the as-of date")
     review_window_days: int = Field(30, ge=1, description="After this many days without a review, the site "
                                     "shows readers a notice and `make check` warns")
     still_in_force_max_age_days: int = Field(180, ge=1, description="Warn when an item still in force cites "
