@@ -8,7 +8,7 @@ from collections import Counter
 from .errors import Problem
 from .model import Review
 
-DRAFTABLE = ("events", "claims", "quotes")
+DRAFTABLE = ("events", "claims", "quotes", "sources")
 
 
 def _problem(origins, item, field: tuple, message: str, hint: str, severity: str = "warning") -> Problem:
@@ -21,7 +21,7 @@ def split_drafts(items: dict[str, list], origins, references: dict, problems: li
     Returns one line per draft, for `make check` to list."""
     drafts = {name: [i for i in items[name] if i.review == Review.draft] for name in DRAFTABLE}
     draft_ids = {i.id for values in drafts.values() for i in values}
-    listed = [_problem(origins, i, ("review",), f"draft, not published: {getattr(i, 'title', None) or i.id}",
+    listed = [_problem(origins, i, ("review",), f"draft, not published: {getattr(i, 'title', None) or getattr(i, 'subject', None) or i.id}",
                        "set review: published when it is ready", "draft") for values in drafts.values() for i in values]
     for name in DRAFTABLE:
         items[name] = [i for i in items[name] if i.review != Review.draft]

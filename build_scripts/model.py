@@ -182,6 +182,8 @@ class Source(Strict):
                             "the sources based_on it: it has no address, and facts cite those sources instead")
     archived: Archived | None = Field(None, description="An archived snapshot of the original publication")
     note: Text | None = None
+    review: Review = Field(Review.published, description="draft: a lead not yet read or not yet citable, kept "
+                           "off the site with the drafts that cite it")
 
     @model_validator(mode="after")
     def _needs_an_address(self) -> "Source":

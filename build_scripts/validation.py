@@ -14,7 +14,7 @@ from .editorial import cross_fact_warnings, review_warnings, split_drafts
 from .errors import DataError, Problem
 from .items import prune_items, start_run, validate_file
 from .loading import LoadedFile, suggest
-from .model import COLLECTIONS, Briefing, BriefingInfo
+from .model import COLLECTIONS, Briefing, BriefingInfo, Review
 from .speed import collector_paused
 from .trust import (build_date_from_env, codebook_problems, currency_problems, figure_problems, in_force_problems,
                     provenance_problems, status_problems)
@@ -125,6 +125,8 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
     limit = info.as_of.end
     for name in ("events", "quotes", "sources", "claims"):
         for item in items[name]:
+            if getattr(item, "review", None) == Review.draft:
+                continue  # a draft may hold a lead from after the coverage date; it is not published
             for attr in ("date", "until", "reported_on"):
                 value = getattr(item, attr, None)
                 if value is not None and value.start > limit:

@@ -71,3 +71,24 @@ def test_cross_fact_warnings_name_file_and_line_but_do_not_stop_the_build(tmp_pa
     ]
     page = generate(data, static_charts=False).pages["conflicts/stale.md"]
     assert "Not reviewed for 1612 days before this briefing's as-of date" in page
+
+
+def test_a_draft_source_stays_off_the_site_with_the_drafts_that_cite_it(tmp_path, capsys):
+    data = copy_data(MINI, tmp_path / "data")
+    lead = "https://lead.example/not-yet-read"
+    (data / "draft.yaml").write_text(DRAFT.replace("sources: [example-report]", "sources: [unread-lead]") + f"""sources:
+  - id: unread-lead
+    outlet: Lead Wire
+    subject: A lead not yet read
+    date: 2024-09-01
+    url: {lead}
+    review: draft
+""")
+    assert main(["--data", str(data), "check"]) == 0, "a draft may be dated after the coverage date"
+    assert "sources[0].review: draft, not published: A lead not yet read" in capsys.readouterr().err
+    output = generate(data, static_charts=False)
+    assert lead not in "".join(output.pages.values()) and lead not in output.assets["downloads/briefing.json"]
+    (data / "cite.yaml").write_text(DRAFT.replace("2024-03-draft-event", "2024-03-published").replace(
+        "    review: draft\n", "").replace("sources: [example-report]", "sources: [unread-lead]"))
+    assert main(["--data", str(data), "check"]) == 1
+    assert "'unread-lead' is a draft, so it is not on the site" in capsys.readouterr().err
