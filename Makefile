@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed-requirements
 NODE_STAMP := node_modules/.installed-lock
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-requirements
 DATA ?= data
 SITE_DIR ?= site
 
@@ -13,7 +15,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export BRIEFING_DATA := $(DATA)
 
-.PHONY: site check serve test test-fast build schema weigh bench lighthouse screenshots chromium clean help links archive
+.PHONY: site check serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
 
 help:
 	@echo "make site     build the whole site into $(SITE_DIR)/ (checks the data first)"
@@ -26,6 +28,7 @@ help:
 	@echo "make links    check every source, copy and archive link (network; cached for a day)"
 	@echo "make archive  ask the Wayback Machine for snapshots of sources without one (network, IA keys)"
 	@echo "DATA=folder   build another briefing's data folder"
+	@echo "ENGINE=properdocs  build (or serve) with ProperDocs, the maintained MkDocs 1.x fork, from $(PD_VENV)"
 
 $(PY_STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -35,6 +38,24 @@ $(PY_STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
 	@touch $@
+
+# ProperDocs in its own venv, without mkdocs (it serves Material's `mkdocs` imports itself): every
+# dependency is pinned in requirements-properdocs.txt, so --no-deps installs exactly those.
+$(PD_STAMP): requirements-properdocs.txt $(PY_STAMP)
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --disable-pip-version-check -q --no-deps -r requirements-properdocs.txt
+	@touch $@
+
+properdocs-venv: $(PD_STAMP)
+
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),properdocs)
+ENGINE_STAMP := $(PD_STAMP)
+ENGINE_BIN := $(PD_VENV)/bin
+else
+ENGINE_STAMP := $(PY_STAMP)
+ENGINE_BIN := $(BIN)
+endif
 
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
@@ -51,8 +72,15 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	else echo "The browser tests need Chromium at $(CHROMIUM_PATH): sudo apt-get install chromium (or set CHROMIUM_PATH)" >&2; exit 1; fi
 
-site: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR)
+# The Nu HTML Checker (npm's vnu-jar) runs on Java.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's default-jre-headless for the Nu HTML Checker"; apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; \
+	else echo "The HTML check (Nu HTML Checker) needs a Java runtime, java on the PATH: sudo apt-get install default-jre-headless" >&2; exit 1; fi
+
+site: $(ENGINE_STAMP) $(NODE_STAMP)
+	$(ENGINE_BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR) --engine $(ENGINE)
 
 check: $(PY_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) check
@@ -63,13 +91,13 @@ build: $(PY_STAMP) $(NODE_STAMP)
 schema: $(PY_STAMP)
 	$(BIN)/python -m build_scripts schema --out schema/briefing.schema.json
 
-serve: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/mkdocs serve --livereload
+serve: $(ENGINE_STAMP) $(NODE_STAMP)
+	$(ENGINE_BIN)/$(ENGINE) serve --livereload -f mkdocs.yml
 
-test: $(PY_STAMP) $(NODE_STAMP) chromium
+test: $(PY_STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java
 	$(BIN)/python -m pytest
 
-test-fast: $(PY_STAMP) $(NODE_STAMP)
+test-fast: $(PY_STAMP) $(PD_STAMP) $(NODE_STAMP) java
 	$(BIN)/python -m pytest -m "not browser"
 
 # Both talk to the internet, so neither is part of `make site` or `make test`.

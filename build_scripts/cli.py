@@ -57,11 +57,26 @@ def cmd_build(args) -> int:
     return 0
 
 
+ENGINES = ("mkdocs", "properdocs")
+
+
+def _engine(name: str):
+    """The engine's (load_config, build). ProperDocs, the maintained MkDocs 1.x fork, serves every
+    `mkdocs.*` import (Material's and our hook's) from its own modules once `properdocs.replacement`
+    is imported, so the same mkdocs.yml, theme and hook build the same site."""
+    if name == "properdocs":
+        import properdocs.replacement  # noqa: F401
+        from properdocs.commands.build import build as engine_build
+        from properdocs.config import load_config
+    else:
+        from mkdocs.commands.build import build as engine_build
+        from mkdocs.config import load_config
+    return load_config, engine_build
+
+
 def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
+    load_config, engine_build = _engine(args.engine)
     data_dir = _data_dir(args)
     _print_report(load_report(data_dir, label=data_dir.name))  # fail fast, with every problem, before MkDocs
     os.environ[build.DATA_ENV] = str(data_dir)
@@ -73,7 +88,7 @@ def cmd_site(args) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
-        mkdocs_build(config)
+        engine_build(config)
     except (SystemExit, Exception) as err:  # MkDocs aborts with SystemExit or its own exceptions
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Site build failed; {target} was left as it was.\n{err}", file=sys.stderr)
@@ -122,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="build/generated")
     p = sub.add_parser("site", help="check, build the whole site, swap it in only on success")
     p.add_argument("--site-dir", default=str(ROOT / "site"))
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                   help="mkdocs (default), or properdocs, the maintained MkDocs 1.x fork (see README)")
     p = sub.add_parser("schema", help="print (or write) the JSON Schema of the data files")
     p.add_argument("--out")
     p = sub.add_parser("diff", help="what changed in the briefing between two git revisions (Markdown)")

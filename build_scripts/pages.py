@@ -241,9 +241,9 @@ class PageContext:
                         for n, sid in enumerate(source_ids, 1))
         return f'<sup class="cite">{marks}</sup>'
 
-    def event_block(self, event) -> t.Md:
-        """One event on a timeline page: heading with permalink (Markdown, so it is in the page's
-        table of contents and search sections), then in HTML its date and status, summary with
+    def event_block(self, event, level: int = 3) -> t.Md:
+        """One event on a timeline page: heading (at `level`, one below the section it is in) with
+        permalink (Markdown, so it is in the page's table of contents and search sections), then in HTML its date and status, summary with
         numbered citations, who and what, amounts, and its sources."""
         text = t.html_text
         parts = [
@@ -265,7 +265,7 @@ class PageContext:
         sources = "".join(f"<li>{self.source_item(sid)}</li>" for sid in event.sources)
         listed = t.html_block(f'<details class="sources"><summary>Sources ({len(event.sources)})</summary>'
                               f"<ol>{sources}</ol></details>", searched=False)  # the sources pages are searched
-        return t.Md(f"### {t.md_text(event.title)} {{ #{event.id} .event }}\n\n"
+        return t.Md(f"{'#' * level} {t.md_text(event.title)} {{ #{event.id} .event }}\n\n"
                     f"{t.html_block(chr(10).join(parts))}\n\n{listed}\n\n")
 
     def event_list(self, events, empty: str) -> t.Md:

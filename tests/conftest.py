@@ -24,11 +24,12 @@ def copy_data(source: Path, target: Path) -> Path:
     return target
 
 
-def build_site(data_dir: Path, site_dir: Path, env_extra: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real `site` command in a subprocess, as `make site` does."""
+def build_site(data_dir: Path, site_dir: Path, env_extra: dict | None = None,
+               python: str = sys.executable, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """Run the real `site` command in a subprocess, as `make site` (or `make site ENGINE=...`) does."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, "-m", "build_scripts", "--data", str(data_dir), "site", "--site-dir", str(site_dir)],
+        [python, "-m", "build_scripts", "--data", str(data_dir), "site", "--site-dir", str(site_dir), "--engine", engine],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
 
@@ -59,11 +60,16 @@ def site_port() -> int:
     return free_port()
 
 
+def site_env(port: int) -> dict:
+    """What the session's whole-site build is built with, besides the build date."""
+    return {"SITE_URL": f"http://127.0.0.1:{port}/"}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, site_port) -> Path:
     """The shipped briefing, built once for the whole session."""
     site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT / "data", site, {"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    result = build_site(ROOT / "data", site, site_env(site_port))
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

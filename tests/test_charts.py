@@ -28,6 +28,7 @@ def test_mini_chart_specs_match_golden_files():
     charts = build_charts(build_view(load_briefing(MINI)))
     for chart_id, chart in charts.items():
         check_golden(GOLDEN / f"{chart_id}.json", json.dumps(json.loads(chart_json(chart)), indent=1, sort_keys=True) + "\n")
+    assert sorted(p.stem for p in GOLDEN.glob("*.json")) == sorted(charts), "a golden file whose chart no longer exists"
 
 
 def test_timeline_plots_every_event_once_by_status(shipped):

@@ -1,15 +1,22 @@
 """Golden files for the generated Markdown of the mini briefing, plus a few focused checks."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from build_scripts.build import generate
 from build_scripts.model import Amount
 from build_scripts.pages import format_amount
+from build_scripts.synthetic import write_synthetic
+from build_scripts.views import SPLIT_ABOVE
 
-from .conftest import MINI, check_golden
+from .conftest import BUILD_DATE_EPOCH, MINI, check_golden
 
 GOLDEN = MINI.parent.parent / "golden" / "mini"
+SPLIT_GOLDEN = GOLDEN.parent / "split"
+# A few pages of a split timeline (one page per year) and split sources (one page per outlet).
+SPLIT_PAGES = ["timeline.md", "timeline/2024.md", "sources.md", "sources/outlet-7.md"]
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +29,35 @@ def test_generated_pages_match_golden_files(mini_output):
     for path, content in sorted(mini_output.pages.items()):
         check_golden(GOLDEN / path, content)
     assert sorted(mini_output.pages) == expected or not expected, "a golden file has no generated page"
+
+
+@pytest.fixture(scope="module")
+def split_output(tmp_path_factory):
+    """A synthetic briefing (fixed seed) with more events and sources than SPLIT_ABOVE."""
+    data = tmp_path_factory.mktemp("split") / "data"
+    write_synthetic(data, events=2 * SPLIT_ABOVE + 10, entities=6)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+        return generate(data, static_charts=False, history=False)
+
+
+def test_split_pages_match_golden_files(split_output):
+    assert split_output.briefing.info.title == f"Synthetic briefing, {2 * SPLIT_ABOVE + 10} events"
+    for path in SPLIT_PAGES:
+        check_golden(SPLIT_GOLDEN / path, split_output.pages[path])
+    assert sorted(p.relative_to(SPLIT_GOLDEN).as_posix() for p in SPLIT_GOLDEN.rglob("*.md")) == sorted(SPLIT_PAGES)
+
+
+def heading_levels(markdown: str) -> list[int]:
+    return [len(hashes) for hashes in re.findall(r"^(#{1,6}) ", markdown, flags=re.MULTILINE)]
+
+
+@pytest.mark.parametrize("output", ["mini_output", "split_output"])
+def test_headings_never_skip_a_level(output, request):
+    for path, markdown in request.getfixturevalue(output).pages.items():
+        levels = heading_levels(markdown)
+        assert levels[:1] == [1], path
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (path, levels)
 
 
 def test_timeline_orders_events_by_date_and_gives_each_an_anchor(mini_output):
