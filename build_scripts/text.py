@@ -32,6 +32,8 @@ def md_text(value: object) -> Md:
 @lru_cache(maxsize=1 << 16)  # names, titles and outlets recur on many pages
 def _escape(text: str) -> Md:
     escaped = " ".join(text.split()).translate(_TABLE)
+    # Python-Markdown reads "[x]: y" as a reference definition whatever escapes the bracket: escape the colon too
+    escaped = escaped.replace("\\]:", "\\]\\:")
     if escaped[:1] in BLOCK_STARTS:
         escaped = "\\" + escaped
     if escaped[:1].isdigit():

@@ -5,7 +5,7 @@ import posixpath
 from html.parser import HTMLParser
 
 import markdown
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
@@ -98,6 +98,7 @@ def test_any_text_renders_as_exactly_that_text(text, context):
 
 
 @given(st.text(min_size=1, max_size=30))
+@example("]:")  # found by hypothesis: Python-Markdown took "[\\]:](…)" for a reference definition
 def test_links_only_ever_point_at_http_addresses(label):
     rendered = render(f"[{md_text(label)}]({md_url('https://example.com/a b(c)')})")
     assert ("href", "https://example.com/a%20b%28c%29") in rendered.attrs
