@@ -61,33 +61,32 @@ _MEMO: dict[tuple, BuildOutput] = {}
 
 @collector_paused
 def generate(data_dir: Path, static_charts: bool = True, history: bool = True,
-             site_url: str = "http://127.0.0.1:8000/") -> BuildOutput:
+             site_url: str = "http://127.0.0.1:8000/", label: str | None = None, bundle: bool = True) -> BuildOutput:
     """Run the pipeline; the same data (same briefing objects) in the same process is not redone,
     so the `site` command and the MkDocs hook share one generation. history: read the git history
-    of the data folder for the Updates page and feed."""
-    briefing = load_briefing(data_dir, label=data_dir.name)
-    key = (str(data_dir), static_charts, history, site_url)
+    of the data folder for the Updates page and feed. label: how problems name the data folder (the
+    path as the editor gave it). bundle: publish the plotly.js bundle (`check` needs no npm install)."""
+    briefing = load_briefing(data_dir, label=label or data_dir.name)
+    key = (str(data_dir), static_charts, history, site_url, bundle)
     cached = _MEMO.get(key)
     if cached is not None and cached.briefing is briefing:
         return cached
     _MEMO.clear()
     memo.new_run()
     updates = data_updates(data_dir) if history else None
-    _MEMO[key] = output = _generate(briefing, static_charts, updates, site_url)
+    _MEMO[key] = output = _generate(briefing, static_charts, updates, site_url, bundle)
     return output
 
 
-def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -> BuildOutput:
+def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, bundle: bool = True) -> BuildOutput:
     view = build_view(briefing)
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
     svgs = chart_svgs(charts, figures, CACHE_DIR) if static_charts else {}
     assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": text for cid, text in figures.items()}
     assets.update({f"assets/charts/{cid}.svg": svg for cid, svg in svgs.items()})
-    if not PLOTLY_JS.exists():
-        raise DataError([Problem("node_modules", 1, 1, "", "plotly.js is not installed",
-                                 "run `make site` (it runs `npm ci`), or `npm ci` yourself")])
-    assets[PLOTLY_URL] = PLOTLY_JS.read_bytes()
+    if bundle:
+        assets[PLOTLY_URL] = plotly_bundle()
     assets.update(download_files(briefing, view))
     pages, nav = dict(plan_pages(briefing, view, updates)), plan_nav(briefing, view)
     assets["feed.xml"] = atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c))
@@ -95,6 +94,18 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -
     assets["llms.txt"] = llms_txt(briefing, nav, pages)
     return BuildOutput(briefing=briefing, pages=pages, nav=nav,
                        charts=charts, svgs=svgs, assets=assets)
+
+
+class MissingTool(Exception):
+    """A tool the site build needs is not installed (not a data problem: the message says what to run)."""
+
+
+def plotly_bundle() -> bytes:
+    """The plotly.js bundle the site serves itself; only the site build needs it, not `check`."""
+    if not PLOTLY_JS.exists():
+        raise MissingTool(f"plotly.js is not installed ({PLOTLY_JS.relative_to(ROOT)} is missing): "
+                          "run `make site` (it runs `npm ci`), or `npm ci` yourself")
+    return PLOTLY_JS.read_bytes()
 
 
 def change_url(view, change) -> str | None:

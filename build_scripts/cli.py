@@ -23,6 +23,11 @@ def _data_dir(args) -> Path:
     return Path(args.data).resolve() if args.data else build.data_dir_from_env(ROOT)
 
 
+def _label(args) -> str:
+    """How problems name the data folder: as the editor gave it (`--data briefings/eu-ai-act`)."""
+    return os.path.normpath(args.data) if args.data else _data_dir(args).name
+
+
 def _commit_time() -> str:
     """One build date per commit (for the sitemap), so the same commit builds the same bytes."""
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
@@ -38,8 +43,8 @@ def _print_report(report) -> None:
 
 def cmd_check(args) -> int:
     started = time.perf_counter()
-    output = build.generate(_data_dir(args), static_charts=False)
-    report = load_report(_data_dir(args), label=_data_dir(args).name)
+    output = build.generate(_data_dir(args), static_charts=False, label=_label(args), bundle=False)
+    report = load_report(_data_dir(args), label=_label(args))
     _print_report(report)
     b = output.briefing
     print(f"OK: {len(b.events)} events, {len(b.sources)} sources, {len(b.people)} people, "
@@ -50,7 +55,7 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     started = time.perf_counter()
-    output = build.generate(_data_dir(args))
+    output = build.generate(_data_dir(args), label=_label(args))
     report = write_tree({**output.pages, **output.assets}, Path(args.out))
     print(f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed "
           f"in {args.out} ({time.perf_counter() - started:.2f} s)")
@@ -78,7 +83,7 @@ def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
     data_dir = _data_dir(args)
-    _print_report(load_report(data_dir, label=data_dir.name))  # fail fast, with every problem, before MkDocs
+    _print_report(load_report(data_dir, label=_label(args)))  # fail fast, with every problem, before MkDocs
     os.environ[build.DATA_ENV] = str(data_dir)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -152,5 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except build.MissingTool as err:
         print(err, file=sys.stderr)
         return 1

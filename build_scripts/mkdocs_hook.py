@@ -39,7 +39,7 @@ def on_config(config):
         config.watch.append(str(data_dir))
     try:
         output = build.generate(data_dir, site_url=config.site_url or "")
-    except DataError as err:
+    except (DataError, build.MissingTool) as err:
         raise PluginError(str(err)) from None
     _state["output"] = output
     info = output.briefing.info

@@ -20,6 +20,12 @@ from .conftest import MINI, ROOT, check_golden, copy_data
 WARNING_CASES = sorted(p for p in (Path(__file__).parent / "warning_cases").iterdir() if p.is_dir())
 
 
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path, monkeypatch):
+    """`check` names files as the path was given: run from tmp_path and give `data`, as an editor would."""
+    monkeypatch.chdir(tmp_path)
+
 @pytest.mark.parametrize("case", WARNING_CASES, ids=[c.name for c in WARNING_CASES])
 def test_warning_case_names_file_line_and_hint_but_builds(case, tmp_path, capsys, monkeypatch):
     data = copy_data(MINI, tmp_path / "data")
@@ -27,7 +33,7 @@ def test_warning_case_names_file_line_and_hint_but_builds(case, tmp_path, capsys
         (data / "extra.yaml").write_text((case / "extra.yaml").read_text())
     if (case / "build-date.txt").exists():
         monkeypatch.setenv("SOURCE_DATE_EPOCH", (case / "build-date.txt").read_text().strip())
-    assert main(["--data", str(data), "check"]) == 0
+    assert main(["--data", "data", "check"]) == 0
     warnings = "".join(line + "\n" for line in capsys.readouterr().err.splitlines() if line.startswith("warning:"))
     assert warnings, "each warning case must produce its warning"
     check_golden(case / "expected.txt", warnings)
