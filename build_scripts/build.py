@@ -103,7 +103,7 @@ class MissingTool(Exception):
 def plotly_bundle() -> bytes:
     """The plotly.js bundle the site serves itself; only the site build needs it, not `check`."""
     if not PLOTLY_JS.exists():
-        raise MissingTool(f"plotly.js is not installed ({PLOTLY_JS.relative_to(ROOT)} is missing): "
+        raise MissingTool(f"plotly.js is not installed ({PLOTLY_JS} is missing): "
                           "run `make site` (it runs `npm ci`), or `npm ci` yourself")
     return PLOTLY_JS.read_bytes()
 
