@@ -219,8 +219,8 @@ class Event(Strict):
     until: Date | None = Field(None, description="End of the span, for events over several days or months")
     title: ShortText
     summary: Text
-    actors: list[Id] = Field(min_length=1)
-    themes: list[Id] = Field(min_length=1, description="Ids from briefing.themes; the first is the main theme")
+    actors: list[Id] = Field(default_factory=list, description="Ids of the people and organisations involved")
+    themes: list[Id] = Field(min_length=1, description="Ids from the codebook's themes; the first is the main theme")
     tone: Tone = Tone.neutral
     status: Status
     status_note: Text | None = None
@@ -346,6 +346,20 @@ class Codebook(Strict):
     themes: list[Code] = Field(min_length=1)
 
 
+class Wording(Strict):
+    """Words a reader sees that belong to a briefing's topic: each has a neutral default."""
+
+    leverage_page: ShortText = Field("Leverage", description="The name of the page of leverage items")
+    leverage_intro: ShortText = Field("Who can block or restrict whom.", description="The leverage page's first line")
+    conflicts_page: ShortText = Field("Points of conflict", description="The name of the conflicts section")
+    claims_page: ShortText | None = Field(None, description="The name of the claims page (default: 'The <date> "
+                                          "report' from the seed source, else 'Reported claims')")
+    timeline_chart: ShortText = Field("Events over time", description="The timeline chart's title")
+    money_chart: ShortText = Field("Amounts over time", description="The amounts chart's title")
+    tone_chart: ShortText = Field("Events by tone, per half-year", description="The tone chart's title")
+    relationships_chart: ShortText = Field("Relationships, by kind", description="The relationship chart's title")
+
+
 class BriefingInfo(Strict):
     title: ShortText
     description: ShortText
@@ -353,8 +367,9 @@ class BriefingInfo(Strict):
     summary: Text
     summary_events: list[Id] = Field(min_length=1)
     summary_figures_as_of: Date | None = FiguresAsOf
-    takeaways: list[Takeaway] = Field(min_length=1)
-    seed_source: Id = Field(description="The report this briefing started from")
+    takeaways: list[Takeaway] = Field(default_factory=list)
+    seed_source: Id | None = Field(None, description="The report this briefing started from, if it started from one")
+    wording: Wording = Field(default_factory=Wording)
     codebook: Codebook
     last_reviewed: Date = Field(description="The day an editor last checked for news (not the commit date)")
     review_note: Text | None = Field(None, description="What the last review found, notably when it found nothing "

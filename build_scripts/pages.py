@@ -255,7 +255,8 @@ class PageContext:
             parts.append(f"<p><em>{text(event.status_note)}</em></p>")
         who = ", ".join(self.entity_html(i) for i in event.actors)
         themes = ", ".join(self.code("themes", i) for i in event.themes)
-        parts.append(f"<p><strong>Who:</strong> {who} · <strong>Themes:</strong> {themes} · "
+        who = f"<strong>Who:</strong> {who} · " if who else ""
+        parts.append(f"<p>{who}<strong>Themes:</strong> {themes} · "
                      f"<strong>Tone:</strong> {self.code('tones', event.tone.value)} · {self.cite_button(event)}</p>")
         if event.coding_note:
             parts.append(f'<p class="coding-note"><strong>Coding note:</strong> {text(event.coding_note)}</p>')
@@ -316,18 +317,25 @@ class PageContext:
 
 def render(template: str, view: BriefingView, page: str, **extra) -> str:
     ctx = PageContext(view, page)
-    seed = view.sources[view.briefing.info.seed_source]
+    seed_id = view.briefing.info.seed_source
     return _environment().get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, links=_links(), statuses=list(Status),
-        seed=seed, report_label=report_label(view),
+        seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
+        words=view.briefing.info.wording,
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
         check_lines=check_lines(), **extra,
     )
 
 
 def report_label(view: BriefingView) -> str:
-    """'The April 2025 report': how pages name the reporting the briefing started from."""
-    seed = view.sources[view.briefing.info.seed_source]
+    """'The April 2025 report': how pages name the reporting the briefing started from (the briefing's
+    own wording first; 'Reported claims' when it did not start from one report)."""
+    info = view.briefing.info
+    if info.wording.claims_page:
+        return info.wording.claims_page
+    if info.seed_source is None:
+        return "Reported claims"
+    seed = view.sources[info.seed_source]
     return f"The {seed.date.label} report" if seed.date else f"The {seed.outlet} report"
 
 
@@ -436,5 +444,18 @@ def render_methodology(view: BriefingView) -> str:
     tone_counts = Counter(e.tone.value for e in view.events)
     theme_counts = Counter(theme for e in view.events for theme in e.themes)
     contested = [e for e in view.events if e.coding_note]
+    has = view.parts
+    facts = ["event", *(kind for part, kind in (("claims", "claim"), ("conflicts", "position"),
+                                               ("leverage", "leverage item"), ("quotes", "quote")) if part in has)]
+    facts += ["profile"] if has & {"people", "organisations"} else []
+    prose = ["The summary", *(text for part, text in (("takeaways", "the key takeaways"),
+                                                      ("conflicts", "each side's position in a conflict"),
+                                                      ("leverage", "each leverage item")) if part in has)]
     return render("methodology.md.j2", view, METHODOLOGY, counts=counts, tone_counts=tone_counts,
-                  theme_counts=theme_counts, contested=contested)
+                  theme_counts=theme_counts, contested=contested, fact_kinds=series(facts),
+                  prose_kinds=series(prose) + (" rest" if len(prose) > 1 else " rests"))
+
+
+def series(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]

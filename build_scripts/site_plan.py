@@ -32,16 +32,22 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
         for page, events in view.events_by_page.items():
             deps = (*events, *_sources_and_actors(view, events))
             plan.add(page, _reuse(page, deps, view, pages.render_timeline_part, view, page, events))
-    plan.add(CLAIMS, pages.render_claims(view))
-    plan.add("conflicts/index.md", pages.render_conflicts_index(view))
+    has = view.parts
+    if "claims" in has:
+        plan.add(CLAIMS, pages.render_claims(view))
+    if "conflicts" in has:
+        plan.add("conflicts/index.md", pages.render_conflicts_index(view))
     for conflict in briefing.conflicts:
         plan.add(conflict_page(conflict.id), pages.render_conflict(view, conflict))
-    plan.add(LEVERAGE, pages.render_leverage(view))
-    plan.add("people/index.md", pages.render_people_index(view))
+    if has & {"leverage", "relationships"}:
+        plan.add(LEVERAGE, pages.render_leverage(view))
+    if "people" in has:
+        plan.add("people/index.md", pages.render_people_index(view))
     for person in briefing.people:
         plan.add(view.entity_page(person.id), _reuse(view.entity_page(person.id), _entity_deps(view, person), view,
                                                      pages.render_person, view, person))
-    plan.add("organisations/index.md", pages.render_organisations_index(view))
+    if "organisations" in has:
+        plan.add("organisations/index.md", pages.render_organisations_index(view))
     for org in briefing.organisations:
         plan.add(view.entity_page(org.id), _reuse(view.entity_page(org.id), _entity_deps(view, org), view,
                                                   pages.render_organisation, view, org))
@@ -50,7 +56,8 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
         for page, sources in view.sources_by_page.items():
             deps = (*sources, *(use for s in sources for use in view.uses_by_source.get(s.id, ())))
             plan.add(page, _reuse(page, deps, view, pages.render_sources_part, view, page, sources))
-    plan.add(QUOTES, pages.render_quotes(view))
+    if "quotes" in has:
+        plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
     plan.add("print.md", pages.render_print(view))
     _prune(plan)
@@ -107,16 +114,20 @@ def plan_nav(briefing: Briefing, view: BriefingView | None = None) -> list:
     """The site menu: a fixed, small set of sections. Entity pages stay out of it, so every
     page's HTML does not grow with the number of people and organisations."""
     view = view or build_view(briefing)
+    has, words = view.parts, briefing.info.wording
     conflicts = [conflict_page(c.id) for c in briefing.conflicts]
+    optional = [
+        ("claims", {pages.report_label(view): CLAIMS}),
+        ("conflicts", {words.conflicts_page: ["conflicts/index.md", *conflicts]}),
+        ("leverage" if "leverage" in has else "relationships", {words.leverage_page: LEVERAGE}),
+        ("people", {"People": "people/index.md"}),
+        ("organisations", {"Organisations": "organisations/index.md"}),
+        ("quotes", {"Quotes": QUOTES}),
+    ]
     return [
         {"Briefing": "index.md"},
         {"Timeline": TIMELINE},
-        {pages.report_label(view): CLAIMS},
-        {"Points of conflict": ["conflicts/index.md", *conflicts]},
-        {"Leverage": LEVERAGE},
-        {"People": "people/index.md"},
-        {"Organisations": "organisations/index.md"},
-        {"Quotes": QUOTES},
+        *(entry for part, entry in optional if part in has),
         {"Sources": SOURCES},
         {"Updates": "updates.md"},
         {"About": ["methodology.md", "print.md"]},

@@ -72,6 +72,19 @@ class BriefingView:
         return max(events, key=lambda e: (STRENGTH[e.status], -len(self.origins_of(e.sources))))
 
     @property
+    def parts(self) -> frozenset[str]:
+        """The optional parts this briefing has data for: each page, menu entry, home section and
+        methodology paragraph about a part appears only when the part is here."""
+        b = self.briefing
+        present = {name for name in ("claims", "conflicts", "leverage", "relationships", "quotes", "people",
+                                     "organisations") if getattr(b, name)}
+        present |= {"seed"} if b.info.seed_source else set()
+        present |= {"takeaways"} if b.info.takeaways else set()
+        present |= {"amounts"} if any(e.amounts for e in b.events) else set()
+        present |= {"changed"} if any(c.superseded_by for c in b.claims) else set()
+        return frozenset(present)
+
+    @property
     def codes(self) -> dict[str, dict[str, Code]]:
         """The codebook: tones (the briefing's wording, else the neutral defaults) and themes, by id."""
         found = self.fragments.get(("codes",))
