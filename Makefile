@@ -15,12 +15,13 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export BRIEFING_DATA := $(DATA)
 
-.PHONY: site check serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
+.PHONY: site new check serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
 
 help:
 	@echo "make site     build the whole site into $(SITE_DIR)/ (checks the data first)"
 	@echo "make test     run every test (unit, golden, integration, browser, workflow lint)"
 	@echo "make check    validate the data only"
+	@echo "make new BRIEFING=folder   start a new briefing: a minimal, valid one to edit"
 	@echo "make serve    preview with live reload (also when data/ changes)"
 	@echo "make build    write the generated Markdown to build/generated/ for inspection"
 	@echo "make weigh    print the gzipped weight of every page of the built site"
@@ -81,6 +82,10 @@ java:
 
 site: $(ENGINE_STAMP) $(NODE_STAMP)
 	$(ENGINE_BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR) --engine $(ENGINE)
+
+new: $(PY_STAMP)
+	@[ -n "$(BRIEFING)" ] || { echo "Say where: make new BRIEFING=briefings/my-topic" >&2; exit 1; }
+	$(BIN)/python -m build_scripts new $(BRIEFING)
 
 check: $(PY_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) check

@@ -133,6 +133,22 @@ def cmd_diff(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    """A minimal briefing to start from: it passes `check` as it is."""
+    from .scaffold import ScaffoldRefused, write_scaffold
+    from .trust import build_date_from_env
+
+    try:
+        written = write_scaffold(Path(args.folder), build_date_from_env())
+    except ScaffoldRefused as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(f"Next: make check DATA={args.folder}, then make site DATA={args.folder} SITE_DIR=site-{Path(args.folder).name}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     parser.add_argument("--data", help="data folder (default: $BRIEFING_DATA or data/)")
@@ -150,10 +166,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("base")
     p.add_argument("head", nargs="?", default="HEAD")
     p.add_argument("--repo", default=str(ROOT), help="the git repository (default: this project)")
+    p = sub.add_parser("new", help="write a minimal, valid briefing into a new folder")
+    p.add_argument("folder")
     network = add_network_commands(sub)
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
-               **network}[args.command]
+               "new": cmd_new, **network}[args.command]
     try:
         return handler(args)
     except DataError as err:

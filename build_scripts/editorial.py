@@ -54,7 +54,7 @@ def review_warnings(info, items: dict[str, list], origins) -> list[Problem]:
 def cross_fact_warnings(items: dict[str, list], origins) -> list[Problem]:
     warnings = []
     sources = {s.id: s for s in items["sources"]}
-    for event in items["events"]:
+    for event in (e for e in items["events"] if not e.scheduled):  # a schedule is reported before the day
         for index, source_id in enumerate(event.sources):
             source = sources.get(source_id)
             if source and source.date and source.date.end < event.date.start:

@@ -25,7 +25,7 @@ FIELD_HINTS = {
     "as_of": f"write it like {EXAMPLES}",
     "id": "choose another id",
 }
-ID_HINT = "ids use lowercase letters, digits and single hyphens, like `openai` or `2019-07-first-investment`"
+ID_HINT = "ids use lowercase letters, digits and single hyphens, like `alpha-corp` or `2019-07-first-investment`"
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:

@@ -217,6 +217,9 @@ class Event(Strict):
     id: Id
     date: Date
     until: Date | None = Field(None, description="End of the span, for events over several days or months")
+    scheduled: bool = Field(False, description="The date was announced ahead (a law's application date, a launch "
+                            "date): sources may report it before it happens, it may lie after the as-of date, and "
+                            "the site says 'scheduled' until the as-of date has passed it")
     title: ShortText
     summary: Text
     actors: list[Id] = Field(default_factory=list, description="Ids of the people and organisations involved")

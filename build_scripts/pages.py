@@ -105,6 +105,7 @@ def _environment() -> jinja2.Environment:
         url=t.md_url,
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
         md=t.Md,
+        count=lambda n, noun: t.md_text(f"{n} {noun}" + ("" if n == 1 else "s")),
         lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),  # only for the output of our own macros, which escape their own data
         # Front matter: MkDocs and Material print page titles and descriptions into HTML unescaped,
         # so they are HTML-escaped here, then quoted as a YAML (JSON) string.
@@ -174,6 +175,12 @@ class PageContext:
         badge = status_badge(weakest.status, len(self.view.origins_of(weakest.sources)),
                              self.href(METHODOLOGY, f"status-{weakest.status.value}"), title)
         return t.Md(f'<span class="basis">Rests on: {badge}</span>')
+
+    def scheduled(self, event) -> str:
+        """' (scheduled)' for an event announced ahead whose date the briefing's coverage has not reached."""
+        if event.scheduled and event.date.end > self.b.info.as_of.start:
+            return ' <span class="scheduled">(scheduled)</span>'
+        return ""
 
     def figures(self, dated: FlexDate | None) -> t.Md:
         """' (figures as of October 2025)' when the text's figures are older than the briefing's as-of date
@@ -248,7 +255,7 @@ class PageContext:
         text = t.html_text
         parts = [
             f'<p class="event-meta"><time datetime="{event.date.start.isoformat()}">'
-            f"{text(span_label(event.date, event.until))}</time> {self.badge(event)}</p>",
+            f"{text(span_label(event.date, event.until))}</time>{self.scheduled(event)} {self.badge(event)}</p>",
             f"<p>{text(event.summary)} {self.cite_html(event.sources)}</p>",
         ]
         if event.status_note:
@@ -275,8 +282,8 @@ class PageContext:
             return t.html_block(f"<p>{t.html_text(empty)}</p>")
         items = "\n".join(
             f'<li>{t.html_text(span_label(e.date, e.until))}: '
-            f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a> '
-            f"{self.badge(e)}</li>"
+            f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a>'
+            f"{self.scheduled(e)} {self.badge(e)}</li>"
             for e in events)
         return t.html_block(f'<ul class="event-list">\n{items}\n</ul>', searched=False)
 

@@ -125,8 +125,8 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
     limit = info.as_of.end
     for name in ("events", "quotes", "sources", "claims"):
         for item in items[name]:
-            if getattr(item, "review", None) == Review.draft:
-                continue  # a draft may hold a lead from after the coverage date; it is not published
+            if getattr(item, "review", None) == Review.draft or getattr(item, "scheduled", False):
+                continue  # a draft may hold a lead from after the coverage date; a scheduled event lies ahead
             for attr in ("date", "until", "reported_on"):
                 value = getattr(item, attr, None)
                 if value is not None and value.start > limit:
@@ -172,7 +172,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: boo
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
-                                "add one with title, description, as_of, summary and takeaways"))
+                                "add one with title, description, as_of, last_reviewed, summary, summary_events and codebook (make new writes one)"))
     ids = _check_ids(items, origins, problems)
     ids["themes"] = set(info.themes) if info is not None else set()
     for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
