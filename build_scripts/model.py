@@ -126,6 +126,8 @@ class Amount(Strict):
     label: ShortText = Field(description="What the amount is, e.g. 'investment' or 'licence and waiver fees'")
     approximate: bool = False
     reported: bool = Field(False, description="True when the figure was reported, not disclosed by the parties")
+    as_of: Date | None = Field(None, description="When the figure was true, if not on the event's date (a stake "
+                               "valued later, a total to a date)")
 
 
 def _parse_day(value: object) -> FlexDate:

@@ -268,7 +268,8 @@ class PageContext:
         if event.coding_note:
             parts.append(f'<p class="coding-note"><strong>Coding note:</strong> {text(event.coding_note)}</p>')
         if event.amounts:
-            amounts = "; ".join(f"{text(format_amount(a))} ({text(a.label)})" for a in event.amounts)
+            amounts = "; ".join(f"{text(format_amount(a))} ({text(a.label)}"
+                                + (f", as of {text(a.as_of.label)})" if a.as_of else ")") for a in event.amounts)
             parts.append(f"<p><strong>Amounts:</strong> {amounts}</p>")
         sources = "".join(f"<li>{self.source_item(sid)}</li>" for sid in event.sources)
         listed = t.html_block(f'<details class="sources"><summary>Sources ({len(event.sources)})</summary>'
