@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from . import build
@@ -79,6 +80,15 @@ def _engine(name: str):
     return load_config, engine_build
 
 
+def _engine_aborts(name: str) -> tuple[type, ...]:
+    """The engine's own ways of stopping a build with a message (a plugin's error, a strict warning)."""
+    if name == "properdocs":
+        from properdocs.exceptions import MkDocsException
+    else:
+        from mkdocs.exceptions import MkDocsException
+    return (MkDocsException,)
+
+
 def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
@@ -94,8 +104,10 @@ def cmd_site(args) -> int:
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
         engine_build(config)
-    except (SystemExit, Exception) as err:  # MkDocs aborts with SystemExit or its own exceptions
+    except BaseException as err:  # MkDocs aborts with SystemExit, Abort or PluginError (data errors among them)
         shutil.rmtree(staging, ignore_errors=True)
+        if not isinstance(err, (SystemExit, KeyboardInterrupt, _engine_aborts(args.engine))):
+            traceback.print_exc()  # not a data error: keep the traceback, it is a bug to report
         print(f"Site build failed; {target} was left as it was.\n{err}", file=sys.stderr)
         return 1
     swap_in_directory(staging, target)

@@ -166,10 +166,18 @@ def test_an_interrupted_build_leaves_the_previous_site(tmp_path):
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
     process = subprocess.Popen([sys.executable, "-m", "build_scripts", "site", "--site-dir", str(site)],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.8)
+    written = 0
+    deadline = time.monotonic() + 60
+    while written < 20 and process.poll() is None and time.monotonic() < deadline:  # until MkDocs is writing
+        written = sum(1 for staging in tmp_path.glob(".site.*") for p in staging.rglob("*") if p.is_file())
+        time.sleep(0.02)
     process.kill()
     process.wait()
+    assert process.returncode == -9, "the build was still running when it was killed"
+    assert written >= 20, "killed mid-way: the new site was partly written into its staging folder"
     assert digest_tree(site) == before
+    assert build_site(ROOT / "data", site).returncode == 0
+    assert list(tmp_path.glob(".site.*")) == [], "the next build removes what the killed one left"
 
 
 def test_squeezing_whitespace_keeps_verbatim_blocks_and_entities():
@@ -177,3 +185,22 @@ def test_squeezing_whitespace_keeps_verbatim_blocks_and_entities():
 
     html = "<div>\n    <p>a &lt;b&gt;\n      c</p>\n\n  <pre>  keep\n    this</pre>\n  <script>x\n   y</script></div>"
     assert squeeze(html) == "<div>\n<p>a &lt;b&gt;\nc</p>\n<pre>  keep\n    this</pre>\n<script>x\n   y</script></div>"
+
+
+def test_a_bug_in_the_site_build_keeps_its_traceback_and_the_previous_site(tmp_path, monkeypatch, capsys):
+    from build_scripts import build
+    from build_scripts.cli import main
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good site")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug, not a data error")
+
+    monkeypatch.setattr(build, "_generate", broken)
+    monkeypatch.setattr(build, "_MEMO", {})
+    assert main(["--data", str(ROOT / "tests" / "fixtures" / "mini"), "site", "--site-dir", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "RuntimeError: a bug, not a data error" in err
+    assert (site / "index.html").read_text() == "previous good site"
