@@ -1,6 +1,6 @@
 """Chart markup: the HTML that replaces a `<!-- chart: id -->` marker (pure; autoescaped Jinja2).
 
-A chart is a static SVG first (when one could be made), its one-sentence summary, and its data
+A chart is a static SVG first (when one could be made; one per palette), its one-sentence summary, and its data
 as a table; the interactive Plotly version is loaded by assets/charts.js on first interaction.
 """
 from __future__ import annotations
@@ -17,10 +17,11 @@ MARKER = re.compile(r"^[ \t]*<!--\s*chart:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULT
 
 TEMPLATE = """\
 <figure class="chart" id="chart-{{ chart.id }}" data-chart-src="{{ json_url }}" data-timeline="{{ timeline_url }}"\
-{% if not svg_url %} data-chart-auto="1"{% endif %}>
+{% if not images %} data-chart-auto="1"{% endif %}>
 <figcaption class="chart__caption"><strong>{{ chart.title }}</strong><br><span class="chart__summary">{{ chart.summary }}</span></figcaption>
 <div class="chart__plot" style="height: {{ chart.height }}px">
-{% if svg_url %}<img class="chart__static" src="{{ svg_url }}" alt="{{ chart.title }}: {{ chart.summary }}" width="800" height="{{ chart.height }}" decoding="async">
+{% if images %}{% for palette, url in images.items() %}<img class="chart__static chart__static--{{ palette }}" src="{{ url }}" alt="{{ chart.title }}: {{ chart.summary }}" width="800" height="{{ chart.height }}" loading="lazy" decoding="async">
+{% endfor %}
 <button type="button" class="chart__activate md-button">Explore the interactive chart</button>
 {% else %}<p class="chart__loading">The interactive chart loads here; its data is in the table below.</p>
 {% endif %}
@@ -44,7 +45,9 @@ def _template() -> jinja2.Template:
     return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(TEMPLATE)
 
 
-def render_chart(chart: Chart, json_url: str, svg_url: str | None, timeline_url: str) -> str:
-    html = _template().render(chart=chart, json_url=json_url, svg_url=svg_url, timeline_url=timeline_url,
+def render_chart(chart: Chart, json_url: str, images: dict[str, str], timeline_url: str) -> str:
+    """images: the static image's address per palette (light, dark), empty when there is none. The
+    page shows the one of its palette (briefing.css); the other, hidden and lazy, is not fetched."""
+    html = _template().render(chart=chart, json_url=json_url, images=images, timeline_url=timeline_url,
                               max_rows=TABLE_ROWS)
     return "\n" + html.strip() + "\n"

@@ -1,23 +1,23 @@
 """Charts: pure functions from the view to Plotly figure specs, text summaries and data tables.
 
-Every number is read from the data. Figures carry no template (our script applies one
-shared theme), status is shown by marker shape and legend as well as colour, and the palette
-is Okabe-Ito (safe for the common forms of colour blindness).
+Every number is read from the data. Figures carry no template (the palettes' themes are applied by
+charts.js and chart_images.py, see chart_spec), status is shown by marker shape and legend as well as
+colour, and the colours are Okabe-Ito hues (safe for the common forms of colour blindness). The
+relationship view is in chart_relations.
 """
 from __future__ import annotations
 
-import html
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .chart_relations import relationships_chart
+from .chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from .dates import span_label
 from .model import STATUS_LABELS, Event, Status, Tone
 from .pages import format_amount
 from .views import BriefingView
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#999999"]
 STATUS_STYLE = {
     Status.confirmed: ("circle", PALETTE[0]),
     Status.single_source: ("diamond", PALETTE[1]),
@@ -25,24 +25,6 @@ STATUS_STYLE = {
     Status.disputed: ("x", PALETTE[3]),
 }
 TONE_STYLE = {Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")}
-DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
-
-
-@dataclass
-class Chart:
-    id: str
-    title: str
-    summary: str
-    figure: dict
-    headers: list[str]
-    rows: list[list[str]]
-    height: int = 420
-    links: list[str | None] = field(default_factory=list)  # per row: an anchor on the timeline
-
-
-def _esc(text: str) -> str:
-    """Plotly draws hover text as a small HTML subset: data is escaped so it stays text."""
-    return html.escape(text, quote=False)
 
 
 def _target(view: BriefingView, event: Event) -> str:
@@ -54,18 +36,6 @@ def _target(view: BriefingView, event: Event) -> str:
 def _midpoint(event: Event) -> str:
     end = (event.until or event.date).end
     return (event.date.start + (end - event.date.start) / 2).isoformat()
-
-
-def _base_layout(height: int, **extra) -> dict:
-    layout = {
-        "height": height,
-        "margin": {"l": 110, "r": 20, "t": 10, "b": 40},
-        "legend": {"orientation": "h", "y": -0.15},
-        "hovermode": "closest",
-        "showlegend": True,
-    }
-    layout.update(extra)
-    return layout
 
 
 def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_id: str = "timeline",
@@ -82,7 +52,7 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     traces = [{
         "type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
         "x": spans_x, "y": spans_y, "hoverinfo": "skip",
-        "line": {"width": 10, "color": "rgba(128,128,128,0.35)"},
+        "line": {"width": 5, "color": SPAN_COLOUR},
     }]
     for status in Status:
         chosen = [e for e in events if e.status == status]
@@ -97,7 +67,7 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
         })
     start = date(events[0].date.start.year, 1, 1) if events else view.briefing.info.as_of.start
-    layout = _base_layout(
+    layout = base_layout(
         max(260, 60 + 34 * len(themes)),
         xaxis={"type": "date", "range": [start.isoformat(), (view.briefing.info.as_of.end + timedelta(days=45)).isoformat()]},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": themes, "title": {"text": "Main theme"}},
@@ -115,8 +85,8 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
 
 def _hover(view: BriefingView, event: Event) -> str:
     outlets = "; ".join(dict.fromkeys(view.sources[s].outlet for s in event.sources))
-    return (f"<b>{_esc(event.title)}</b><br>{_esc(span_label(event.date, event.until))}"
-            f"<br>{STATUS_LABELS[event.status]}<br>Sources: {_esc(outlets)}")
+    return (f"<b>{esc(event.title)}</b><br>{esc(span_label(event.date, event.until))}"
+            f"<br>{STATUS_LABELS[event.status]}<br>Sources: {esc(outlets)}")
 
 
 def money_chart(view: BriefingView) -> Chart:
@@ -132,7 +102,7 @@ def money_chart(view: BriefingView) -> Chart:
             "type": "scatter", "mode": "markers", "name": name,
             "x": [_midpoint(e) for e, _ in chosen], "y": [a.value for _, a in chosen],
             "customdata": [_target(view, e) for e, _ in chosen],
-            "hovertext": [f"<b>{_esc(format_amount(a))}</b>: {_esc(a.label)}<br>{_esc(e.title)}<br>{_esc(e.date.label)}"
+            "hovertext": [f"<b>{esc(format_amount(a))}</b>: {esc(a.label)}<br>{esc(e.title)}<br>{esc(e.date.label)}"
                           for e, a in chosen],
             "hoverinfo": "text",
             "marker": {"symbol": symbol, "size": 12, "color": PALETTE[0] if not reported else PALETTE[4],
@@ -140,7 +110,7 @@ def money_chart(view: BriefingView) -> Chart:
         })
     values = [a.value for _, a in points if a.currency == currency]
     low, high = (min(values), max(values)) if values else (1, 10)
-    layout = _base_layout(420, yaxis={
+    layout = base_layout(420, yaxis={
         "type": "log", "title": {"text": f"{currency}, log scale"},
         "range": [math.floor(math.log10(low)) - 0.2, math.ceil(math.log10(high)) + 0.2],
     }, xaxis={"type": "date"})
@@ -172,10 +142,10 @@ def friction_chart(view: BriefingView) -> Chart:
         colour, pattern = TONE_STYLE[tone]
         traces.append({
             "type": "bar", "name": tone.value.capitalize(), "x": halves, "y": [counts[tone][h] for h in halves],
-            "marker": {"color": colour, "pattern": {"shape": pattern}},
+            "marker": {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
             "hovertemplate": f"%{{x}}: %{{y}} {tone.value} events<extra></extra>",
         })
-    layout = _base_layout(360, barmode="stack", xaxis={"type": "category"},
+    layout = base_layout(360, barmode="stack", xaxis={"type": "category"},
                           yaxis={"title": {"text": "Events"}, "rangemode": "tozero"})
     total = Counter(_half_year(e.date.start) for e in events)
     busiest = max(halves, key=lambda h: (total[h], h), default=None)
@@ -185,53 +155,6 @@ def friction_chart(view: BriefingView) -> Chart:
     rows = [[h, *(str(counts[t][h]) for t in Tone), str(total[h])] for h in halves]
     return Chart("friction", "Cooperation and friction, by half-year", summary, {"data": traces, "layout": layout},
                  ["Half-year", *(t.value.capitalize() for t in Tone), "Total"], rows, 360)
-
-
-def relationships_chart(view: BriefingView) -> Chart:
-    rels = view.briefing.relationships
-    degree = Counter(p for r in rels for p in (r.source_party, r.target_party))
-    parties = sorted(degree, key=lambda p: (-degree[p], view.entity_name(p)))
-    position = {}
-    for index, party in enumerate(parties):
-        angle = math.pi / 2 - 2 * math.pi * index / max(len(parties), 1)
-        position[party] = (round(math.cos(angle), 4), round(math.sin(angle), 4))
-    kinds = sorted({r.kind for r in rels}, key=lambda k: k.value)
-    traces = []
-    for index, kind in enumerate(kinds):
-        chosen = [r for r in rels if r.kind == kind]
-        xs, ys, mx, my, hover = [], [], [], [], []
-        for r in chosen:
-            (x0, y0), (x1, y1) = position[r.source_party], position[r.target_party]
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
-            mx.append(round(x0 + (x1 - x0) * 0.6, 4))
-            my.append(round(y0 + (y1 - y0) * 0.6, 4))
-            hover.append(f"<b>{_esc(view.entity_name(r.source_party))} {kind.value.replace('-', ' ')} "
-                         f"{_esc(view.entity_name(r.target_party))}</b><br>{_esc(r.note)}")
-        colour, label = PALETTE[index % len(PALETTE)], kind.value.replace("-", " ")
-        traces.append({"type": "scatter", "mode": "lines", "name": label, "legendgroup": kind.value,
-                       "x": xs, "y": ys, "hoverinfo": "skip",
-                       "line": {"color": colour, "width": 2, "dash": DASHES[index % len(DASHES)]}})
-        traces.append({"type": "scatter", "mode": "markers", "name": label, "legendgroup": kind.value,
-                       "showlegend": False, "x": mx, "y": my, "hovertext": hover, "hoverinfo": "text",
-                       "marker": {"symbol": "triangle-up", "size": 9, "color": colour}})
-    traces.append({
-        "type": "scatter", "mode": "markers+text", "name": "Party", "showlegend": False,
-        "x": [position[p][0] for p in parties], "y": [position[p][1] for p in parties],
-        "text": [_esc(view.entity_name(p)) for p in parties], "textposition": "top center",
-        "hovertext": [_esc(view.entity_name(p)) for p in parties], "hoverinfo": "text",
-        "marker": {"size": [10 + 2 * degree[p] for p in parties], "color": PALETTE[7]},
-    })
-    hidden = {"visible": False, "range": [-1.35, 1.35]}
-    layout = _base_layout(520, xaxis=hidden, yaxis={**hidden, "scaleanchor": "x"}, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    by_kind = Counter(r.kind.value.replace("-", " ") for r in rels)
-    summary = (f"{len(rels)} relationships among {len(parties)} parties: "
-               + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())) + ".") if rels else "No relationships."
-    rows = [[view.entity_name(r.source_party), r.kind.value.replace("-", " "), view.entity_name(r.target_party),
-             " ".join(x for x in (f"from {r.since.label}" if r.since else "", f"until {r.until.label}" if r.until else "") if x),
-             r.note] for r in rels]
-    return Chart("relationships", "Who invests in, supplies, rivals or can block whom", summary,
-                 {"data": traces, "layout": layout}, ["From", "Relationship", "To", "Period", "Note"], rows, 520)
 
 
 def build_charts(view: BriefingView) -> dict[str, Chart]:
