@@ -67,9 +67,11 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
         })
     start = date(events[0].date.start.year, 1, 1) if events else view.briefing.info.as_of.start
+    end = view.briefing.info.as_of.end
+    end += timedelta(days=max(45, (end - start).days // 20))  # room for the last marker, also on a phone
     layout = base_layout(
         max(260, 60 + 34 * len(themes)),
-        xaxis={"type": "date", "range": [start.isoformat(), (view.briefing.info.as_of.end + timedelta(days=45)).isoformat()]},
+        xaxis={"type": "date", "range": [start.isoformat(), end.isoformat()]},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": themes, "title": {"text": "Main theme"}},
     )
     counts = Counter(e.status for e in events)
