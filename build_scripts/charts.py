@@ -66,12 +66,9 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
             "hovertext": [_hover(view, e) for e in chosen], "hoverinfo": "text",
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
         })
-    start = date(events[0].date.start.year, 1, 1) if events else view.briefing.info.as_of.start
-    end = view.briefing.info.as_of.end
-    end += timedelta(days=max(45, (end - start).days // 20))  # room for the last marker, also on a phone
     layout = base_layout(
         max(260, 60 + 34 * len(themes)),
-        xaxis={"type": "date", "range": [start.isoformat(), end.isoformat()]},
+        xaxis=_date_axis(view, events[0].date.start if events else None),
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": themes, "title": {"text": "Main theme"}},
     )
     counts = Counter(e.status for e in events)
@@ -83,6 +80,15 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     return Chart(chart_id, title, summary, {"data": traces, "layout": layout},
                  ["Date", "Event", "Main theme", "Status", "Sources"], rows, layout["height"],
                  links=[e.id for e in events])
+
+
+def _date_axis(view: BriefingView, first: date | None) -> dict:
+    """Years from the first one of the data to the as-of date, with room for the last marker also on a
+    phone; an explicit range, so that "Reset axes" brings back exactly this view."""
+    start = date(first.year, 1, 1) if first else view.briefing.info.as_of.start
+    end = view.briefing.info.as_of.end
+    end += timedelta(days=max(45, (end - start).days // 20))
+    return {"type": "date", "range": [start.isoformat(), end.isoformat()], "dtick": "M12", "tickformat": "%Y"}
 
 
 def _hover(view: BriefingView, event: Event) -> str:
@@ -115,7 +121,7 @@ def money_chart(view: BriefingView) -> Chart:
     layout = base_layout(420, yaxis={
         "type": "log", "title": {"text": f"{currency}, log scale"},
         "range": [math.floor(math.log10(low)) - 0.2, math.ceil(math.log10(high)) + 0.2],
-    }, xaxis={"type": "date"})
+    }, xaxis=_date_axis(view, min((e.date.start for e, _ in points), default=None)))
     smallest = min(points, key=lambda p: p[1].value, default=None)
     largest = max(points, key=lambda p: p[1].value, default=None)
     summary = (f"{len(points)} amounts in the data, from {format_amount(smallest[1])} ({smallest[1].label}) "

@@ -46,6 +46,18 @@
     };
   }
 
+  /* Plotly turns crowded x labels upright only when they overlap by its own measure; a phone can
+     still leave neighbours touching. After every drawing, labels that come closer than a small gap
+     are turned upright, once (so this never loops). */
+  function fitTicks(plot) {
+    var boxes = Array.prototype.map.call(plot.querySelectorAll(".xtick text"), function (t) {
+      return t.getBoundingClientRect();
+    }).filter(function (b) { return b.width > 0; }).sort(function (a, b) { return a.left - b.left; });
+    var crowded = boxes.some(function (box, i) { return i > 0 && boxes[i - 1].right + 3 > box.left; });
+    if (crowded && plot._fullLayout.xaxis.tickangle !== 90) return window.Plotly.relayout(plot, { "xaxis.tickangle": 90 });
+    return Promise.resolve();
+  }
+
   function merge(target, source) {
     Object.keys(source).forEach(function (key) {
       var value = source[key];
@@ -70,6 +82,9 @@
       plot.replaceChildren();
       plot.chartThemes = data.themes;
       return Plotly.newPlot(plot, data.data, layout, config(data)).then(function () {
+        return fitTicks(plot);
+      }).then(function () {
+        plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
         plot.on("plotly_click", function (event) {
           var target = event.points && event.points[0] && event.points[0].customdata;
