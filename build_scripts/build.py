@@ -17,7 +17,7 @@ from pathlib import Path
 from . import memo
 from .chart_html import MARKER, render_chart
 from .chart_images import chart_svgs, image_name
-from .chart_spec import THEMES, published
+from .chart_spec import IMAGE_WIDTHS, THEMES, published
 from .charts import Chart, build_charts
 from .downloads import download_files
 from .errors import DataError, Problem
@@ -82,7 +82,7 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str) -
     view = build_view(briefing)
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
-    svgs = chart_svgs(charts, figures, CACHE_DIR) if static_charts else {}
+    svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
     assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": text for cid, text in figures.items()}
     assets.update({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()})
     if not PLOTLY_JS.exists():
@@ -113,8 +113,8 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
         if chart_id not in output.charts:
             known = ", ".join(sorted(output.charts))
             raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
-        images = {palette: relative_path(here, f"assets/charts/{image_name(chart_id, palette)}.svg")
-                  for palette in THEMES} if chart_id in output.svgs else {}
+        images = {palette: {size: relative_path(here, f"assets/charts/{image_name(chart_id, palette, size)}.svg")
+                            for size in IMAGE_WIDTHS} for palette in THEMES} if chart_id in output.svgs else {}
         return render_chart(
             output.charts[chart_id],
             json_url=relative_path(here, f"assets/charts/{chart_id}.json"),

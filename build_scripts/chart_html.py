@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import jinja2
 
-from .charts import Chart
+from .chart_spec import IMAGE_WIDTH, PHONE_MEDIA, PHONE_WIDTH, Chart
 
 TABLE_ROWS = 200  # a longer table is cut, pointing at the full data (the page would grow with the data)
 MARKER = re.compile(r"^[ \t]*<!--\s*chart:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
@@ -20,7 +20,9 @@ TEMPLATE = """\
 {% if not images %} data-chart-auto="1"{% endif %}>
 <figcaption class="chart__caption"><strong>{{ chart.title }}</strong><br><span class="chart__summary">{{ chart.summary }}</span></figcaption>
 <div class="chart__plot" style="height: {{ chart.height }}px">
-{% if images %}{% for palette, url in images.items() %}<img class="chart__static chart__static--{{ palette }}" src="{{ url }}" alt="{{ chart.title }}: {{ chart.summary }}" width="800" height="{{ chart.height }}" loading="lazy" decoding="async">
+{% if images %}{% for palette, urls in images.items() %}<picture class="chart__static chart__static--{{ palette }}">\
+<source media="{{ phone_media }}" srcset="{{ urls.phone }}" width="{{ phone_width }}" height="{{ chart.height }}">\
+<img src="{{ urls.wide }}" alt="{{ chart.title }}: {{ chart.summary }}" width="{{ wide_width }}" height="{{ chart.height }}" loading="lazy" decoding="async"></picture>
 {% endfor %}
 <button type="button" class="chart__activate md-button">Explore the interactive chart</button>
 {% else %}<p class="chart__loading">The interactive chart loads here; its data is in the table below.</p>
@@ -45,9 +47,11 @@ def _template() -> jinja2.Template:
     return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(TEMPLATE)
 
 
-def render_chart(chart: Chart, json_url: str, images: dict[str, str], timeline_url: str) -> str:
-    """images: the static image's address per palette (light, dark), empty when there is none. The
-    page shows the one of its palette (briefing.css); the other, hidden and lazy, is not fetched."""
+def render_chart(chart: Chart, json_url: str, images: dict[str, dict[str, str]], timeline_url: str) -> str:
+    """images: the static images' addresses per palette (light, dark) and size (wide, phone), empty when
+    there are none. The page shows its palette's (briefing.css), the phone's on a narrow screen; the
+    others, hidden and lazy, are not fetched."""
     html = _template().render(chart=chart, json_url=json_url, images=images, timeline_url=timeline_url,
+                              phone_media=PHONE_MEDIA, phone_width=PHONE_WIDTH, wide_width=IMAGE_WIDTH,
                               max_rows=TABLE_ROWS)
     return "\n" + html.strip() + "\n"

@@ -1,6 +1,6 @@
 """Static SVG images of the charts, made at build time with kaleido and the system's Chromium.
 
-One image per chart and palette (light and dark: text, grid and background from chart_spec's
+One image per chart, palette and size (light and dark, 800 px and a phone's 360 px: text, grid and background from chart_spec's
 themes). Cached by content hash in .cache/charts/, so an unchanged chart costs nothing on rebuild.
 Plotly's SVG export carries random ids; they are replaced with ones derived from the chart id
 so that builds stay byte-identical. Without Chromium the build goes on with interactive-only
@@ -20,37 +20,40 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .chart_spec import IMAGE_WIDTH, THEMES, Chart, theme_layout
+from .chart_spec import IMAGE_WIDTHS, THEMES, Chart, theme_layout
 from .writing import write_file
 
 _RANDOM_ID = re.compile(rb'id="defs-([0-9a-z]+)"')
 _said_unavailable = False
 
 
-def image_name(chart_id: str, palette: str) -> str:
-    """The file name (without .svg) of a chart's static image in a palette: 'money', 'money.dark'."""
-    return chart_id if palette == "light" else f"{chart_id}.{palette}"
+def image_name(chart_id: str, palette: str, size: str = "wide") -> str:
+    """The file name (without .svg) of a chart's static image in a palette and size:
+    'money', 'money.dark', 'money.phone', 'money.dark.phone'."""
+    return ".".join([chart_id] + [palette] * (palette != "light") + [size] * (size != "wide"))
 
 
-def static_figure(chart: Chart, palette: str = "light") -> dict:
-    """The chart's figure with the palette's theme merged in, at the static images' size."""
+def static_figure(chart: Chart, palette: str = "light", size: str = "wide") -> dict:
+    """The chart's figure with the palette's theme merged in, at the static image's size."""
     figure = copy.deepcopy(chart.figure)
     layout = figure["layout"]
     for key, value in theme_layout(palette).items():
         layout[key] = {**layout.get(key, {}), **value} if isinstance(value, dict) else value
-    layout.update({"width": IMAGE_WIDTH, "height": chart.height})
+    layout.update({"width": IMAGE_WIDTHS[size], "height": chart.height})
+    if size == "phone" and layout.get("xaxis", {}).get("dtick") == "M12":
+        layout["xaxis"]["dtick"] = "M24"  # a year every other tick: the years stay upright and apart
     return figure
 
 
 @lru_cache(maxsize=1)
 def _tools() -> str:
-    return json.dumps([{p: theme_layout(p) for p in THEMES}, IMAGE_WIDTH, version("kaleido"), version("plotly")], sort_keys=True)
+    return json.dumps([version("kaleido"), version("plotly")])
 
 
-def _key(chart: Chart, figure_json: str, palette: str) -> str:
-    """The cache key of a chart's image: its figure as published, its height, the palette, the themes
-    and the drawing tools' versions (the figure is serialised once, for the site, and reused here)."""
-    blob = f"{figure_json}|{chart.height}|{palette}|{_tools()}"
+def _key(figure: dict) -> str:
+    """The cache key of a chart's image: the very figure drawn (data, layout, theme, size) and the
+    drawing tools' versions."""
+    blob = f"{json.dumps(figure, sort_keys=True, ensure_ascii=False)}|{_tools()}"
     return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
 
@@ -75,14 +78,15 @@ async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
     return out
 
 
-def chart_svgs(charts: dict[str, Chart], figure_json: dict[str, str], cache_dir: Path) -> dict[str, bytes]:
-    """SVG per image name (image_name: one per chart and palette): from the cache, or rendered now;
-    empty when no Chromium is available. figure_json: each chart's figure as published (build.chart_json)."""
+def chart_svgs(charts: dict[str, Chart], cache_dir: Path) -> dict[str, bytes]:
+    """SVG per image name (image_name: one per chart, palette and size): from the cache, or rendered
+    now; empty when no Chromium is available."""
     global _said_unavailable
-    cached = {image_name(cid, p): cache_dir / f"{_key(chart, figure_json[cid], p)}.svg"
-              for cid, chart in charts.items() for p in THEMES}
-    figures = {image_name(cid, p): (chart, p) for cid, chart in charts.items() for p in THEMES}
-    missing = {name: static_figure(*figures[name]) for name, path in cached.items() if not path.exists()}
+    variants = [(palette, size) for palette in THEMES for size in IMAGE_WIDTHS]
+    figures = {image_name(cid, *v): (chart, *v) for cid, chart in charts.items() for v in variants}
+    drawn = {name: static_figure(*variant) for name, variant in figures.items()}
+    cached = {name: cache_dir / f"{_key(figure)}.svg" for name, figure in drawn.items()}
+    missing = {name: drawn[name] for name, path in cached.items() if not path.exists()}
     if missing:
         if not chromium_available():
             if not _said_unavailable:

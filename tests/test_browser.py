@@ -62,7 +62,7 @@ def chart_ready(page, chart_id: str) -> dict:
 
 def test_charts_render_with_as_many_marks_as_the_data(context, site_url):
     page, watch = open_page(context, site_url, "timeline/")
-    assert page.is_visible("#chart-timeline img.chart__static"), "the static SVG is shown first"
+    assert page.is_visible("#chart-timeline .chart__static img"), "the static SVG is shown first"
     assert not page.evaluate("!!window.Plotly"), "plotly.js waits for the reader"
     chart = chart_ready(page, "timeline")
     assert chart["points"] == len(BRIEFING.events)

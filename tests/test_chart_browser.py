@@ -69,23 +69,25 @@ def problems_in(drawing: dict, spec: dict) -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.parametrize("palette", ["light", "dark"])
-def test_each_page_shows_the_static_images_of_its_palette(browser, site_url, chart_pages, palette):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=palette)
+@pytest.mark.parametrize("palette, width", [("light", 1280), ("dark", 1280), ("light", 375), ("dark", 375)])
+def test_each_page_shows_the_static_images_of_its_palette_and_size(browser, site_url, chart_pages, palette, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=palette)
     page = context.new_page()
     fetched = []
     page.on("request", lambda r: fetched.append(r.url.rsplit("/", 1)[-1]) if r.url.endswith(".svg") else None)
-    suffix = ".svg" if palette == "light" else ".dark.svg"
+    suffix = (".dark" if palette == "dark" else "") + (".phone" if width < 480 else "") + ".svg"
     for address, ids in chart_pages.items():
         page.goto(site_url + address, wait_until="networkidle")
         for chart_id in ids:
             page.locator(f"#chart-{chart_id}").scroll_into_view_if_needed()
-            shown = page.eval_on_selector_all(f"#chart-{chart_id} img.chart__static",
-                                              "imgs => imgs.filter(i => i.offsetParent).map(i => i.src.split('/').pop())")
+            page.wait_for_function("(id) => [...document.querySelectorAll(`#chart-${id} .chart__static img`)]"
+                                   ".some(i => i.offsetParent && i.complete && i.currentSrc)", arg=chart_id)
+            shown = page.eval_on_selector_all(f"#chart-{chart_id} .chart__static img",
+                                              "imgs => imgs.filter(i => i.offsetParent).map(i => i.currentSrc.split('/').pop())")
             assert shown == [chart_id + suffix]
     context.close()
-    # The other palette's image is lazy and hidden, so normally not fetched; but with no palette stored yet,
-    # Material applies the dark palette only once its script runs, and a first layout may have asked for it.
+    # The other images are lazy and hidden, so normally not fetched; but with no palette stored yet,
+    # Material applies the dark palette only once its script runs, and a first layout may have asked for one.
     assert set(fetched) >= {c + suffix for ids in chart_pages.values() for c in ids}
 
 
@@ -93,8 +95,8 @@ def test_each_page_shows_the_static_images_of_its_palette(browser, site_url, cha
 def test_static_images_have_no_overlaps_every_mark_and_enough_contrast(browser, site_url, built_site, chart_pages, palette):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     found = {}
-    for chart_id in (c for ids in chart_pages.values() for c in ids):
-        name = chart_id if palette == "light" else f"{chart_id}.dark"
+    for chart_id, size in ((c, size) for ids in chart_pages.values() for c in ids for size in ("", ".phone")):
+        name = (chart_id if palette == "light" else f"{chart_id}.dark") + size
         page.goto(f"{site_url}assets/charts/{name}.svg")
         drawing = page.evaluate(f"({PROBE})(document.documentElement)")
         assert drawing["background"] == rgb(figure(built_site, chart_id)["themes"][palette]["paper_bgcolor"])
