@@ -24,11 +24,11 @@ TEMPLATE = """\
 <source media="{{ phone_media }}" srcset="{{ urls.phone }}" width="{{ phone_width }}" height="{{ chart.height }}">\
 <img src="{{ urls.wide }}" alt="{{ chart.title }}: {{ chart.summary }}" width="{{ wide_width }}" height="{{ chart.height }}" loading="lazy" decoding="async"></picture>
 {% endfor %}
-<button type="button" class="chart__activate md-button">Explore the interactive chart</button>
 {% else %}<p class="chart__loading">The interactive chart loads here; its data is in the table below.</p>
 {% endif %}
 </div>
-<details class="chart__data">
+{% if images %}<p class="chart__actions"><button type="button" class="chart__activate md-button">Explore the interactive chart</button></p>
+{% endif %}<details class="chart__data">
 <summary>Chart data as a table ({{ chart.rows|length }} rows)</summary>
 {% if chart.rows|length > max_rows %}<p>The first {{ max_rows }} rows; all {{ chart.rows|length }} are in <a href="{{ json_url }}">the chart's data file</a>.</p>
 {% endif %}<div class="chart__table"><table>
