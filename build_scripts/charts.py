@@ -8,8 +8,9 @@ relationship view is in chart_relations.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, timedelta
+from itertools import chain, count
 
 from .chart_relations import relationships_chart
 from .chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
@@ -24,6 +25,8 @@ STATUS_STYLE = {
     Status.anonymous: ("circle-open", PALETTE[4]),
     Status.disputed: ("x", PALETTE[3]),
 }
+NEAR = 1 / 60  # of a date axis: about a marker's width on the 800 px image
+LANE_PX, SLOT_PX = 34, 9  # a theme's lane, and the least step between markers moved apart in it
 TONE_STYLE = {Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")}
 
 
@@ -33,9 +36,39 @@ def _target(view: BriefingView, event: Event) -> str:
     return f"#{event.id}" if page == "timeline.md" else f"{page.removeprefix('timeline/').removesuffix('.md')}/#{event.id}"
 
 
-def _midpoint(event: Event) -> str:
+def _middle(event: Event) -> date:
     end = (event.until or event.date).end
-    return (event.date.start + (end - event.date.start) / 2).isoformat()
+    return event.date.start + (end - event.date.start) / 2
+
+
+def _midpoint(event: Event) -> str:
+    return _middle(event).isoformat()
+
+
+def _slots(events: list[Event], axis_days: int) -> dict[str, int]:
+    """Each event's place in its theme's lane: 0 on the line, then +1, -1, +2, ... for an event whose
+    marker would otherwise cover another's (closer than NEAR of the date axis, in the same lane)."""
+    taken: dict[tuple[str, int], list[date]] = defaultdict(list)
+    slots = {}
+    for event in sorted(events, key=lambda e: (_middle(e), e.id)):
+        middle, lane = _middle(event), event.themes[0]
+        for slot in chain([0], (s for k in count(1) for s in (k, -k))):
+            if all(abs((middle - other).days) >= axis_days * NEAR for other in taken[lane, slot]):
+                break
+        taken[lane, slot].append(middle)
+        slots[event.id] = slot
+    return slots
+
+
+def _lanes(events: list[Event], themes: list[str], axis: dict) -> tuple[dict[str, float], int]:
+    """Each event's y (its theme's index, moved up or down within the lane so that no marker hides
+    another), and the lane's height in pixels, enough for the busiest lane's markers to stay apart."""
+    days = (date.fromisoformat(axis["range"][1]) - date.fromisoformat(axis["range"][0])).days
+    slots = _slots(events, days)
+    widest = max((abs(s) for s in slots.values()), default=0)
+    step = 0.42 / widest if widest else 0
+    ys = {e.id: round(themes.index(e.themes[0]) + step * slots[e.id], 3) for e in events}
+    return ys, max(LANE_PX, round(SLOT_PX * widest / 0.42))
 
 
 def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_id: str = "timeline",
@@ -43,12 +76,14 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     events = view.events if events is None else events
     main = {e.themes[0] for e in events}
     themes = [t for t in view.briefing.info.themes if t in main]
+    xaxis = _date_axis(view, events[0].date.start if events else None)
+    ys, lane = _lanes(events, themes, xaxis)
     spans_x, spans_y = [], []
     for event in events:
         end = (event.until or event.date).end
         if end > event.date.start:
             spans_x += [event.date.start.isoformat(), end.isoformat(), None]
-            spans_y += [event.themes[0]] * 2 + [None]
+            spans_y += [ys[event.id]] * 2 + [None]
     traces = [{
         "type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
         "x": spans_x, "y": spans_y, "hoverinfo": "skip",
@@ -61,15 +96,15 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
         symbol, colour = STATUS_STYLE[status]
         traces.append({
             "type": "scatter", "mode": "markers", "name": STATUS_LABELS[status],
-            "x": [_midpoint(e) for e in chosen], "y": [e.themes[0] for e in chosen],
+            "x": [_midpoint(e) for e in chosen], "y": [ys[e.id] for e in chosen],
             "customdata": [_target(view, e) for e in chosen],
             "hovertext": [_hover(view, e) for e in chosen], "hoverinfo": "text",
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
         })
     layout = base_layout(
-        max(260, 60 + 34 * len(themes)),
-        xaxis=_date_axis(view, events[0].date.start if events else None),
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": themes, "title": {"text": "Main theme"}},
+        max(260, 60 + lane * len(themes)), xaxis=xaxis,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(themes))), "ticktext": themes, "zeroline": False,
+               "range": [-0.5, len(themes) - 0.5], "title": {"text": "Main theme"}},
     )
     counts = Counter(e.status for e in events)
     parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in Status if counts[s]]

@@ -59,6 +59,9 @@ def problems_in(drawing: dict, spec: dict) -> list[str]:
     found += [f"label {t['text']!r} overlaps a mark" for t in texts for m in points if overlap(t["box"], m["box"])]
     shown = [m for m in points if plot[0] - 1 <= (m["box"][0] + m["box"][2]) / 2 <= plot[2] + 1
              and plot[1] - 1 <= (m["box"][1] + m["box"][3]) / 2 <= plot[3] + 1]
+    centre = [((m["box"][0] + m["box"][2]) / 2, (m["box"][1] + m["box"][3]) / 2) for m in points]
+    found += [f"two marks on one spot at {a}" for i, a in enumerate(centre) for b in centre[i + 1:]
+              if abs(a[0] - b[0]) < 3 and abs(a[1] - b[1]) < 3]
     want_points, want_bars = expected_marks(spec)
     if len(shown) != want_points + want_bars:
         found.append(f"{len(shown)} visible marks in the plot for {want_points} points and {want_bars} bars")

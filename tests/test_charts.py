@@ -44,6 +44,22 @@ def test_timeline_plots_every_event_once_by_status(shipped):
     assert len({t["marker"]["symbol"] for t in markers}) == len(markers), "status is shown by shape too"
 
 
+def test_no_timeline_marker_hides_another(shipped):
+    from datetime import date
+
+    from build_scripts.charts import NEAR
+
+    view, charts = shipped
+    for chart in (c for c in charts.values() if c.id == "timeline" or c.id.startswith("conflict-")):
+        axis = chart.figure["layout"]["xaxis"]["range"]
+        near = (date.fromisoformat(axis[1]) - date.fromisoformat(axis[0])).days * NEAR
+        marks = sorted((y, date.fromisoformat(x)) for t in chart.figure["data"] if t["mode"] == "markers"
+                       for x, y in zip(t["x"], t["y"]))
+        clashes = [(a, b) for i, a in enumerate(marks) for b in marks[i + 1:] if a[0] == b[0] and abs((a[1] - b[1]).days) < near]
+        assert clashes == [], chart.id
+        assert len({round(y) for y, _ in marks}) == len(chart.figure["layout"]["yaxis"]["ticktext"])
+
+
 def test_imprecise_dates_are_drawn_as_spans(shipped):
     view, charts = shipped
     spans = charts["timeline"].figure["data"][0]
