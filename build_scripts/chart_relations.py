@@ -121,7 +121,7 @@ def relationships_chart(view: BriefingView, chart_id: str = "relationships",
     parties = {p for pair in pairs for p in pair}
     by_kind = Counter(kind_label(r.kind) for r in rels)
     ended = sum(has_ended(view, r) for r in rels)
-    summary = (f"{len(rels)} relationships among {len(parties)} parties: "
+    summary = (f"{len(rels)} relationship{'s' * (len(rels) != 1)} among {len(parties)} parties: "
                + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items()))
                + (f"; {ended} no longer in force." if ended else ".")) if rels else "No relationships."
     rows = [[view.entity_name(r.source_party), kind_label(r.kind), view.entity_name(r.target_party), period(r), r.note]
