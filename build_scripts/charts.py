@@ -78,17 +78,7 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     themes = [t for t in view.briefing.info.themes if t in main]
     xaxis = _date_axis(view, events[0].date.start if events else None)
     ys, lane = _lanes(events, themes, xaxis)
-    spans_x, spans_y = [], []
-    for event in events:
-        end = (event.until or event.date).end
-        if end > event.date.start:
-            spans_x += [event.date.start.isoformat(), end.isoformat(), None]
-            spans_y += [ys[event.id]] * 2 + [None]
-    traces = [{
-        "type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
-        "x": spans_x, "y": spans_y, "hoverinfo": "skip",
-        "line": {"width": 5, "color": SPAN_COLOUR},
-    }]
+    traces = [_span_trace(events, ys)]
     for status in Status:
         chosen = [e for e in events if e.status == status]
         if not chosen:
@@ -115,6 +105,18 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     return Chart(chart_id, title, summary, {"data": traces, "layout": layout},
                  ["Date", "Event", "Main theme", "Status", "Sources"], rows, layout["height"],
                  links=[e.id for e in events])
+
+
+def _span_trace(events: list[Event], ys: dict[str, float]) -> dict:
+    """The span an imprecise date covers, drawn as a bar behind the event's marker, at its height."""
+    spans_x, spans_y = [], []
+    for event in events:
+        end = (event.until or event.date).end
+        if end > event.date.start:
+            spans_x += [event.date.start.isoformat(), end.isoformat(), None]
+            spans_y += [ys[event.id]] * 2 + [None]
+    return {"type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
+            "x": spans_x, "y": spans_y, "hoverinfo": "skip", "line": {"width": 5, "color": SPAN_COLOUR}}
 
 
 def _date_axis(view: BriefingView, first: date | None) -> dict:
