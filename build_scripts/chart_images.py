@@ -40,9 +40,19 @@ def static_figure(chart: Chart, palette: str = "light", size: str = "wide") -> d
     for key, value in theme_layout(palette).items():
         layout[key] = {**layout.get(key, {}), **value} if isinstance(value, dict) else value
     layout.update({"width": IMAGE_WIDTHS[size], "height": chart.height})
-    if size == "phone" and layout.get("xaxis", {}).get("dtick") == "M12":
-        layout["xaxis"]["dtick"] = "M24"  # a year every other tick: the years stay upright and apart
+    if size == "phone":
+        _fit_phone(layout.get("xaxis", {}))
     return figure
+
+
+def _fit_phone(xaxis: dict) -> None:
+    """On a phone's width, years every other tick where the ticks are computed, and upright where
+    they are given (one per year, as under the half-year bars): labels stay apart. In the live
+    chart, charts.js measures the labels and turns crowded ones upright."""
+    if xaxis.get("dtick") == "M12":
+        xaxis["dtick"] = "M24"
+    elif xaxis.get("type") == "date" and "tickvals" in xaxis:
+        xaxis["tickangle"] = 90
 
 
 @lru_cache(maxsize=1)

@@ -169,8 +169,26 @@ def money_chart(view: BriefingView) -> Chart:
                  ["Date", "Event", "Amount", "What", "Basis"], rows, 420, links=[e.id for e, _ in points])
 
 
+HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
+
+
 def _half_year(day: date) -> str:
     return f"{day.year} H{1 if day.month <= 6 else 2}"
+
+
+def _half_middle(half: str) -> str:
+    """Where a half-year's bar stands on the date axis: '2025 H1' → '2025-04-01'."""
+    return f"{half[:4]}-{'04' if half.endswith('H1') else '10'}-01"
+
+
+def _years_axis(halves: list[str]) -> dict:
+    """A date axis labelled once per year, under the middle of that year's bars (no grid line
+    between a year's two halves)."""
+    years = sorted({h[:4] for h in halves})
+    ticks = [_half_middle(f"{y} H1") if f"{y} H2" not in halves else f"{y}-07-01" for y in years]
+    end = f"{years[-1]}-07-01" if halves and halves[-1].endswith("H1") else f"{int(years[-1]) + 1}-01-01" if years else None
+    return {"type": "date", "tickmode": "array", "tickvals": ticks, "ticktext": years, "showgrid": False,
+            "range": [f"{years[0]}-01-01", end] if years else None}
 
 
 def friction_chart(view: BriefingView) -> Chart:
@@ -186,12 +204,13 @@ def friction_chart(view: BriefingView) -> Chart:
     for tone in Tone:
         colour, pattern = TONE_STYLE[tone]
         traces.append({
-            "type": "bar", "name": tone.value.capitalize(), "x": halves, "y": [counts[tone][h] for h in halves],
+            "type": "bar", "name": tone.value.capitalize(), "x": [_half_middle(h) for h in halves],
+            "y": [counts[tone][h] for h in halves], "customdata": halves, "width": HALF_BAR_MS,
             "marker": {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
-            "hovertemplate": f"%{{x}}: %{{y}} {tone.value} events<extra></extra>",
+            "hovertemplate": f"%{{customdata}}: %{{y}} {tone.value} events<extra></extra>",
         })
-    layout = base_layout(360, barmode="stack", xaxis={"type": "category"},
-                          yaxis={"title": {"text": "Events"}, "rangemode": "tozero"})
+    layout = base_layout(360, barmode="stack", yaxis={"title": {"text": "Events"}, "rangemode": "tozero"},
+                         xaxis=_years_axis(halves))
     total = Counter(_half_year(e.date.start) for e in events)
     busiest = max(halves, key=lambda h: (total[h], h), default=None)
     friction = sum(counts[Tone.friction].values())

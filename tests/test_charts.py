@@ -81,7 +81,7 @@ def test_money_chart_holds_every_amount(shipped):
 
 def test_friction_counts_events_per_half_year(shipped):
     view, charts = shipped
-    bars = {t["name"].lower(): dict(zip(t["x"], t["y"])) for t in charts["friction"].figure["data"]}
+    bars = {t["name"].lower(): dict(zip(t["customdata"], t["y"])) for t in charts["friction"].figure["data"]}
     for tone in Tone:
         assert sum(bars[tone.value].values()) == sum(1 for e in view.events if e.tone == tone)
     assert bars["friction"]["2025 H1"] == sum(
