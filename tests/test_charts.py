@@ -100,7 +100,7 @@ def test_relationship_grid_has_one_mark_per_relationship_in_its_row_and_column(s
         row = rows.index(f"{view.entity_name(rel.source_party)} → {view.entity_name(rel.target_party)}")
         name = rel.kind.value.replace("-", " ")
         assert sum(1 for n, x, y in marks if n == name and y == row and columns[round(x)] in name) == 1
-    assert rows[0] == "Microsoft → OpenAI" and rows[1] != "OpenAI → Microsoft", "the principals first, apart"
+    assert rows[0] == "Microsoft → OpenAI" and "OpenAI → Microsoft" in rows, "the principals first, each way on its own row"
 
 
 def test_relationship_kinds_differ_by_shape_not_only_colour(shipped):
