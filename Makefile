@@ -124,6 +124,8 @@ lighthouse: $(PY_STAMP) $(NODE_STAMP) chromium
 	SITE_URL=http://127.0.0.1:$(LIGHTHOUSE_PORT)/ $(BIN)/python -m build_scripts --data $(DATA) site --site-dir build/lighthouse-site
 	$(BIN)/python -m build_scripts.lighthouse build/lighthouse-site $(LIGHTHOUSE_PORT)
 
+# screenshots/: home, timeline and a conflict page in light and dark, and the leverage page's
+# relationship view in light, dark and at phone width (leverage-light.png, leverage-dark.png, leverage-phone.png).
 screenshots: $(PY_STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
 	mkdir -p .github/screenshots && cp screenshots/home-light.png .github/screenshots/home.png

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import memo
 from .chart_html import MARKER, render_chart
-from .chart_images import chart_svgs
+from .chart_images import chart_svgs, image_name
+from .chart_spec import IMAGE_WIDTHS, THEMES, published
 from .charts import Chart, build_charts
 from .downloads import download_files
 from .errors import DataError, Problem
@@ -53,7 +54,7 @@ def data_dir_from_env(root: Path) -> Path:
 
 
 def chart_json(chart: Chart) -> str:
-    return json.dumps(chart.figure, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return json.dumps(published(chart), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 _MEMO: dict[tuple, BuildOutput] = {}
@@ -82,9 +83,9 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     view = build_view(briefing)
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
-    svgs = chart_svgs(charts, figures, CACHE_DIR) if static_charts else {}
+    svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
     assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": text for cid, text in figures.items()}
-    assets.update({f"assets/charts/{cid}.svg": svg for cid, svg in svgs.items()})
+    assets.update({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()})
     if bundle:
         assets[PLOTLY_URL] = plotly_bundle()
     assets.update(download_files(briefing, view))
@@ -123,14 +124,14 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
         if chart_id not in output.charts:
             known = ", ".join(sorted(output.charts))
             raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
-        svg = f"assets/charts/{chart_id}.svg" if chart_id in output.svgs else None
+        images = {palette: {size: relative_path(here, f"assets/charts/{image_name(chart_id, palette, size)}.svg")
+                            for size in IMAGE_WIDTHS} for palette in THEMES} if chart_id in output.svgs else {}
         codebook = relative_path(here, page_url("methodology.md")) or "./"
         return render_chart(
             output.charts[chart_id],
             json_url=relative_path(here, f"assets/charts/{chart_id}.json"),
-            svg_url=relative_path(here, svg) if svg else None,
+            images=images,
             timeline_url=relative_path(here, page_url(TIMELINE)) or "./",
         ) + f'<p class="chart__codes"><a href="{codebook}#codebook">How statuses, tones and themes are defined</a></p>\n'
-
 
     return MARKER.sub(replace, markdown)

@@ -1,48 +1,33 @@
 """Charts: pure functions from the view to Plotly figure specs, text summaries and data tables.
 
-Every number is read from the data. Figures carry no template (our script applies one
-shared theme), status is shown by marker shape and legend as well as colour, and the palette
-is Okabe-Ito (safe for the common forms of colour blindness).
+Every number is read from the data. Figures carry no template (the palettes' themes are applied by
+charts.js and chart_images.py, see chart_spec), status is shown by marker shape and legend as well as
+colour, and the colours are Okabe-Ito hues (safe for the common forms of colour blindness). The
+relationship view is in chart_relations.
 """
 from __future__ import annotations
 
-import html
 import math
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
 from datetime import date, timedelta
+from itertools import chain, count
 
+from .chart_relations import relationships_chart
+from .chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from .dates import span_label
 from .model import STATUS_LABELS, Event, Status, Tone
 from .pages import format_amount
 from .views import BriefingView
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#999999"]
 STATUS_STYLE = {
     Status.confirmed: ("circle", PALETTE[0]),
     Status.single_source: ("diamond", PALETTE[1]),
     Status.anonymous: ("circle-open", PALETTE[4]),
     Status.disputed: ("x", PALETTE[3]),
 }
+NEAR = 1 / 60  # of a date axis: about a marker's width on the 800 px image
+LANE_PX, SLOT_PX = 34, 9  # a theme's lane, and the least step between markers moved apart in it
 TONE_STYLE = {Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")}
-DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
-
-
-@dataclass
-class Chart:
-    id: str
-    title: str
-    summary: str
-    figure: dict
-    headers: list[str]
-    rows: list[list[str]]
-    height: int = 420
-    links: list[str | None] = field(default_factory=list)  # per row: an anchor on the timeline
-
-
-def _esc(text: str) -> str:
-    """Plotly draws hover text as a small HTML subset: data is escaped so it stays text."""
-    return html.escape(text, quote=False)
 
 
 def _target(view: BriefingView, event: Event) -> str:
@@ -51,21 +36,39 @@ def _target(view: BriefingView, event: Event) -> str:
     return f"#{event.id}" if page == "timeline.md" else f"{page.removeprefix('timeline/').removesuffix('.md')}/#{event.id}"
 
 
-def _midpoint(event: Event) -> str:
+def _middle(event: Event) -> date:
     end = (event.until or event.date).end
-    return (event.date.start + (end - event.date.start) / 2).isoformat()
+    return event.date.start + (end - event.date.start) / 2
 
 
-def _base_layout(height: int, **extra) -> dict:
-    layout = {
-        "height": height,
-        "margin": {"l": 110, "r": 20, "t": 10, "b": 40},
-        "legend": {"orientation": "h", "y": -0.15},
-        "hovermode": "closest",
-        "showlegend": True,
-    }
-    layout.update(extra)
-    return layout
+def _midpoint(event: Event) -> str:
+    return _middle(event).isoformat()
+
+
+def _slots(events: list[Event], axis_days: int) -> dict[str, int]:
+    """Each event's place in its theme's lane: 0 on the line, then +1, -1, +2, ... for an event whose
+    marker would otherwise cover another's (closer than NEAR of the date axis, in the same lane)."""
+    taken: dict[tuple[str, int], list[date]] = defaultdict(list)
+    slots = {}
+    for event in sorted(events, key=lambda e: (_middle(e), e.id)):
+        middle, lane = _middle(event), event.themes[0]
+        for slot in chain([0], (s for k in count(1) for s in (k, -k))):
+            if all(abs((middle - other).days) >= axis_days * NEAR for other in taken[lane, slot]):
+                break
+        taken[lane, slot].append(middle)
+        slots[event.id] = slot
+    return slots
+
+
+def _lanes(events: list[Event], themes: list[str], axis: dict) -> tuple[dict[str, float], int]:
+    """Each event's y (its theme's index, moved up or down within the lane so that no marker hides
+    another), and the lane's height in pixels, enough for the busiest lane's markers to stay apart."""
+    days = (date.fromisoformat(axis["range"][1]) - date.fromisoformat(axis["range"][0])).days
+    slots = _slots(events, days)
+    widest = max((abs(s) for s in slots.values()), default=0)
+    step = 0.42 / widest if widest else 0
+    ys = {e.id: round(themes.index(e.themes[0]) + step * slots[e.id], 3) for e in events}
+    return ys, max(LANE_PX, round(SLOT_PX * widest / 0.42))
 
 
 def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_id: str = "timeline",
@@ -73,17 +76,9 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
     events = view.events if events is None else events
     main = {e.themes[0] for e in events}
     themes = [t for t in view.briefing.info.themes if t in main]
-    spans_x, spans_y = [], []
-    for event in events:
-        end = (event.until or event.date).end
-        if end > event.date.start:
-            spans_x += [event.date.start.isoformat(), end.isoformat(), None]
-            spans_y += [event.themes[0]] * 2 + [None]
-    traces = [{
-        "type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
-        "x": spans_x, "y": spans_y, "hoverinfo": "skip",
-        "line": {"width": 10, "color": "rgba(128,128,128,0.35)"},
-    }]
+    xaxis = _date_axis(view, events[0].date.start if events else None)
+    ys, lane = _lanes(events, themes, xaxis)
+    traces = [_span_trace(events, ys)]
     for status in Status:
         chosen = [e for e in events if e.status == status]
         if not chosen:
@@ -91,16 +86,15 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
         symbol, colour = STATUS_STYLE[status]
         traces.append({
             "type": "scatter", "mode": "markers", "name": STATUS_LABELS[status],
-            "x": [_midpoint(e) for e in chosen], "y": [e.themes[0] for e in chosen],
+            "x": [_midpoint(e) for e in chosen], "y": [ys[e.id] for e in chosen],
             "customdata": [_target(view, e) for e in chosen],
             "hovertext": [_hover(view, e) for e in chosen], "hoverinfo": "text",
             "marker": {"symbol": symbol, "color": colour, "size": 11, "line": {"width": 2, "color": colour}},
         })
-    start = date(events[0].date.start.year, 1, 1) if events else view.briefing.info.as_of.start
-    layout = _base_layout(
-        max(260, 60 + 34 * len(themes)),
-        xaxis={"type": "date", "range": [start.isoformat(), (view.briefing.info.as_of.end + timedelta(days=45)).isoformat()]},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": themes, "title": {"text": "Main theme"}},
+    layout = base_layout(
+        max(260, 60 + lane * len(themes)), xaxis=xaxis,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(themes))), "ticktext": themes, "zeroline": False,
+               "range": [-0.5, len(themes) - 0.5], "title": {"text": "Main theme"}},
     )
     counts = Counter(e.status for e in events)
     parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in Status if counts[s]]
@@ -113,10 +107,31 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
                  links=[e.id for e in events])
 
 
+def _span_trace(events: list[Event], ys: dict[str, float]) -> dict:
+    """The span an imprecise date covers, drawn as a bar behind the event's marker, at its height."""
+    spans_x, spans_y = [], []
+    for event in events:
+        end = (event.until or event.date).end
+        if end > event.date.start:
+            spans_x += [event.date.start.isoformat(), end.isoformat(), None]
+            spans_y += [ys[event.id]] * 2 + [None]
+    return {"type": "scatter", "mode": "lines", "name": "Span of an imprecise date",
+            "x": spans_x, "y": spans_y, "hoverinfo": "skip", "line": {"width": 5, "color": SPAN_COLOUR}}
+
+
+def _date_axis(view: BriefingView, first: date | None) -> dict:
+    """Years from the first one of the data to the as-of date, with room for the last marker also on a
+    phone; an explicit range, so that "Reset axes" brings back exactly this view."""
+    start = date(first.year, 1, 1) if first else view.briefing.info.as_of.start
+    end = view.briefing.info.as_of.end
+    end += timedelta(days=max(45, (end - start).days // 20))
+    return {"type": "date", "range": [start.isoformat(), end.isoformat()], "dtick": "M12", "tickformat": "%Y"}
+
+
 def _hover(view: BriefingView, event: Event) -> str:
     outlets = "; ".join(dict.fromkeys(view.sources[s].outlet for s in event.sources))
-    return (f"<b>{_esc(event.title)}</b><br>{_esc(span_label(event.date, event.until))}"
-            f"<br>{STATUS_LABELS[event.status]}<br>Sources: {_esc(outlets)}")
+    return (f"<b>{esc(event.title)}</b><br>{esc(span_label(event.date, event.until))}"
+            f"<br>{STATUS_LABELS[event.status]}<br>Sources: {esc(outlets)}")
 
 
 def money_chart(view: BriefingView) -> Chart:
@@ -132,7 +147,7 @@ def money_chart(view: BriefingView) -> Chart:
             "type": "scatter", "mode": "markers", "name": name,
             "x": [_midpoint(e) for e, _ in chosen], "y": [a.value for _, a in chosen],
             "customdata": [_target(view, e) for e, _ in chosen],
-            "hovertext": [f"<b>{_esc(format_amount(a))}</b>: {_esc(a.label)}<br>{_esc(e.title)}<br>{_esc(e.date.label)}"
+            "hovertext": [f"<b>{esc(format_amount(a))}</b>: {esc(a.label)}<br>{esc(e.title)}<br>{esc(e.date.label)}"
                           for e, a in chosen],
             "hoverinfo": "text",
             "marker": {"symbol": symbol, "size": 12, "color": PALETTE[0] if not reported else PALETTE[4],
@@ -140,10 +155,10 @@ def money_chart(view: BriefingView) -> Chart:
         })
     values = [a.value for _, a in points if a.currency == currency]
     low, high = (min(values), max(values)) if values else (1, 10)
-    layout = _base_layout(420, yaxis={
+    layout = base_layout(420, yaxis={
         "type": "log", "title": {"text": f"{currency}, log scale"},
         "range": [math.floor(math.log10(low)) - 0.2, math.ceil(math.log10(high)) + 0.2],
-    }, xaxis={"type": "date"})
+    }, xaxis=_date_axis(view, min((e.date.start for e, _ in points), default=None)))
     smallest = min(points, key=lambda p: p[1].value, default=None)
     largest = max(points, key=lambda p: p[1].value, default=None)
     summary = (f"{len(points)} amounts in the data, from {format_amount(smallest[1])} ({smallest[1].label}) "
@@ -154,8 +169,26 @@ def money_chart(view: BriefingView) -> Chart:
                  ["Date", "Event", "Amount", "What", "Basis"], rows, 420, links=[e.id for e, _ in points])
 
 
+HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
+
+
 def _half_year(day: date) -> str:
     return f"{day.year} H{1 if day.month <= 6 else 2}"
+
+
+def _half_middle(half: str) -> str:
+    """Where a half-year's bar stands on the date axis: '2025 H1' → '2025-04-01'."""
+    return f"{half[:4]}-{'04' if half.endswith('H1') else '10'}-01"
+
+
+def _years_axis(halves: list[str]) -> dict:
+    """A date axis labelled once per year, under the middle of that year's bars (no grid line
+    between a year's two halves)."""
+    years = sorted({h[:4] for h in halves})
+    ticks = [_half_middle(f"{y} H1") if f"{y} H2" not in halves else f"{y}-07-01" for y in years]
+    end = f"{years[-1]}-07-01" if halves and halves[-1].endswith("H1") else f"{int(years[-1]) + 1}-01-01" if years else None
+    return {"type": "date", "tickmode": "array", "tickvals": ticks, "ticktext": years, "showgrid": False,
+            "range": [f"{years[0]}-01-01", end] if years else None}
 
 
 def friction_chart(view: BriefingView) -> Chart:
@@ -171,12 +204,13 @@ def friction_chart(view: BriefingView) -> Chart:
     for tone in Tone:
         colour, pattern = TONE_STYLE[tone]
         traces.append({
-            "type": "bar", "name": tone.value.capitalize(), "x": halves, "y": [counts[tone][h] for h in halves],
-            "marker": {"color": colour, "pattern": {"shape": pattern}},
-            "hovertemplate": f"%{{x}}: %{{y}} {tone.value} events<extra></extra>",
+            "type": "bar", "name": tone.value.capitalize(), "x": [_half_middle(h) for h in halves],
+            "y": [counts[tone][h] for h in halves], "customdata": halves, "width": HALF_BAR_MS,
+            "marker": {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
+            "hovertemplate": f"%{{customdata}}: %{{y}} {tone.value} events<extra></extra>",
         })
-    layout = _base_layout(360, barmode="stack", xaxis={"type": "category"},
-                          yaxis={"title": {"text": "Events"}, "rangemode": "tozero"})
+    layout = base_layout(360, barmode="stack", yaxis={"title": {"text": "Events"}, "rangemode": "tozero"},
+                         xaxis=_years_axis(halves))
     total = Counter(_half_year(e.date.start) for e in events)
     busiest = max(halves, key=lambda h: (total[h], h), default=None)
     friction = sum(counts[Tone.friction].values())
@@ -185,53 +219,6 @@ def friction_chart(view: BriefingView) -> Chart:
     rows = [[h, *(str(counts[t][h]) for t in Tone), str(total[h])] for h in halves]
     return Chart("friction", "Cooperation and friction, by half-year", summary, {"data": traces, "layout": layout},
                  ["Half-year", *(t.value.capitalize() for t in Tone), "Total"], rows, 360)
-
-
-def relationships_chart(view: BriefingView) -> Chart:
-    rels = view.briefing.relationships
-    degree = Counter(p for r in rels for p in (r.source_party, r.target_party))
-    parties = sorted(degree, key=lambda p: (-degree[p], view.entity_name(p)))
-    position = {}
-    for index, party in enumerate(parties):
-        angle = math.pi / 2 - 2 * math.pi * index / max(len(parties), 1)
-        position[party] = (round(math.cos(angle), 4), round(math.sin(angle), 4))
-    kinds = sorted({r.kind for r in rels}, key=lambda k: k.value)
-    traces = []
-    for index, kind in enumerate(kinds):
-        chosen = [r for r in rels if r.kind == kind]
-        xs, ys, mx, my, hover = [], [], [], [], []
-        for r in chosen:
-            (x0, y0), (x1, y1) = position[r.source_party], position[r.target_party]
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
-            mx.append(round(x0 + (x1 - x0) * 0.6, 4))
-            my.append(round(y0 + (y1 - y0) * 0.6, 4))
-            hover.append(f"<b>{_esc(view.entity_name(r.source_party))} {kind.value.replace('-', ' ')} "
-                         f"{_esc(view.entity_name(r.target_party))}</b><br>{_esc(r.note)}")
-        colour, label = PALETTE[index % len(PALETTE)], kind.value.replace("-", " ")
-        traces.append({"type": "scatter", "mode": "lines", "name": label, "legendgroup": kind.value,
-                       "x": xs, "y": ys, "hoverinfo": "skip",
-                       "line": {"color": colour, "width": 2, "dash": DASHES[index % len(DASHES)]}})
-        traces.append({"type": "scatter", "mode": "markers", "name": label, "legendgroup": kind.value,
-                       "showlegend": False, "x": mx, "y": my, "hovertext": hover, "hoverinfo": "text",
-                       "marker": {"symbol": "triangle-up", "size": 9, "color": colour}})
-    traces.append({
-        "type": "scatter", "mode": "markers+text", "name": "Party", "showlegend": False,
-        "x": [position[p][0] for p in parties], "y": [position[p][1] for p in parties],
-        "text": [_esc(view.entity_name(p)) for p in parties], "textposition": "top center",
-        "hovertext": [_esc(view.entity_name(p)) for p in parties], "hoverinfo": "text",
-        "marker": {"size": [10 + 2 * degree[p] for p in parties], "color": PALETTE[7]},
-    })
-    hidden = {"visible": False, "range": [-1.35, 1.35]}
-    layout = _base_layout(520, xaxis=hidden, yaxis={**hidden, "scaleanchor": "x"}, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    by_kind = Counter(r.kind.value.replace("-", " ") for r in rels)
-    summary = (f"{len(rels)} relationships among {len(parties)} parties: "
-               + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())) + ".") if rels else "No relationships."
-    rows = [[view.entity_name(r.source_party), r.kind.value.replace("-", " "), view.entity_name(r.target_party),
-             " ".join(x for x in (f"from {r.since.label}" if r.since else "", f"until {r.until.label}" if r.until else "") if x),
-             r.note] for r in rels]
-    return Chart("relationships", "Who invests in, supplies, rivals or can block whom", summary,
-                 {"data": traces, "layout": layout}, ["From", "Relationship", "To", "Period", "Note"], rows, 520)
 
 
 def build_charts(view: BriefingView) -> dict[str, Chart]:

@@ -74,6 +74,24 @@ def built_site(tmp_path_factory, site_port) -> Path:
     return site
 
 
+@pytest.fixture(scope="module")
+def site_url(built_site, site_port):
+    """The built site, served on loopback for one test module's browser."""
+    from .browser_support import serve
+
+    with serve(built_site, site_port) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module."""
+    from .browser_support import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
 def check_golden(path: Path, actual: str) -> None:
     """Compare with a golden file; UPDATE_GOLDEN=1 rewrites it (review the diff like code)."""
     if UPDATE_GOLDEN:

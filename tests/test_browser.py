@@ -9,25 +9,13 @@ import pytest
 
 from build_scripts.validation import load_briefing
 
-from .browser_support import PageWatch, chromium, serve
+from .browser_support import PageWatch
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SCREENSHOTS = ROOT / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BRIEFING = load_briefing(ROOT / "data")
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site, site_port):
-    with serve(built_site, site_port) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture
@@ -74,7 +62,7 @@ def chart_ready(page, chart_id: str) -> dict:
 
 def test_charts_render_with_as_many_marks_as_the_data(context, site_url):
     page, watch = open_page(context, site_url, "timeline/")
-    assert page.is_visible("#chart-timeline img.chart__static"), "the static SVG is shown first"
+    assert page.is_visible("#chart-timeline .chart__static img"), "the static SVG is shown first"
     assert not page.evaluate("!!window.Plotly"), "plotly.js waits for the reader"
     chart = chart_ready(page, "timeline")
     assert chart["points"] == len(BRIEFING.events)
@@ -84,9 +72,8 @@ def test_charts_render_with_as_many_marks_as_the_data(context, site_url):
     friction = chart_ready(page, "friction")
     assert friction["traces"] == 3
     page, watch3 = open_page(context, site_url, "leverage/")
-    network = chart_ready(page, "relationships")
-    parties = {p for r in BRIEFING.relationships for p in (r.source_party, r.target_party)}
-    assert network["points"] == len(BRIEFING.relationships) + len(parties)
+    relationships = chart_ready(page, "relationships")
+    assert relationships["points"] == len(BRIEFING.relationships)
     assert watch.problems == watch2.problems == watch3.problems == []
 
 
@@ -198,6 +185,23 @@ def test_screenshots_light_and_dark(browser, site_url):
             target = SCREENSHOTS / f"{name}-{scheme}.png"
             page.screenshot(path=str(target))
             assert target.stat().st_size > 10_000
+        context.close()
+    leverage_screenshots(browser, site_url)
+
+
+def leverage_screenshots(browser, site_url):
+    """The relationship view as a reader first sees it: light, dark, and on a phone."""
+    for name, scheme, width in (("light", "light", 1280), ("dark", "dark", 1280), ("phone", "light", 375)):
+        context = browser.new_context(viewport={"width": width, "height": 1000}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(site_url + "leverage/", wait_until="networkidle")
+        chart = page.locator("#chart-relationships")
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function("() => [...document.querySelectorAll('#chart-relationships img')]"
+                               ".some(i => i.complete && i.naturalWidth > 0 && i.offsetParent)")
+        target = SCREENSHOTS / f"leverage-{name}.png"
+        chart.screenshot(path=str(target))
+        assert target.stat().st_size > 10_000
         context.close()
 
 

@@ -45,6 +45,22 @@ def test_timeline_plots_every_event_once_by_status(shipped):
     assert len({t["marker"]["symbol"] for t in markers}) == len(markers), "status is shown by shape too"
 
 
+def test_no_timeline_marker_hides_another(shipped):
+    from datetime import date
+
+    from build_scripts.charts import NEAR
+
+    view, charts = shipped
+    for chart in (c for c in charts.values() if c.id == "timeline" or c.id.startswith("conflict-")):
+        axis = chart.figure["layout"]["xaxis"]["range"]
+        near = (date.fromisoformat(axis[1]) - date.fromisoformat(axis[0])).days * NEAR
+        marks = sorted((y, date.fromisoformat(x)) for t in chart.figure["data"] if t["mode"] == "markers"
+                       for x, y in zip(t["x"], t["y"]))
+        clashes = [(a, b) for i, a in enumerate(marks) for b in marks[i + 1:] if a[0] == b[0] and abs((a[1] - b[1]).days) < near]
+        assert clashes == [], chart.id
+        assert len({round(y) for y, _ in marks}) == len(chart.figure["layout"]["yaxis"]["ticktext"])
+
+
 def test_imprecise_dates_are_drawn_as_spans(shipped):
     view, charts = shipped
     spans = charts["timeline"].figure["data"][0]
@@ -66,22 +82,46 @@ def test_money_chart_holds_every_amount(shipped):
 
 def test_friction_counts_events_per_half_year(shipped):
     view, charts = shipped
-    bars = {t["name"].lower(): dict(zip(t["x"], t["y"])) for t in charts["friction"].figure["data"]}
+    bars = {t["name"].lower(): dict(zip(t["customdata"], t["y"])) for t in charts["friction"].figure["data"]}
     for tone in Tone:
         assert sum(bars[tone.value].values()) == sum(1 for e in view.events if e.tone == tone)
     assert bars["friction"]["2025 H1"] == sum(
         1 for e in view.events if e.tone == Tone.friction and e.date.start.year == 2025 and e.date.start.month <= 6)
 
 
-def test_relationship_map_draws_every_relationship(shipped):
+def test_relationship_grid_has_one_mark_per_relationship_in_its_row_and_column(shipped):
     view, charts = shipped
-    edges = [t for t in charts["relationships"].figure["data"] if t["mode"] == "lines"]
-    assert sum(t["x"].count(None) for t in edges) == len(view.briefing.relationships)
-    names = charts["relationships"].figure["data"][-1]["text"]
-    for party in ("Microsoft", "OpenAI", "Inflection AI", "Oracle", "SoftBank"):
-        assert party in names
+    layout = charts["relationships"].figure["layout"]
+    rows = [t.replace("<br>", " ") for t in layout["yaxis"]["ticktext"]]
+    columns = layout["xaxis"]["ticktext"]
+    marks = [(t["name"], x, y) for t in charts["relationships"].figure["data"] for x, y in zip(t["x"], t["y"])]
+    assert len(marks) == len(view.briefing.relationships)
+    assert len(set(marks)) == len(marks), "no two marks on one spot"
+    for rel in view.briefing.relationships:
+        row = rows.index(f"{view.entity_name(rel.source_party)} → {view.entity_name(rel.target_party)}")
+        name = rel.kind.value.replace("-", " ")
+        assert sum(1 for n, x, y in marks if n == name and y == row and columns[round(x)] in name) == 1
+    assert rows[0] == "Microsoft → OpenAI" and "OpenAI → Microsoft" in rows, "the principals first, each way on its own row"
 
 
+def test_relationship_kinds_differ_by_shape_not_only_colour(shipped):
+    from build_scripts.chart_relations import KIND_STYLE
+
+    assert len({symbol for symbol, _ in KIND_STYLE.values()}) == len(KIND_STYLE)
+    view, charts = shipped
+    ended = {t["name"]: t["marker"]["symbol"] for t in charts["relationships"].figure["data"]}
+    assert ended["can block"] == ["x-open"], "Microsoft's power to block ended in October 2025"
+    assert ended["invested in"] == ["circle"] * 4
+
+
+def test_kind_colours_keep_three_to_one_on_both_palettes():
+    from build_scripts.chart_spec import PALETTE, SPAN_COLOUR, THEMES
+
+    from .contrast import contrast
+    for colour in [*PALETTE, SPAN_COLOUR]:
+        for theme in THEMES.values():
+            assert contrast(colour, theme["background"]) >= 3, (colour, theme["background"])
+        
 def test_figures_carry_no_template_and_escape_hover_text(shipped):
     _, charts = shipped
     for chart in charts.values():

@@ -25,15 +25,37 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
-  function theme() {
-    var fg = isDark() ? "#e2e4e9" : "#1f2329";
-    var grid = isDark() ? "rgba(226,228,233,0.15)" : "rgba(31,35,41,0.12)";
+  /* The palette's theme comes with the chart's data (build_scripts/chart_spec.py): the same
+     text, grid and background colours as the static image of that palette. */
+  function theme(data) {
+    return data.themes[isDark() ? "dark" : "light"];
+  }
+
+  /* The reader's tools: download a PNG, zoom, pan, and back to the start. Nothing that uploads
+     the chart anywhere, and nothing that only changes how hover works. The PNG has the static
+     image's layout (its width and the chart's height) at twice the scale, on the palette's
+     background. */
+  function config(data) {
     return {
-      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-      font: { color: fg, family: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" },
-      xaxis: { gridcolor: grid, zerolinecolor: grid }, yaxis: { gridcolor: grid, zerolinecolor: grid },
-      hoverlabel: { bgcolor: isDark() ? "#2e303e" : "#ffffff", font: { color: fg } }
+      responsive: true, displaylogo: false, showSendToCloud: false,
+      modeBarButtons: [["toImage"], ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "resetScale2d"]],
+      toImageButtonOptions: {
+        format: "png", filename: data.image.filename,
+        width: data.image.width, height: data.image.height, scale: data.image.scale
+      }
     };
+  }
+
+  /* Plotly turns crowded x labels upright only when they overlap by its own measure; a phone can
+     still leave neighbours touching. After every drawing, labels that come closer than a small gap
+     are turned upright, once (so this never loops). */
+  function fitTicks(plot) {
+    var boxes = Array.prototype.map.call(plot.querySelectorAll(".xtick text"), function (t) {
+      return t.getBoundingClientRect();
+    }).filter(function (b) { return b.width > 0; }).sort(function (a, b) { return a.left - b.left; });
+    var crowded = boxes.some(function (box, i) { return i > 0 && boxes[i - 1].right + 3 > box.left; });
+    if (crowded && plot._fullLayout.xaxis.tickangle !== 90) return window.Plotly.relayout(plot, { "xaxis.tickangle": 90 });
+    return Promise.resolve();
   }
 
   function merge(target, source) {
@@ -55,12 +77,14 @@
     var spec = fetch(new URL(figure.dataset.chartSrc, window.location.href)).then(function (r) { return r.json(); });
     Promise.all([loadPlotly(), spec]).then(function (results) {
       var Plotly = results[0], data = results[1];
-      var layout = merge(data.layout, theme());
+      var layout = merge(data.layout, theme(data));
       delete layout.height;
       plot.replaceChildren();
-      return Plotly.newPlot(plot, data.data, layout, {
-        responsive: true, displaylogo: false, modeBarButtonsToRemove: ["select2d", "lasso2d"]
+      plot.chartThemes = data.themes;
+      return Plotly.newPlot(plot, data.data, layout, config(data)).then(function () {
+        return fitTicks(plot);
       }).then(function () {
+        plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
         plot.on("plotly_click", function (event) {
           var target = event.points && event.points[0] && event.points[0].customdata;
@@ -97,7 +121,7 @@
   function retheme() {
     if (!window.Plotly) return;
     document.querySelectorAll("figure.chart[data-state=ready] .chart__plot").forEach(function (plot) {
-      window.Plotly.relayout(plot, flatten(theme(), "", {}));
+      window.Plotly.relayout(plot, flatten(theme({ themes: plot.chartThemes }), "", {}));
     });
   }
 
