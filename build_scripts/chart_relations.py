@@ -13,31 +13,34 @@ import textwrap
 from collections import Counter, defaultdict
 
 from .chart_spec import PALETTE, Chart, base_layout, esc
-from .model import RelationKind, Relationship
+from .model import Relationship
 from .views import BriefingView
 
-KIND_STYLE = {
-    RelationKind.invested_in: ("circle", PALETTE[0]),
-    RelationKind.supplies: ("square", PALETTE[2]),
-    RelationKind.competes_with: ("diamond", PALETTE[1]),
-    RelationKind.can_block: ("x", PALETTE[4]),
-    RelationKind.can_restrict: ("triangle-down", PALETTE[3]),
-    RelationKind.partners_with: ("star", PALETTE[6]),
-    RelationKind.sued: ("pentagon", PALETTE[5]),
-    RelationKind.reviewed: ("cross", PALETTE[7]),
-}
+# A kind's style is its position in the briefing's codebook (never which other kinds are present):
+# a shape and a colour each, so that kinds differ by more than colour.
+KIND_STYLES = [("circle", PALETTE[0]), ("square", PALETTE[2]), ("diamond", PALETTE[1]), ("x", PALETTE[4]),
+               ("triangle-down", PALETTE[3]), ("star", PALETTE[6]), ("pentagon", PALETTE[5]), ("cross", PALETTE[7]),
+               ("triangle-up", PALETTE[0]), ("hexagon", PALETTE[2]), ("hourglass", PALETTE[1]), ("bowtie", PALETTE[4])]
+
+
+def kind_style(view: BriefingView, kind: str) -> tuple[str, str]:
+    order = list(view.codes["relations"])
+    return KIND_STYLES[order.index(kind) % len(KIND_STYLES)]
 LABEL_WIDTH = 26  # characters per line of a row label: the labels stay narrow enough for a phone
 ROW_LINE = 16  # pixels per line of a row label
 
 
-def kind_label(kind: RelationKind) -> str:
-    return kind.value.replace("-", " ")
+def kind_label(view: BriefingView, kind: str) -> str:
+    """The kind as it reads between two names ('invested in'), from the briefing's codebook."""
+    return view.codes["relations"][kind].label
 
 
-def column_label(kind: RelationKind) -> str:
-    """A column's heading: the kind without its preposition ('partners with' → 'partners'), one
-    short line, so that Plotly can turn the headings upright when a phone makes the columns narrow."""
-    return kind_label(kind).removesuffix(" with").removesuffix(" in")
+def column_label(view: BriefingView, kind: str) -> str:
+    """A column's heading: the codebook's short heading, else the label without its preposition
+    ('partners with' → 'partners'), one short line, so that Plotly can turn the headings upright when
+    a phone makes the columns narrow."""
+    code = view.codes["relations"][kind]
+    return esc(code.heading or code.label.removesuffix(" with").removesuffix(" in"))
 
 
 def pair_label(view: BriefingView, pair: tuple[str, str]) -> str:
@@ -76,7 +79,7 @@ def _positions(rels, pairs, kinds) -> list[tuple[float, int]]:
 
 def _hover(view: BriefingView, rel: Relationship) -> str:
     when = period(rel)
-    return (f"<b>{esc(view.entity_name(rel.source_party))} {kind_label(rel.kind)} "
+    return (f"<b>{esc(view.entity_name(rel.source_party))} {esc(kind_label(view, rel.kind))} "
             f"{esc(view.entity_name(rel.target_party))}</b>" + (f"<br>{esc(when)}" if when else "")
             + f"<br>{esc(rel.note)}")
 
@@ -86,9 +89,9 @@ def _traces(view: BriefingView, rels, pairs, kinds) -> list[dict]:
     traces = []
     for kind in kinds:
         chosen = [i for i, r in enumerate(rels) if r.kind == kind]
-        symbol, colour = KIND_STYLE[kind]
+        symbol, colour = kind_style(view, kind)
         traces.append({
-            "type": "scatter", "mode": "markers", "name": kind_label(kind),
+            "type": "scatter", "mode": "markers", "name": esc(kind_label(view, kind)),
             "x": [round(where[i][0], 2) for i in chosen], "y": [where[i][1] for i in chosen],
             "hovertext": [_hover(view, rels[i]) for i in chosen], "hoverinfo": "text",
             "marker": {"symbol": [symbol + ("-open" if has_ended(view, rels[i]) else "") for i in chosen],
@@ -104,7 +107,7 @@ def _layout(view: BriefingView, pairs, kinds) -> dict:
     return base_layout(
         height, showlegend=False,
         xaxis={"side": "top", "tickmode": "array", "tickvals": list(range(len(kinds))),
-               "ticktext": [column_label(k) for k in kinds], "range": [-0.5, len(kinds) - 0.5],
+               "ticktext": [column_label(view, k) for k in kinds], "range": [-0.5, len(kinds) - 0.5],
                "showgrid": True, "zeroline": False, "fixedrange": False,
                "title": {"text": "Open mark: no longer in force"}},
         yaxis={"tickmode": "array", "tickvals": list(range(len(pairs))), "ticktext": labels,
@@ -112,19 +115,19 @@ def _layout(view: BriefingView, pairs, kinds) -> dict:
     )
 
 
-def relationships_chart(view: BriefingView, chart_id: str = "relationships",
-                        title: str = "Who invests in, supplies, rivals or can block whom") -> Chart:
+def relationships_chart(view: BriefingView, chart_id: str = "relationships", title: str | None = None) -> Chart:
+    title = title or view.briefing.info.wording.relationships_chart
     rels = list(view.briefing.relationships)
     pairs = ordered_pairs(rels)
-    kinds = [k for k in RelationKind if any(r.kind == k for r in rels)]
+    kinds = [k for k in view.codes["relations"] if any(r.kind == k for r in rels)]
     layout = _layout(view, pairs, kinds)
     parties = {p for pair in pairs for p in pair}
-    by_kind = Counter(kind_label(r.kind) for r in rels)
+    by_kind = Counter(kind_label(view, r.kind) for r in rels)
     ended = sum(has_ended(view, r) for r in rels)
     summary = (f"{len(rels)} relationship{'s' * (len(rels) != 1)} among {len(parties)} parties: "
                + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items()))
                + (f"; {ended} no longer in force." if ended else ".")) if rels else "No relationships."
-    rows = [[view.entity_name(r.source_party), kind_label(r.kind), view.entity_name(r.target_party), period(r), r.note]
+    rows = [[view.entity_name(r.source_party), kind_label(view, r.kind), view.entity_name(r.target_party), period(r), r.note]
             for r in rels]
     return Chart(chart_id, title, summary, {"data": _traces(view, rels, pairs, kinds), "layout": layout},
                  ["From", "Relationship", "To", "Period", "Note"], rows, layout["height"])

@@ -104,17 +104,6 @@ class OrgKind(str, Enum):
     fund = "fund"
 
 
-class RelationKind(str, Enum):
-    invested_in = "invested-in"
-    supplies = "supplies"
-    competes_with = "competes-with"
-    can_block = "can-block"
-    can_restrict = "can-restrict"
-    partners_with = "partners-with"
-    sued = "sued"
-    reviewed = "reviewed"
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -322,7 +311,7 @@ class Quote(Strict):
 class Relationship(Strict):
     source_party: Id = Field(alias="from")
     target_party: Id = Field(alias="to")
-    kind: RelationKind
+    kind: Id = Field(description="An id from the codebook's relations, such as invested-in or sued")
     since: Date | None = None
     until: Date | None = None
     note: ShortText
@@ -344,11 +333,20 @@ class Code(Strict):
     apply_when: Text
 
 
+class RelationCode(Code):
+    """A kind of relationship: its label reads between two names ('Alpha invested in Beta')."""
+
+    heading: ShortText | None = Field(None, description="A short column heading for the relationship chart "
+                                      "(default: the label)")
+
+
 class Codebook(Strict):
-    """The briefing's codes: tones (defaults from the code when left out) and themes (chart order)."""
+    """The briefing's codes: tones (defaults from the code when left out), themes (chart order) and the
+    kinds of relationship (chart order)."""
 
     tones: list[Code] = Field(default_factory=list, description="Overrides the neutral default definitions")
     themes: list[Code] = Field(min_length=1)
+    relations: list[RelationCode] = Field(default_factory=list, description="Every kind a relationship uses")
 
 
 class Wording(Strict):

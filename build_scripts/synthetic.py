@@ -91,7 +91,9 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
                      "as_of": as_of.isoformat(), "last_reviewed": as_of.isoformat(),
                      "codebook": {"themes": [{"id": t, "label": t.replace("-", " ").capitalize(),
                                               "definition": _sentence(rng, 12), "apply_when": _sentence(rng, 12)}
-                                             for t in themes]},
+                                             for t in themes],
+                                  "relations": [{"id": "partners-with", "label": "partners with",
+                                                 "definition": _sentence(rng, 10), "apply_when": _sentence(rng, 10)}]},
                      "seed_source": sources[0]["id"], "summary": _sentence(rng, 60),
                      "summary_events": event_ids[:3], "takeaways": [{"text": _sentence(rng, 25), "events": event_ids[:2]}]},
         "sources": sources, "organisations": orgs, "people": people, "events": event_items, "claims": claims,

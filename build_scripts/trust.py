@@ -137,7 +137,8 @@ def status_problems(items: dict[str, list], origins) -> list[Problem]:
 def codebook_problems(info, items: dict[str, list], origins) -> list[Problem]:
     """Every code used is defined once; tones are the known ones (the briefing may reword them)."""
     problems = []
-    for kind, codes in (("tones", info.codebook.tones), ("themes", info.codebook.themes)):
+    book = info.codebook
+    for kind, codes in (("tones", book.tones), ("themes", book.themes), ("relations", book.relations)):
         seen: set[str] = set()
         for index, code in enumerate(codes):
             field = ("codebook", kind, index, "id")

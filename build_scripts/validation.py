@@ -42,7 +42,8 @@ def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
     return info, items, origins, broken
 
 
-TARGET_NAMES = {"themes": "the codebook's themes (briefing.codebook.themes)"}
+TARGET_NAMES = {"themes": "the codebook's themes (briefing.codebook.themes)",
+                "relations": "the codebook's relations (briefing.codebook.relations)"}
 REFERENCES = {  # collection -> [(field, target collections)]
     "sources": [("based_on", ("sources",))],
     "organisations": [("sources", ("sources",))],
@@ -57,7 +58,7 @@ REFERENCES = {  # collection -> [(field, target collections)]
                  ("superseded_by", ("events",)), ("superseded_also", ("events",))],
     "quotes": [("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))],
     "relationships": [("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
-                      ("sources", ("sources",))],
+                      ("sources", ("sources",)), ("kind", ("relations",))],
 }
 NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), ("sources", ("sources",)),
                                        ("events", ("events",))])]}
@@ -175,6 +176,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: boo
                                 "add one with title, description, as_of, last_reviewed, summary, summary_events and codebook (make new writes one)"))
     ids = _check_ids(items, origins, problems)
     ids["themes"] = set(info.themes) if info is not None else set()
+    ids["relations"] = {c.id for c in info.codebook.relations} if info is not None else set()
     for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
         if isinstance(raw.get("id"), str):
             ids[name].add(raw["id"])

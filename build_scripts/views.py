@@ -92,7 +92,8 @@ class BriefingView:
             book = self.briefing.info.codebook
             tones = {i: Code(id=i, label=label, definition=d, apply_when=a) for i, (label, d, a) in DEFAULT_TONES.items()}
             tones.update({c.id: c for c in book.tones})
-            found = self.fragments[("codes",)] = {"tones": tones, "themes": {c.id: c for c in book.themes}}
+            found = self.fragments[("codes",)] = {"tones": tones, "themes": {c.id: c for c in book.themes},
+                                                  "relations": {c.id: c for c in book.relations}}
         return found
 
     def entity_page(self, entity_id: str) -> str:
@@ -243,6 +244,7 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
     for entity_id, entity in view.entities.items():
         add(entity.sources, SourceUse("Profile", entity.name, view.entity_page(entity_id), None))
     for rel in b.relationships:
-        label = f"{view.entity_name(rel.source_party)} {rel.kind.value.replace('-', ' ')} {view.entity_name(rel.target_party)}"
+        kind = view.codes["relations"][rel.kind].label
+        label = f"{view.entity_name(rel.source_party)} {kind} {view.entity_name(rel.target_party)}"
         add(rel.sources, SourceUse("Relationship", label, LEVERAGE, "relationships"))
     return dict(uses)

@@ -71,6 +71,9 @@ PARTS = {  # each optional part as a data file of its own, with the parts it nee
      context: On the closure, source: harbour-gazette-closure}
 """),
 }
+RELATIONS = """    relations:
+      - {id: partners-with, label: works with, definition: A contract between the two., apply_when: A contract is signed.}
+"""
 PAGES = {"claims": "claims.md", "conflicts": "conflicts/index.md", "leverage": "leverage.md",
          "relationships": "leverage.md", "quotes": "quotes.md", "people": "people/index.md",
          "organisations": "organisations/index.md"}
@@ -82,6 +85,9 @@ def with_parts(tmp_path: Path, parts: set[str]) -> Path:
         needs, text = PARTS[part]
         for name in (part, *needs):
             (data / f"{name}.yaml").write_text(PARTS[name][1])
+    if "relationships" in parts:  # its kinds are defined in the codebook
+        briefing = data / "briefing.yaml"
+        briefing.write_text(briefing.read_text().replace("\nsources:\n", "\n" + RELATIONS + "sources:\n", 1))
     return data
 
 

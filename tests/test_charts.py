@@ -99,19 +99,19 @@ def test_relationship_grid_has_one_mark_per_relationship_in_its_row_and_column(s
     assert len(set(marks)) == len(marks), "no two marks on one spot"
     for rel in view.briefing.relationships:
         row = rows.index(f"{view.entity_name(rel.source_party)} → {view.entity_name(rel.target_party)}")
-        name = rel.kind.value.replace("-", " ")
+        name = view.codes["relations"][rel.kind].label
         assert sum(1 for n, x, y in marks if n == name and y == row and columns[round(x)] in name) == 1
     assert rows[0] == "Microsoft → OpenAI" and "OpenAI → Microsoft" in rows, "the principals first, each way on its own row"
 
 
 def test_relationship_kinds_differ_by_shape_not_only_colour(shipped):
-    from build_scripts.chart_relations import KIND_STYLE
+    from build_scripts.chart_relations import KIND_STYLES
 
-    assert len({symbol for symbol, _ in KIND_STYLE.values()}) == len(KIND_STYLE)
+    assert len({symbol for symbol, _ in KIND_STYLES}) == len(KIND_STYLES)
     view, charts = shipped
     ended = {t["name"]: t["marker"]["symbol"] for t in charts["relationships"].figure["data"]}
     assert ended["can block"] == ["x-open"], "Microsoft's power to block ended in October 2025"
-    invested = [r for r in view.briefing.relationships if r.kind.value == "invested-in"]
+    invested = [r for r in view.briefing.relationships if r.kind == "invested-in"]
     assert ended["invested in"] == ["circle"] * len(invested), "none of the investments has ended"
 
 

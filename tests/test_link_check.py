@@ -122,6 +122,6 @@ def test_every_address_of_a_source_is_checked_with_its_place(mini_copy):
 
     add_archived(mini_copy)
     found = [(t.line, t.column, t.field) for t in link_targets(read_data_dir(mini_copy)[0])]
-    assert found == [(28, 10, "sources[example-report].url"), (30, 12, "sources[example-report].archived.url"),
-                     (36, 43, "sources[example-copy].read_via.url"),
-                     (36, 124, "sources[example-copy].read_via.archived.url")]
+    assert found == [(33, 10, "sources[example-report].url"), (35, 12, "sources[example-report].archived.url"),
+                     (41, 43, "sources[example-copy].read_via.url"),
+                     (41, 124, "sources[example-copy].read_via.archived.url")]
