@@ -72,7 +72,8 @@ def _lanes(events: list[Event], themes: list[str], axis: dict) -> tuple[dict[str
 
 
 def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_id: str = "timeline",
-                   title: str = "The relationship over time") -> Chart:
+                   title: str | None = None) -> Chart:
+    title = title or view.briefing.info.wording.timeline_chart
     events = view.events if events is None else events
     main = {e.themes[0] for e in events}
     themes = [t for t in view.briefing.info.themes if t in main]
@@ -93,14 +94,17 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
         })
     layout = base_layout(
         max(260, 60 + lane * len(themes)), xaxis=xaxis,
-        yaxis={"tickmode": "array", "tickvals": list(range(len(themes))), "ticktext": themes, "zeroline": False,
+        yaxis={"tickmode": "array", "tickvals": list(range(len(themes))), "zeroline": False,
+               "ticktext": [esc(view.codes["themes"][t].label) for t in themes],
                "range": [-0.5, len(themes) - 0.5], "title": {"text": "Main theme"}},
     )
     counts = Counter(e.status for e in events)
     parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in Status if counts[s]]
-    summary = (f"{len(events)} events from {events[0].date.label} to {events[-1].date.label}, by main theme: "
-               + ", ".join(parts) + ".") if events else "No events."
-    rows = [[span_label(e.date, e.until), e.title, e.themes[0], STATUS_LABELS[e.status],
+    span = f"from {events[0].date.label} to {events[-1].date.label}" if events and len(
+        {e.date for e in events}) > 1 else f"on {events[0].date.label}" if events else ""
+    summary = (f"{len(events)} event{'s' * (len(events) != 1)} {span}, by main theme: " + ", ".join(parts) + ".") \
+        if events else "No events."
+    rows = [[span_label(e.date, e.until), e.title, view.codes["themes"][e.themes[0]].label, STATUS_LABELS[e.status],
              "; ".join(view.sources[s].outlet for s in e.sources)] for e in events]
     return Chart(chart_id, title, summary, {"data": traces, "layout": layout},
                  ["Date", "Event", "Main theme", "Status", "Sources"], rows, layout["height"],
@@ -123,7 +127,7 @@ def _date_axis(view: BriefingView, first: date | None) -> dict:
     """Years from the first one of the data to the as-of date, with room for the last marker also on a
     phone; an explicit range, so that "Reset axes" brings back exactly this view."""
     start = date(first.year, 1, 1) if first else view.briefing.info.as_of.start
-    end = view.briefing.info.as_of.end
+    end = max([view.briefing.info.as_of.end, *((e.until or e.date).end for e in view.events if e.scheduled)])
     end += timedelta(days=max(45, (end - start).days // 20))
     return {"type": "date", "range": [start.isoformat(), end.isoformat()], "dtick": "M12", "tickformat": "%Y"}
 
@@ -159,14 +163,23 @@ def money_chart(view: BriefingView) -> Chart:
         "type": "log", "title": {"text": f"{currency}, log scale"},
         "range": [math.floor(math.log10(low)) - 0.2, math.ceil(math.log10(high)) + 0.2],
     }, xaxis=_date_axis(view, min((e.date.start for e, _ in points), default=None)))
-    smallest = min(points, key=lambda p: p[1].value, default=None)
-    largest = max(points, key=lambda p: p[1].value, default=None)
-    summary = (f"{len(points)} amounts in the data, from {format_amount(smallest[1])} ({smallest[1].label}) "
-               f"to {format_amount(largest[1])} ({largest[1].label}), on a log scale.") if points else "No amounts."
+    summary = _money_summary(points)
     rows = [[e.date.label, e.title, format_amount(a), a.label, "reported" if a.reported else "disclosed or announced"]
             for e, a in points]
-    return Chart("money", "Money and commitments", summary, {"data": traces, "layout": layout},
+    return Chart("money", view.briefing.info.wording.money_chart, summary, {"data": traces, "layout": layout},
                  ["Date", "Event", "Amount", "What", "Basis"], rows, 420, links=[e.id for e, _ in points])
+
+
+def _money_summary(points) -> str:
+    """'One amount: €35 million (fine)', or 'N amounts in the data, from … to …, on a log scale.'"""
+    if not points:
+        return "No amounts."
+    if len(points) == 1:
+        return f"One amount: {format_amount(points[0][1])} ({points[0][1].label})."
+    smallest = min(points, key=lambda p: p[1].value)
+    largest = max(points, key=lambda p: p[1].value)
+    return (f"{len(points)} amounts in the data, from {format_amount(smallest[1])} ({smallest[1].label}) "
+            f"to {format_amount(largest[1])} ({largest[1].label}), on a log scale.")
 
 
 HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
@@ -200,30 +213,44 @@ def friction_chart(view: BriefingView) -> Chart:
     else:
         halves = []
     counts = {tone: Counter(_half_year(e.date.start) for e in events if e.tone == tone) for tone in Tone}
+    tones = view.codes["tones"]
     traces = []
     for tone in Tone:
         colour, pattern = TONE_STYLE[tone]
         traces.append({
-            "type": "bar", "name": tone.value.capitalize(), "x": [_half_middle(h) for h in halves],
+            "type": "bar", "name": esc(tones[tone.value].label), "x": [_half_middle(h) for h in halves],
             "y": [counts[tone][h] for h in halves], "customdata": halves, "width": HALF_BAR_MS,
             "marker": {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
-            "hovertemplate": f"%{{customdata}}: %{{y}} {tone.value} events<extra></extra>",
+            "hovertemplate": f"%{{customdata}}: %{{y}} {esc(tones[tone.value].label.lower())} events<extra></extra>",
         })
     layout = base_layout(360, barmode="stack", yaxis={"title": {"text": "Events"}, "rangemode": "tozero"},
                          xaxis=_years_axis(halves))
     total = Counter(_half_year(e.date.start) for e in events)
-    busiest = max(halves, key=lambda h: (total[h], h), default=None)
-    friction = sum(counts[Tone.friction].values())
-    summary = (f"Events per half-year, by tone: {friction} of {len(events)} events are marked as friction, "
-               f"and the busiest half-year was {busiest} with {total[busiest]} events.") if events else "No events."
+    summary = _tone_summary(events, total, sum(counts[Tone.friction].values()), tones["friction"].label.lower())
     rows = [[h, *(str(counts[t][h]) for t in Tone), str(total[h])] for h in halves]
-    return Chart("friction", "Cooperation and friction, by half-year", summary, {"data": traces, "layout": layout},
-                 ["Half-year", *(t.value.capitalize() for t in Tone), "Total"], rows, 360)
+    return Chart("friction", view.briefing.info.wording.tone_chart, summary, {"data": traces, "layout": layout},
+                 ["Half-year", *(tones[t.value].label for t in Tone), "Total"], rows, 360)
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _tone_summary(events: list[Event], total: Counter, friction: int, label: str) -> str:
+    if not events:
+        return "No events."
+    busiest = max(total, key=lambda h: (total[h], h))
+    when = (f"the busiest half-year was {busiest} with {_plural(total[busiest], 'event')}" if len(total) > 1
+            else f"all fall in {busiest}")
+    return (f"Events per half-year, by tone: {friction} of {_plural(len(events), 'event')} "
+            f"{'is' if friction == 1 else 'are'} marked as {label}, and {when}.")
 
 
 def build_charts(view: BriefingView) -> dict[str, Chart]:
     """Every chart of the briefing, by id: the editor places one with `<!-- chart: id -->`."""
-    charts = [timeline_chart(view), money_chart(view), friction_chart(view), relationships_chart(view)]
+    charts = [timeline_chart(view), friction_chart(view)]
+    charts += [money_chart(view)] if "amounts" in view.parts else []  # no chart without data
+    charts += [relationships_chart(view)] if "relationships" in view.parts else []
     for conflict in view.briefing.conflicts:
         events = [view.events_by_id[e] for e in conflict.events]
         events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
