@@ -33,7 +33,7 @@ class Allowed:
     def matches(self, found: dict) -> bool:
         text = found.get("message", "")
         same = self.message.fullmatch(text) if isinstance(self.message, re.Pattern) else self.message == text
-        return bool(same) and (not self.markup or highlighted(found) in self.markup)
+        return bool(same) and (not self.markup or highlighted(found).strip() in self.markup)
 
 
 PLAIN_MATERIAL = [
