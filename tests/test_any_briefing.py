@@ -144,3 +144,14 @@ def test_make_new_writes_a_briefing_that_passes_check_unchanged(tmp_path, monkey
     schema = first.split("$schema=")[1]
     assert (tmp_path / "briefings" / "eu-ai-act" / schema).resolve() == (ROOT / "schema" / "briefing.schema.json")
     assert main(["new", "briefings/eu-ai-act"]) == 1, "an existing briefing is never overwritten"
+
+
+def test_the_readmes_complete_example_is_a_valid_briefing(tmp_path, monkeypatch, capsys):
+    """The README's 'every file and field' example is checked like any briefing (one file may hold all)."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Starting a new briefing"):readme.index("## Beyond a documentation site")]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "example").mkdir()
+    (tmp_path / "example" / "briefing.yaml").write_text(example)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--data", "example", "check"]) == 0, capsys.readouterr().err
