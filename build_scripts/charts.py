@@ -25,7 +25,7 @@ STATUS_STYLE = {
     Status.anonymous: ("circle-open", PALETTE[4]),
     Status.disputed: ("x", PALETTE[3]),
 }
-NEAR = 1 / 60  # of a date axis: about a marker's width on the 800 px image
+NEAR = 1 / 24  # of a date axis: about a marker's width on a phone (the 360 px image, a 375 px screen)
 LANE_PX, SLOT_PX = 34, 9  # a theme's lane, and the least step between markers moved apart in it
 TONE_STYLE = {Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")}
 
