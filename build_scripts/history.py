@@ -7,6 +7,7 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .loading import parse_yaml
 from .model import Briefing
+from .migrations import migrate
 from .validation import validate
 
 
@@ -19,13 +20,17 @@ def _git(repo: Path, *args: str) -> bytes:
 
 
 def load_briefing_at(repo: Path, revision: str, data_dir: str = "data") -> Briefing:
-    """The validated briefing of data_dir at revision; DataError if it did not validate then."""
+    """The briefing of data_dir at revision, brought forward to today's schema (migrations.py) and read
+    for what it held (the methodology's checks are today's, not the revision's); DataError if it did not
+    validate then."""
     names = _git(repo, "ls-tree", "-r", "--name-only", revision, "--", data_dir).decode().split("\n")
     files, problems = [], []
     for name in sorted(n for n in names if n.endswith((".yaml", ".yml"))):
         result = parse_yaml(f"{revision[:10]}:{name}", _git(repo, "show", f"{revision}:{name}"))
         (problems if isinstance(result, Problem) else files).append(result)
-    return validate(files, problems, reuse=False)
+    for file in files:
+        migrate(file.data)
+    return validate(files, problems, reuse=False, trust=False)
 
 
 def git_root(folder: Path) -> Path | None:

@@ -146,10 +146,11 @@ class Report:
     drafts: list[Problem] = field(default_factory=list)
 
 
-def validate(files: list[LoadedFile], problems: list[Problem], reuse: bool = True) -> Briefing:
+def validate(files: list[LoadedFile], problems: list[Problem], reuse: bool = True, trust: bool = True) -> Briefing:
     """Turn loaded files into a Briefing, or raise DataError listing every problem.
-    reuse=False validates from scratch and leaves the caches of the current data alone (history)."""
-    return validate_report(files, problems, reuse).briefing
+    reuse=False validates from scratch and leaves the caches of the current data alone (history);
+    trust=False leaves out the methodology's checks (an old revision is read for what it held)."""
+    return validate_report(files, problems, reuse, trust=trust).briefing
 
 
 def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list[Problem]]:
@@ -163,7 +164,7 @@ def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list
 
 
 def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: bool = True,
-                    build_date=None) -> Report:
+                    build_date=None, trust: bool = True) -> Report:
     """build_date: the day to judge the review date against (None: not judged, as for history)."""
     if reuse:
         start_run()
@@ -196,7 +197,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: boo
             _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
         _check_dates(info, items, origins, problems)
     drafts = split_drafts(items, origins, REFERENCES, problems)
-    trust_errors, trust_warnings = _trust_checks(info, items, origins, build_date) if info is not None else ([], [])
+    trust_errors, trust_warnings = _trust_checks(info, items, origins, build_date) if info is not None and trust else ([], [])
     problems.extend(trust_errors)
     if problems:
         raise DataError(problems)

@@ -10,7 +10,9 @@ import pytest
 from build_scripts import updates
 from build_scripts.build import generate
 
-from .conftest import MINI, correct_deal_summary, new_event_yaml, repo_with_data_change
+from build_scripts.errors import DataError
+
+from .conftest import FIXTURES, MINI, correct_deal_summary, new_event_yaml, repo_with_data_change
 
 def add_event(data):
     (data / "new.yaml").write_text(new_event_yaml("example-report"))
@@ -61,3 +63,21 @@ def test_data_outside_git_has_no_history(tmp_path):
     shutil.copytree(MINI, data)
     output = generate(data, static_charts=False)
     assert "No history is available" in output.pages["updates.md"]
+
+
+def test_a_revision_written_for_an_older_schema_is_read_through_the_migrations():
+    import copy
+
+    from build_scripts.loading import parse_yaml
+    from build_scripts.migrations import migrate
+    from build_scripts.validation import validate
+
+    old = FIXTURES / "schema-2026-11" / "briefing.yaml"
+    loaded = parse_yaml("old/briefing.yaml", old.read_bytes())
+    with pytest.raises(DataError):  # today's schema refuses it as it stands
+        validate([copy.deepcopy(loaded)], [], reuse=False)
+    migrate(loaded.data)
+    briefing = validate([loaded], [], reuse=False, trust=False)
+    assert {e.id for e in briefing.events} == {"2024-01-deal", "2024-summer-dispute"}
+    assert briefing.info.last_reviewed == briefing.info.as_of
+    assert [c.id for c in briefing.info.codebook.themes][:2] == ["investment", "compute"]
