@@ -43,8 +43,9 @@ def compare(old: Briefing, new: Briefing) -> dict[str, CollectionChanges]:
 
 
 def item_label(item) -> str:
-    """How a change names an item: its title, name or text, else its id."""
-    for attr in ("title", "name", "text"):
+    """How a change names an item: its title, name, text or (a source without a known headline) subject,
+    else its id."""
+    for attr in ("title", "name", "text", "subject"):
         value = getattr(item, attr, None)
         if value:
             return str(value)
