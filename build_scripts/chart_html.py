@@ -29,7 +29,7 @@ TEMPLATE = """\
 </div>
 {% if images %}<p class="chart__actions"><button type="button" class="chart__activate md-button">Explore the interactive chart</button></p>
 {% endif %}<details class="chart__data">
-<summary>Chart data as a table ({{ chart.rows|length }} rows)</summary>
+<summary>Chart data as a table ({{ chart.rows|length }} row{{ '' if chart.rows|length == 1 else 's' }})</summary>
 {% if chart.rows|length > max_rows %}<p>The first {{ max_rows }} rows; all {{ chart.rows|length }} are in <a href="{{ json_url }}">the chart's data file</a>.</p>
 {% endif %}<div class="chart__table"><table>
 <thead><tr>{% for h in chart.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>

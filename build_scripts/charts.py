@@ -207,7 +207,8 @@ def _years_axis(halves: list[str]) -> dict:
 def friction_chart(view: BriefingView) -> Chart:
     events = view.events
     if events:
-        first, last = events[0].date.start.year, view.briefing.info.as_of.start
+        first = events[0].date.start.year
+        last = max([view.briefing.info.as_of.start, *(e.date.start for e in events if e.scheduled)])
         halves = [f"{y} H{h}" for y in range(first, last.year + 1) for h in (1, 2)]
         halves = halves[: halves.index(_half_year(last)) + 1]
     else:
