@@ -48,14 +48,15 @@ def _midpoint(event: Event) -> str:
 def _slots(events: list[Event], axis_days: int) -> dict[str, int]:
     """Each event's place in its theme's lane: 0 on the line, then +1, -1, +2, ... for an event whose
     marker would otherwise cover another's (closer than NEAR of the date axis, in the same lane)."""
-    taken: dict[tuple[str, int], list[date]] = defaultdict(list)
+    latest: dict[tuple[str, int], date] = {}  # events come in date order: a slot's latest is its nearest
     slots = {}
     for event in sorted(events, key=lambda e: (_middle(e), e.id)):
         middle, lane = _middle(event), event.themes[0]
         for slot in chain([0], (s for k in count(1) for s in (k, -k))):
-            if all(abs((middle - other).days) >= axis_days * NEAR for other in taken[lane, slot]):
+            last = latest.get((lane, slot))
+            if last is None or (middle - last).days >= axis_days * NEAR:
                 break
-        taken[lane, slot].append(middle)
+        latest[lane, slot] = middle
         slots[event.id] = slot
     return slots
 

@@ -46,7 +46,7 @@ def status_badge(status: Status, origins: int | None = None, href: str | None = 
     independent outlets behind it; the label links to what the status means (href)."""
     rule = RULES[status]
     label = f'<a href="{href}">{rule.label}</a>' if href else rule.label
-    count = f' · <span class="origins">{origins_phrase(origins)}</span>' if origins is not None else ""
+    count = f" · <small>{origins_phrase(origins)}</small>" if origins is not None else ""
     hover = f' title="{html.escape(title)}"' if title else ""
     return t.Md(f'<span class="status status--{status.value}"{hover}><span aria-hidden="true">{rule.icon}</span> '
                 f"{label}{count}</span>")
@@ -189,11 +189,9 @@ class PageContext:
             return t.Md("")
         return t.Md(f' <span class="figures-as-of">(figures as of {t.html_text(dated.label)})</span>')
 
-    def code(self, kind: str, code_id: str) -> str:
-        """A tone or theme by its label, linked to its definition in the codebook (HTML)."""
-        code = self.view.codes[kind][code_id]
-        anchor = f"{kind[:-1]}-{code_id}"
-        return f'<a class="code" href="{self.href(METHODOLOGY, anchor)}">{t.html_text(code.label)}</a>'
+    def code_label(self, kind: str, code_id: str) -> str:
+        """A tone or theme by its codebook label (HTML text)."""
+        return t.html_text(self.view.codes[kind][code_id].label)
 
     def date(self, start: FlexDate, until: FlexDate | None = None) -> t.Md:
         return t.md_text(span_label(start, until))
@@ -261,10 +259,11 @@ class PageContext:
         if event.status_note:
             parts.append(f"<p><em>{text(event.status_note)}</em></p>")
         who = ", ".join(self.entity_html(i) for i in event.actors)
-        themes = ", ".join(self.code("themes", i) for i in event.themes)
+        themes = ", ".join(self.code_label("themes", i) for i in event.themes)
         who = f"<strong>Who:</strong> {who} · " if who else ""
-        parts.append(f"<p>{who}<strong>Themes:</strong> {themes} · "
-                     f"<strong>Tone:</strong> {self.code('tones', event.tone.value)} · {self.cite_button(event)}</p>")
+        codebook = f'<a href="{self.href(METHODOLOGY, "codebook")}">Themes</a>'  # one link: the page weighs less
+        parts.append(f"<p>{who}<strong>{codebook}:</strong> {themes} · "
+                     f"<strong>Tone:</strong> {self.code_label('tones', event.tone.value)} · {self.cite_button(event)}</p>")
         if event.coding_note:
             parts.append(f'<p class="coding-note"><strong>Coding note:</strong> {text(event.coding_note)}</p>')
         if event.amounts:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from datetime import date, datetime, timezone
 
 from .errors import Problem
@@ -27,6 +28,7 @@ def build_date_from_env() -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
+@lru_cache(maxsize=1 << 12)  # a pure function of a few hundred outlet names, called for every citation
 def outlet_key(outlet: str) -> str:
     """One key per outlet however it is written: 'The Wall Street Journal' and 'Wall Street Journal'."""
     return re.sub(r"^the\s+", "", outlet.strip().casefold())
