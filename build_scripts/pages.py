@@ -41,12 +41,15 @@ def format_amount(amount: Amount) -> str:
     return f"about {money}" if amount.approximate else money
 
 
-def status_badge(status: Status, origins: int | None = None, href: str | None = None, title: str = "") -> t.Md:
+def status_badge(status: Status, origins: int | None = None, href: str | None = None, title: str = "",
+                 short: bool = False) -> t.Md:
     """A badge that says the status in words and with an icon, never by colour alone, with the number of
-    independent outlets behind it; the label links to what the status means (href)."""
+    independent outlets behind it; the label links to what the status means (href). short: the compact
+    form for lists that repeat the timeline (its short label, no link), which keep pages light."""
     rule = RULES[status]
-    label = f'<a href="{href}">{rule.label}</a>' if href else rule.label
-    count = f" · <small>{origins_phrase(origins)}</small>" if origins is not None else ""
+    words = rule.short if short else rule.label
+    label = f'<a href="{href}">{words}</a>' if href else words
+    count = f" · {origins_phrase(origins)}" if origins is not None else ""
     hover = f' title="{html.escape(title)}"' if title else ""
     return t.Md(f'<span class="status status--{status.value}"{hover}><span aria-hidden="true">{rule.icon}</span> '
                 f"{label}{count}</span>")
@@ -166,6 +169,10 @@ class PageContext:
         return status_badge(item.status, len(self.view.origins_of(item.sources)),
                             self.href(METHODOLOGY, f"status-{item.status.value}"))
 
+    def list_badge(self, item) -> t.Md:
+        """The compact badge of an event in a list that repeats the timeline (where the full one is)."""
+        return status_badge(item.status, len(self.view.origins_of(item.sources)), short=True)
+
     def basis(self, event_ids) -> t.Md:
         """Prose resting on events shows the weakest status among them, computed, not typed."""
         weakest = self.view.weakest_event(event_ids)
@@ -261,8 +268,7 @@ class PageContext:
         who = ", ".join(self.entity_html(i) for i in event.actors)
         themes = ", ".join(self.code_label("themes", i) for i in event.themes)
         who = f"<strong>Who:</strong> {who} · " if who else ""
-        codebook = f'<a href="{self.href(METHODOLOGY, "codebook")}">Themes</a>'  # one link: the page weighs less
-        parts.append(f"<p>{who}<strong>{codebook}:</strong> {themes} · "
+        parts.append(f"<p>{who}<strong>Themes:</strong> {themes} · "
                      f"<strong>Tone:</strong> {self.code_label('tones', event.tone.value)} · {self.cite_button(event)}</p>")
         if event.coding_note:
             parts.append(f'<p class="coding-note"><strong>Coding note:</strong> {text(event.coding_note)}</p>')
@@ -283,7 +289,7 @@ class PageContext:
         items = "\n".join(
             f'<li>{t.html_text(span_label(e.date, e.until))}: '
             f'<a href="{self.href(self.view.event_pages[e.id], e.id)}">{t.html_text(e.title)}</a>'
-            f"{self.scheduled(e)} {self.badge(e)}</li>"
+            f"{self.scheduled(e)} {self.list_badge(e)}</li>"
             for e in events)
         return t.html_block(f'<ul class="event-list">\n{items}\n</ul>', searched=False)
 

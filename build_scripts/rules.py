@@ -22,6 +22,7 @@ class StatusRule:
 
     status: Status
     label: str
+    short: str  # in lists that repeat the timeline
     icon: str
     meaning: str
     min_origins: int = 1  # fewer independent origins than this is an error
@@ -29,16 +30,16 @@ class StatusRule:
 
 
 STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which statuses are ranked
-    StatusRule(Status.confirmed, "Confirmed by several sources", "✔",
+    StatusRule(Status.confirmed, "Confirmed by several sources", "Confirmed", "✔",
                "Two or more independent origins: official statements, on-record quotes or separate news "
                "organisations. A syndicated copy, a re-report or a second piece by the same outlet adds reach, "
                "not independence.", min_origins=2),
-    StatusRule(Status.single_source, "Single source", "①",
+    StatusRule(Status.single_source, "Single source", "Single source", "①",
                "One independent origin, which does not rest on anonymous sources.", warn_from_origins=2),
-    StatusRule(Status.anonymous, "Reported via anonymous sources", "?",
+    StatusRule(Status.anonymous, "Reported via anonymous sources", "Anonymous sources", "?",
                "Rests on people familiar with the matter, leaked documents or similar, however many outlets "
                "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it."),
-    StatusRule(Status.disputed, "Disputed", "⚠", "Sources disagree; the page shows each account."),
+    StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account."),
 )
 RULES = {rule.status: rule for rule in STATUS_RULES}
 STATUS_LABELS = {rule.status: rule.label for rule in STATUS_RULES}

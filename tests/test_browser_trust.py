@@ -52,7 +52,9 @@ def test_the_notice_appears_when_the_readers_clock_is_past_the_window(browser, s
     page.goto(site_url + "timeline/", wait_until="networkidle")
     notice = page.locator(NOTICE)
     assert notice.is_visible()
-    assert "last checked this briefing for news on" in notice.inner_text()
+    reviewed = load_briefing(ROOT / "data").info.last_reviewed.label
+    assert f"An editor last checked this briefing for news on {reviewed}, more than {window} days ago." in \
+        notice.inner_text()
     page.click("a[href$='leverage/']")  # instant navigation: the notice is decided again on the new page
     page.wait_for_url("**/leverage/")
     assert page.locator(NOTICE).is_visible()

@@ -50,11 +50,22 @@
 (function () {
   "use strict";
   var DAY = 86400000;
+  function write(notice, windowDays) {  /* the same words as the notice the build writes (overrides/main.html) */
+    var title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = "Not reviewed recently";
+    var text = document.createElement("p");
+    text.textContent = "An editor last checked this briefing for news on " + notice.dataset.reviewedLabel +
+      ", more than " + windowDays + " days ago. It covers events to " + notice.dataset.asOfLabel +
+      "; later developments may be missing.";
+    notice.append(title, text);
+  }
   function decide() {
     Array.prototype.forEach.call(document.querySelectorAll(".currency-notice[data-reviewed]"), function (notice) {
       var reviewed = Date.parse(notice.dataset.reviewed + "T00:00:00Z");
       var windowDays = Number(notice.dataset.windowDays);
       if (!isNaN(reviewed) && !isNaN(windowDays) && Date.now() >= reviewed + (windowDays + 1) * DAY) {
+        if (!notice.firstElementChild) write(notice, windowDays);
         notice.hidden = false;
       }
     });
