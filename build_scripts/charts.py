@@ -8,7 +8,7 @@ relationship view is in chart_relations.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date, timedelta
 from itertools import chain, count
 

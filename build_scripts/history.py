@@ -6,8 +6,8 @@ from pathlib import Path
 
 from .errors import DataError, Problem
 from .loading import parse_yaml
-from .model import Briefing
 from .migrations import migrate
+from .model import Briefing
 from .validation import validate
 
 

@@ -20,10 +20,10 @@ from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import TableOfContents  # noqa: E402
 
 from build_scripts import build  # noqa: E402
+from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.postprocess import finish_page  # noqa: E402
 from build_scripts.structured import head_tags  # noqa: E402
 from build_scripts.text import unwrap_html_blocks  # noqa: E402
-from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.trust import build_date_from_env, currency_facts  # noqa: E402
 
 _state: dict = {}

@@ -10,7 +10,6 @@ from .memo import ObjectMemo
 from .model import Briefing, Organisation, Person
 from .trust import independent_origins
 
-
 _ENTITIES: ObjectMemo[dict] = ObjectMemo()  # per briefing: id -> person or organisation
 _FOLDERS = {"people": Person, "organisations": Organisation}
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from .errors import Problem
 from .rules import DEFAULT_TONES, REREPORT_NOTE, RULES, origins_phrase

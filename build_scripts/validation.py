@@ -16,8 +16,15 @@ from .items import prune_items, start_run, validate_file
 from .loading import LoadedFile, suggest
 from .model import COLLECTIONS, Briefing, BriefingInfo, Review
 from .speed import collector_paused
-from .trust import (build_date_from_env, codebook_problems, currency_problems, figure_problems, in_force_problems,
-                    provenance_problems, status_problems)
+from .trust import (
+    build_date_from_env,
+    codebook_problems,
+    currency_problems,
+    figure_problems,
+    in_force_problems,
+    provenance_problems,
+    status_problems,
+)
 
 
 def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):

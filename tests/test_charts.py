@@ -122,7 +122,7 @@ def test_kind_colours_keep_three_to_one_on_both_palettes():
     for colour in [*PALETTE, SPAN_COLOUR]:
         for theme in THEMES.values():
             assert contrast(colour, theme["background"]) >= 3, (colour, theme["background"])
-        
+
 def test_figures_carry_no_template_and_escape_hover_text(shipped):
     _, charts = shipped
     for chart in charts.values():

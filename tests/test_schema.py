@@ -1,9 +1,8 @@
 """The JSON Schema on disk matches the model, and the shipped data validates against it."""
 from __future__ import annotations
 
-import re
-
 import json
+import re
 
 import jsonschema
 import yaml

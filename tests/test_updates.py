@@ -9,10 +9,10 @@ import pytest
 
 from build_scripts import updates
 from build_scripts.build import generate
-
 from build_scripts.errors import DataError
 
 from .conftest import FIXTURES, MINI, correct_deal_summary, new_event_yaml, repo_with_data_change
+
 
 def add_event(data):
     (data / "new.yaml").write_text(new_event_yaml("example-report"))
