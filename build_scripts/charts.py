@@ -17,6 +17,7 @@ from .chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from .dates import span_label
 from .model import STATUS_LABELS, Event, Status, Tone
 from .pages import format_amount
+from .text import plural
 from .views import BriefingView
 
 STATUS_STYLE = {
@@ -234,17 +235,13 @@ def friction_chart(view: BriefingView) -> Chart:
                  ["Half-year", *(tones[t.value].label for t in Tone), "Total"], rows, 360)
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 def _tone_summary(events: list[Event], total: Counter, friction: int, label: str) -> str:
     if not events:
         return "No events."
     busiest = max(total, key=lambda h: (total[h], h))
-    when = (f"the busiest half-year was {busiest} with {_plural(total[busiest], 'event')}" if len(total) > 1
+    when = (f"the busiest half-year was {busiest} with {plural(total[busiest], 'event')}" if len(total) > 1
             else f"all fall in {busiest}")
-    return (f"Events per half-year, by tone: {friction} of {_plural(len(events), 'event')} "
+    return (f"Events per half-year, by tone: {friction} of {plural(len(events), 'event')} "
             f"{'is' if friction == 1 else 'are'} marked as {label}, and {when}.")
 
 

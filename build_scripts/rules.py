@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from .text import plural
+
 
 class Status(str, Enum):
     """How well a fact is established. The methodology page explains each one."""
@@ -59,7 +61,7 @@ def weakest(statuses) -> Status | None:
 
 def origins_phrase(count: int) -> str:
     """'1 independent outlet', '2 independent outlets'."""
-    return f"{count} independent outlet" + ("" if count == 1 else "s")
+    return plural(count, "independent outlet")
 
 
 def check_lines() -> list[str]:

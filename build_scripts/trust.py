@@ -34,14 +34,20 @@ def outlet_key(outlet: str) -> str:
     return re.sub(r"^the\s+", "", outlet.strip().casefold())
 
 
+def _chain_end(source, sources: dict) -> tuple[object, bool]:
+    """Where source's `based_on` chain ends, and whether it ended by coming back to a source it passed."""
+    seen, current = {source.id}, source
+    while current.based_on is not None and current.based_on in sources:
+        if current.based_on in seen:
+            return current, True
+        seen.add(current.based_on)
+        current = sources[current.based_on]
+    return current, False
+
+
 def origin(source_id: str, sources: dict) -> object:
     """The source at the end of source_id's `based_on` chain (itself when it rests on nothing)."""
-    seen = {source_id}
-    source = sources[source_id]
-    while source.based_on is not None and source.based_on in sources and source.based_on not in seen:
-        seen.add(source.based_on)
-        source = sources[source.based_on]
-    return source
+    return _chain_end(sources[source_id], sources)[0]
 
 
 def independent_origins(source_ids, sources: dict) -> tuple[str, ...]:
@@ -101,13 +107,7 @@ def _unlocated_problems(items: dict[str, list], origins, sources: dict) -> list[
 
 
 def _loops(source, sources: dict) -> bool:
-    seen, current = {source.id}, source
-    while current.based_on is not None and current.based_on in sources:
-        if current.based_on in seen:
-            return True
-        seen.add(current.based_on)
-        current = sources[current.based_on]
-    return False
+    return _chain_end(source, sources)[1]
 
 
 def status_problems(items: dict[str, list], origins) -> list[Problem]:
