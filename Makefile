@@ -114,15 +114,15 @@ archive: $(PY_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) archive $(ARCHIVE_ARGS)
 
 weigh: site
-	$(BIN)/python -m build_scripts.weigh $(SITE_DIR)
+	$(BIN)/python -m build_scripts.tools.weigh $(SITE_DIR)
 
 bench: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m build_scripts.bench
+	$(BIN)/python -m build_scripts.tools.bench
 
 LIGHTHOUSE_PORT ?= 8123
 lighthouse: $(PY_STAMP) $(NODE_STAMP) chromium
 	SITE_URL=http://127.0.0.1:$(LIGHTHOUSE_PORT)/ $(BIN)/python -m build_scripts --data $(DATA) site --site-dir build/lighthouse-site
-	$(BIN)/python -m build_scripts.lighthouse build/lighthouse-site $(LIGHTHOUSE_PORT)
+	$(BIN)/python -m build_scripts.tools.lighthouse build/lighthouse-site $(LIGHTHOUSE_PORT)
 
 # screenshots/: home, timeline and a conflict page in light and dark, and the leverage page's
 # relationship view in light, dark and at phone width (leverage-light.png, leverage-dark.png, leverage-phone.png).

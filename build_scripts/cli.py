@@ -11,11 +11,11 @@ import time
 import traceback
 from pathlib import Path
 
-from . import build
-from .errors import DataError
-from .network_commands import add_network_commands
-from .validation import load_report
-from .writing import swap_in_directory, write_file, write_tree
+from build_scripts import pipeline as build
+from build_scripts.data.validation import load_report
+from build_scripts.errors import DataError
+from build_scripts.links.network_commands import add_network_commands
+from build_scripts.site.writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,7 +116,7 @@ def cmd_site(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from .schema import schema_text
+    from build_scripts.data.schema import schema_text
 
     text = schema_text()
     if args.out:
@@ -128,8 +128,8 @@ def cmd_schema(args) -> int:
 
 def cmd_diff(args) -> int:
     """What changed in the briefing between two git revisions, as Markdown (for a PR's job summary)."""
-    from .diffing import compare, format_markdown
-    from .history import load_briefing_at
+    from build_scripts.history.diffing import compare, format_markdown
+    from build_scripts.history.git_history import load_briefing_at
 
     repo = Path(args.repo).resolve()
     data = os.path.relpath(_data_dir(args), repo) if args.data else "data"
@@ -147,8 +147,8 @@ def cmd_diff(args) -> int:
 
 def cmd_new(args) -> int:
     """A minimal briefing to start from: it passes `check` as it is."""
-    from .scaffold import ScaffoldRefused, write_scaffold
-    from .trust import build_date_from_env
+    from build_scripts.data.scaffold import ScaffoldRefused, write_scaffold
+    from build_scripts.data.trust import build_date_from_env
 
     try:
         written = write_scaffold(Path(args.folder), build_date_from_env())

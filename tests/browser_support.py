@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 
-from build_scripts.serving import serve  # noqa: F401  (re-exported for the tests)
+from build_scripts.tools.serving import serve  # noqa: F401  (re-exported for the tests)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_scripts import build
+from build_scripts import pipeline as build
 from build_scripts.cli import main
 
 from .conftest import MINI, ROOT, copy_data

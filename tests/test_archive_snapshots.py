@@ -15,10 +15,10 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from build_scripts.archive_snapshots import _round_trip, archive_targets, write_snapshots
-from build_scripts.loading import read_data_dir
-from build_scripts.validation import load_report
-from build_scripts.wayback import Snapshot
+from build_scripts.data.loading import read_data_dir
+from build_scripts.data.validation import load_report
+from build_scripts.links.archive_snapshots import _round_trip, archive_targets, write_snapshots
+from build_scripts.links.wayback import Snapshot
 
 from .conftest import ROOT, copy_data
 from .local_http import Recorder, serve

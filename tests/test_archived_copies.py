@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from build_scripts.build import generate
-from build_scripts.downloads import JSON_PATH
+from build_scripts.data.validation import load_briefing
 from build_scripts.errors import DataError
-from build_scripts.structured import json_ld
-from build_scripts.text import md_url
-from build_scripts.validation import load_briefing
+from build_scripts.pipeline import generate
+from build_scripts.render.downloads import JSON_PATH
+from build_scripts.render.text import md_url
+from build_scripts.site.structured_data import json_ld
 
 from .conftest import ROOT, build_site
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.cli import main
-from build_scripts.loading import MAX_FILE_BYTES
+from build_scripts.data.loading import MAX_FILE_BYTES
 
 from .conftest import MINI, check_golden, copy_data
 

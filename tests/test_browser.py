@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.validation import load_briefing
+from build_scripts.data.validation import load_briefing
 
 from .browser_support import PageWatch
 from .conftest import ROOT

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from build_scripts.validation import load_briefing
+from build_scripts.data.validation import load_briefing
 
 from .browser_support import PageWatch, chromium, serve
 from .conftest import FIXTURES, ROOT, build_site, free_port

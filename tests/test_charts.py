@@ -6,12 +6,12 @@ from collections import Counter
 
 import pytest
 
-from build_scripts.build import chart_json, generate, place_charts
-from build_scripts.chart_images import make_deterministic
-from build_scripts.charts import build_charts
-from build_scripts.model import Status, Tone
-from build_scripts.validation import load_briefing
-from build_scripts.views import build_view
+from build_scripts.data.model import Status, Tone
+from build_scripts.data.validation import load_briefing
+from build_scripts.pipeline import chart_json, generate, place_charts
+from build_scripts.render.chart_images import make_deterministic
+from build_scripts.render.charts import build_charts
+from build_scripts.render.views import build_view
 
 from .conftest import MINI, ROOT, check_golden
 
@@ -38,7 +38,7 @@ def test_timeline_plots_every_event_once_by_status(shipped):
     assert sum(len(t["x"]) for t in markers) == len(view.events)
     assert sorted(i for t in markers for i in t["customdata"]) == sorted(f"#{e.id}" for e in view.events)
     counts = Counter(e.status for e in view.events)
-    from build_scripts.model import STATUS_LABELS
+    from build_scripts.data.model import STATUS_LABELS
     for trace in markers:
         status = next(s for s in Status if STATUS_LABELS[s] == trace["name"])
         assert len(trace["x"]) == counts[status]
@@ -48,7 +48,7 @@ def test_timeline_plots_every_event_once_by_status(shipped):
 def test_no_timeline_marker_hides_another(shipped):
     from datetime import date
 
-    from build_scripts.charts import NEAR
+    from build_scripts.render.charts import NEAR
 
     view, charts = shipped
     for chart in (c for c in charts.values() if c.id == "timeline" or c.id.startswith("conflict-")):
@@ -105,7 +105,7 @@ def test_relationship_grid_has_one_mark_per_relationship_in_its_row_and_column(s
 
 
 def test_relationship_kinds_differ_by_shape_not_only_colour(shipped):
-    from build_scripts.chart_relations import KIND_STYLES
+    from build_scripts.render.chart_relations import KIND_STYLES
 
     assert len({symbol for symbol, _ in KIND_STYLES}) == len(KIND_STYLES)
     view, charts = shipped
@@ -116,7 +116,7 @@ def test_relationship_kinds_differ_by_shape_not_only_colour(shipped):
 
 
 def test_kind_colours_keep_three_to_one_on_both_palettes():
-    from build_scripts.chart_spec import PALETTE, SPAN_COLOUR, THEMES
+    from build_scripts.render.chart_spec import PALETTE, SPAN_COLOUR, THEMES
 
     from .contrast import contrast
     for colour in [*PALETTE, SPAN_COLOUR]:

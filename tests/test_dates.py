@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from build_scripts.dates import parse_flex_date, span_label
+from build_scripts.data.dates import parse_flex_date, span_label
 
 
 @pytest.mark.parametrize(

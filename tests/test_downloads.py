@@ -7,10 +7,10 @@ import json
 
 import jsonschema
 
-from build_scripts.downloads import CSV_COLUMNS, briefing_json, events_csv, schema_json
-from build_scripts.loading import LoadedFile
-from build_scripts.validation import load_briefing, validate
-from build_scripts.views import build_view
+from build_scripts.data.loading import LoadedFile
+from build_scripts.data.validation import load_briefing, validate
+from build_scripts.render.downloads import CSV_COLUMNS, briefing_json, events_csv, schema_json
+from build_scripts.render.views import build_view
 
 from .conftest import FIXTURES, ROOT
 

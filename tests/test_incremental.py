@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.build import generate
-from build_scripts.synthetic import write_synthetic
-from build_scripts.writing import write_tree
+from build_scripts.pipeline import generate
+from build_scripts.site.writing import write_tree
+from build_scripts.tools.synthetic import write_synthetic
 
 from .conftest import ROOT
 
 FRESH = """
 import sys
 from pathlib import Path
-from build_scripts.build import generate
-from build_scripts.writing import write_tree
+from build_scripts.pipeline import generate
+from build_scripts.site.writing import write_tree
 output = generate(Path(sys.argv[1]), static_charts=False, history=False)
 write_tree({**output.pages, **output.assets}, Path(sys.argv[2]))
 """

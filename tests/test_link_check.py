@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from build_scripts.link_check import classify, retry_after
+from build_scripts.links.link_check import classify, retry_after
 
 from .conftest import ROOT
 from .local_http import Recorder, page, serve
@@ -115,8 +115,8 @@ def test_a_deep_link_sent_to_the_home_page_is_a_soft_404():
 
 
 def test_every_address_of_a_source_is_checked_with_its_place(mini_copy):
-    from build_scripts.link_report import link_targets
-    from build_scripts.loading import read_data_dir
+    from build_scripts.data.loading import read_data_dir
+    from build_scripts.links.link_report import link_targets
 
     from .test_archived_copies import add_archived
 

@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from build_scripts.build import generate
-from build_scripts.model import Amount
-from build_scripts.pages import format_amount
-from build_scripts.synthetic import write_synthetic
-from build_scripts.views import SPLIT_ABOVE
+from build_scripts.data.model import Amount
+from build_scripts.pipeline import generate
+from build_scripts.render.pages import format_amount
+from build_scripts.render.views import SPLIT_ABOVE
+from build_scripts.tools.synthetic import write_synthetic
 
 from .conftest import BUILD_DATE_EPOCH, MINI, check_golden
 

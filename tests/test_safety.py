@@ -181,14 +181,14 @@ def test_an_interrupted_build_leaves_the_previous_site(tmp_path):
 
 
 def test_squeezing_whitespace_keeps_verbatim_blocks_and_entities():
-    from build_scripts.postprocess import squeeze
+    from build_scripts.site.postprocess import squeeze
 
     html = "<div>\n    <p>a &lt;b&gt;\n      c</p>\n\n  <pre>  keep\n    this</pre>\n  <script>x\n   y</script></div>"
     assert squeeze(html) == "<div>\n<p>a &lt;b&gt;\nc</p>\n<pre>  keep\n    this</pre>\n<script>x\n   y</script></div>"
 
 
 def test_a_bug_in_the_site_build_keeps_its_traceback_and_the_previous_site(tmp_path, monkeypatch, capsys):
-    from build_scripts import build
+    from build_scripts import pipeline as build
     from build_scripts.cli import main
 
     site = tmp_path / "site"

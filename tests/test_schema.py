@@ -7,7 +7,7 @@ import re
 import jsonschema
 import yaml
 
-from build_scripts.schema import briefing_schema
+from build_scripts.data.schema import briefing_schema
 
 from .conftest import MINI, ROOT
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.validation import load_briefing
-from build_scripts.views import build_view
+from build_scripts.data.validation import load_briefing
+from build_scripts.render.views import build_view
 
 from .conftest import ROOT
 

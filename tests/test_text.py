@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from build_scripts.text import (
+from build_scripts.render.text import (
     html_block,
     html_text,
     md_text,

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.build import generate
 from build_scripts.cli import main
-from build_scripts.rules import STATUS_RULES, Status
-from build_scripts.trust import independent_origins
-from build_scripts.validation import load_briefing
-from build_scripts.views import build_view
+from build_scripts.data.rules import STATUS_RULES, Status
+from build_scripts.data.trust import independent_origins
+from build_scripts.data.validation import load_briefing
+from build_scripts.pipeline import generate
+from build_scripts.render.views import build_view
 
 from .conftest import MINI, ROOT, check_golden, copy_data
 

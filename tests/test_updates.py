@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from build_scripts import updates
-from build_scripts.build import generate
 from build_scripts.errors import DataError
+from build_scripts.history import updates
+from build_scripts.pipeline import generate
 
 from .conftest import FIXTURES, MINI, correct_deal_summary, new_event_yaml, repo_with_data_change
 
@@ -68,9 +68,9 @@ def test_data_outside_git_has_no_history(tmp_path):
 def test_a_revision_written_for_an_older_schema_is_read_through_the_migrations():
     import copy
 
-    from build_scripts.loading import parse_yaml
-    from build_scripts.migrations import migrate
-    from build_scripts.validation import validate
+    from build_scripts.data.loading import parse_yaml
+    from build_scripts.data.validation import validate
+    from build_scripts.history.migrations import migrate
 
     old = FIXTURES / "schema-2026-11" / "briefing.yaml"
     loaded = parse_yaml("old/briefing.yaml", old.read_bytes())

@@ -25,7 +25,7 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
-  /* The palette's theme comes with the chart's data (build_scripts/chart_spec.py): the same
+  /* The palette's theme comes with the chart's data (build_scripts/render/chart_spec.py): the same
      text, grid and background colours as the static image of that palette. */
   function theme(data) {
     return data.themes[isDark() ? "dark" : "light"];

@@ -1,0 +1,95 @@
+"""The editorial rules, written once: what each status means, what evidence it needs, and how strong it
+is. `make check` enforces them (trust.py) and the methodology page prints them from here."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from build_scripts.render.text import plural
+
+
+class Status(str, Enum):
+    """How well a fact is established. The methodology page explains each one."""
+
+    confirmed = "confirmed"
+    single_source = "single-source"
+    anonymous = "anonymous"
+    disputed = "disputed"
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    """A status: its words, its icon, and the independent origins it needs (checked by the build)."""
+
+    status: Status
+    label: str
+    short: str  # in lists that repeat the timeline
+    icon: str
+    meaning: str
+    min_origins: int = 1  # fewer independent origins than this is an error
+    warn_from_origins: int | None = None  # this many or more is a warning: the status probably understates
+
+
+STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which statuses are ranked
+    StatusRule(Status.confirmed, "Confirmed by several sources", "Confirmed", "✔",
+               "Two or more independent origins: official statements, on-record quotes or separate news "
+               "organisations. A syndicated copy, a re-report or a second piece by the same outlet adds reach, "
+               "not independence.", min_origins=2),
+    StatusRule(Status.single_source, "Single source", "Single source", "①",
+               "One independent origin, which does not rest on anonymous sources.", warn_from_origins=2),
+    StatusRule(Status.anonymous, "Reported via anonymous sources", "Anonymous sources", "?",
+               "Rests on people familiar with the matter, leaked documents or similar, however many outlets "
+               "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it."),
+    StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account."),
+)
+RULES = {rule.status: rule for rule in STATUS_RULES}
+STATUS_LABELS = {rule.status: rule.label for rule in STATUS_RULES}
+STATUS_MEANINGS = {rule.status: rule.meaning for rule in STATUS_RULES}
+STRENGTH = {rule.status: rank for rank, rule in enumerate(STATUS_RULES)}  # 0 is the strongest
+
+# A source whose note says this re-reports another source and should say which (`based_on`).
+REREPORT_NOTE = re.compile(r"\b(re-?report|syndicat|republish|write-?up of|rewrite|"
+                           r"(?:cites|citing|reports|summari[sz]es) [^.;]*?(?:'s|’s)? (?:report|story|article)\b|"
+                           r"^(?:cites|citing) )", re.IGNORECASE)
+
+
+def weakest(statuses) -> Status | None:
+    """The weakest of several statuses (what prose resting on them can claim), or None for none."""
+    return max(statuses, key=STRENGTH.__getitem__, default=None)
+
+
+def origins_phrase(count: int) -> str:
+    """'1 independent outlet', '2 independent outlets'."""
+    return plural(count, "independent outlet")
+
+
+def check_lines() -> list[str]:
+    """What the build checks, one sentence each, for the methodology page."""
+    lines = []
+    for rule in STATUS_RULES:
+        if rule.min_origins > 1:
+            lines.append(f"“{rule.label}” needs at least {origins_phrase(rule.min_origins)}; "
+                         "with fewer, the build refuses the data.")
+        if rule.warn_from_origins:
+            lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is flagged "
+                         "for an editor to review.")
+    lines.append("A source whose note says it re-reports or syndicates another must name that source "
+                 "(based_on); otherwise it is flagged.")
+    lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
+                 "the sources page.")
+    return lines
+
+
+# Tones an event can have, with neutral default definitions a briefing's codebook may replace.
+DEFAULT_TONES = {
+    "cooperation": ("Cooperation", "The parties acted together or moved closer: an agreement, an investment, a "
+                    "joint launch, public support.",
+                    "Apply when the event itself binds the parties more closely or shows them working together."),
+    "friction": ("Friction", "The parties moved apart or came into conflict: a dispute, a reduced commitment, a "
+                 "rival move, a legal or regulatory challenge.",
+                 "Apply when the event loosens ties or sets one party against another; a negotiated settlement of a "
+                 "dispute is coded by what it changed, with a coding note."),
+    "neutral": ("Neutral", "Neither: background, a step by one party that does not change the relationship.",
+                "Apply when the event does not, on its own, bring the parties closer or push them apart."),
+}

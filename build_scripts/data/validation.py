@@ -1,0 +1,237 @@
+"""Validation: from loaded files to a Briefing, reporting every problem at once.
+
+Per-item checks are the model's (types, required and unknown fields, vocabularies); this
+module adds what needs the whole picture: unique ids across files, every reference resolves,
+and nothing is dated after the briefing's as-of date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from build_scripts.collector import collector_paused
+from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
+from build_scripts.data.item_validation import prune_items, start_run, validate_file
+from build_scripts.data.loading import LoadedFile, suggest
+from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
+from build_scripts.data.trust import (
+    build_date_from_env,
+    codebook_problems,
+    currency_problems,
+    figure_problems,
+    in_force_problems,
+    provenance_problems,
+    status_problems,
+)
+from build_scripts.errors import DataError, Problem
+
+
+def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
+    """Validate every item of every collection, remembering where each item came from."""
+    items: dict[str, list] = {name: [] for name in COLLECTIONS}
+    origins: dict[int, tuple[LoadedFile, tuple]] = {}
+    info = None
+    broken: list[tuple[str, dict, tuple]] = []  # items that failed validation, still checked for references
+    for file in files:
+        result = validate_file(file, reuse)
+        problems.extend(result.problems)
+        for name, values in result.items.items():
+            items[name].extend(values)
+        origins.update(result.origins)
+        broken.extend(result.broken)
+        for candidate in result.infos:
+            if info is not None:
+                problems.append(file.problem(("briefing",), "the briefing is described twice",
+                                             "keep one 'briefing:' block across all files"))
+            else:
+                info = candidate
+    return info, items, origins, broken
+
+
+TARGET_NAMES = {"themes": "the codebook's themes (briefing.codebook.themes)",
+                "relations": "the codebook's relations (briefing.codebook.relations)"}
+REFERENCES = {  # collection -> [(field, target collections)]
+    "sources": [("based_on", ("sources",))],
+    "organisations": [("sources", ("sources",))],
+    "people": [("organisations", ("organisations",)), ("sources", ("sources",))],
+    "events": [("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))],
+    "claims": [("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
+               ("superseded_by", ("events",)), ("superseded_also", ("events",)),
+               ("correction_sources", ("sources",))],
+    "conflicts": [("events", ("events",)), ("claims", ("claims",))],
+    "leverage": [("holder", ("people", "organisations")), ("over", ("people", "organisations")),
+                 ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
+                 ("superseded_by", ("events",)), ("superseded_also", ("events",))],
+    "quotes": [("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))],
+    "relationships": [("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
+                      ("sources", ("sources",)), ("kind", ("relations",))],
+}
+NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), ("sources", ("sources",)),
+                                       ("events", ("events",))])]}
+INFO_REFERENCES = [("summary_events", ("events",)), ("seed_source", ("sources",))]
+
+
+class KnownIds(dict):
+    """Collection name -> its ids, and the union of several collections' ids, each made once
+    (references are checked only after every id is known; a union per item would be quadratic)."""
+
+    def among(self, targets: tuple[str, ...]) -> set[str]:
+        unions = self.__dict__.setdefault("unions", {})
+        if targets not in unions:
+            unions[targets] = set().union(*(self[t] for t in targets))
+        return unions[targets]
+
+
+def _report_unknown(value, name: str, targets, ids, origin, problems, base: tuple = ()) -> None:
+    """Report each id in value (one id or a list) that is not among the target collections' ids."""
+    file, path = origin
+    values = value if isinstance(value, (list, tuple)) else [value]
+    known = ids.among(targets)
+    for index, ref in enumerate(values):
+        if not isinstance(ref, str) or ref in known:
+            continue
+        loc = path + base + (name,) + ((index,) if isinstance(value, (list, tuple)) else ())
+        where = " or ".join(TARGET_NAMES.get(t, t) for t in targets)
+        hint = suggest(ref, known) or f"add it to {where}, or fix the id"
+        problems.append(file.problem(loc, f"'{ref}' is not a known id in {where}", hint))
+
+
+def _check_refs(obj: BaseModel, fields, ids, origin, problems, base: tuple = ()) -> None:
+    for attr, targets in fields:
+        name = type(obj).model_fields[attr].alias or attr
+        _report_unknown(getattr(obj, attr), name, targets, ids, origin, problems, base)
+
+def _check_raw_refs(model, raw: dict, fields, ids, origin, problems) -> None:
+    """References inside an item that failed validation, so one run reports everything."""
+    for attr, targets in fields:
+        name = model.model_fields[attr].alias or attr
+        _report_unknown(raw.get(name), name, targets, ids, origin, problems)
+
+
+def _check_ids(items, origins, problems) -> KnownIds:
+    seen: dict[str, tuple] = {}
+    ids = KnownIds({name: set() for name in COLLECTIONS})
+    for name, collection in items.items():
+        if name == "relationships":
+            continue
+        for item in collection:
+            file, path = origins[id(item)]
+            if item.id in seen:
+                other_file, other_path = seen[item.id]
+                other_line = other_file.where(other_path + ("id",))[0]
+                problems.append(file.problem(path + ("id",),
+                                             f"the id '{item.id}' is already used at {other_file.name}:{other_line}",
+                                             "every id must be unique across all data files"))
+                continue
+            seen[item.id] = (file, path)
+            ids[name].add(item.id)
+    return ids
+
+
+def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
+    limit = info.as_of.end
+    for name in ("events", "quotes", "sources", "claims"):
+        for item in items[name]:
+            if getattr(item, "review", None) == Review.draft or getattr(item, "scheduled", False):
+                continue  # a draft may hold a lead from after the coverage date; a scheduled event lies ahead
+            for attr in ("date", "until", "reported_on"):
+                value = getattr(item, attr, None)
+                if value is not None and value.start > limit:
+                    file, path = origins[id(item)]
+                    problems.append(file.problem(path + (attr,),
+                                                 f"{value} is after the briefing's as-of date {info.as_of}",
+                                                 "correct the date, or move briefing.as_of forward"))
+
+
+@dataclass
+class Report:
+    """A valid briefing, with what an editor should still look at."""
+
+    briefing: Briefing
+    warnings: list[Problem] = field(default_factory=list)
+    drafts: list[Problem] = field(default_factory=list)
+
+
+def validate(files: list[LoadedFile], problems: list[Problem], reuse: bool = True, trust: bool = True) -> Briefing:
+    """Turn loaded files into a Briefing, or raise DataError listing every problem.
+    reuse=False validates from scratch and leaves the caches of the current data alone (history);
+    trust=False leaves out the methodology's checks (an old revision is read for what it held)."""
+    return validate_report(files, problems, reuse, trust=trust).briefing
+
+
+def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list[Problem]]:
+    """The methodology's promises (trust.py): errors that stop the build, and warnings."""
+    found = (provenance_problems(items, origins) + status_problems(items, origins)
+             + codebook_problems(info, items, origins) + figure_problems(info, items, origins)
+             + in_force_problems(info, items, origins))
+    if build_date is not None:
+        found += currency_problems(info, origins, build_date)
+    return [p for p in found if p.severity == "error"], [p for p in found if p.severity != "error"]
+
+
+def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: bool = True,
+                    build_date=None, trust: bool = True) -> Report:
+    """build_date: the day to judge the review date against (None: not judged, as for history)."""
+    if reuse:
+        start_run()
+    info, items, origins, broken = _collect(files, problems, reuse)
+    if reuse:
+        prune_items(items, info)
+    if info is None and not any(p.field.startswith("briefing") for p in problems):
+        first = files[0].name if files else "data"
+        problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
+                                "add one with title, description, as_of, last_reviewed, summary, summary_events and codebook (make new writes one)"))
+    ids = _check_ids(items, origins, problems)
+    ids["themes"] = set(info.themes) if info is not None else set()
+    ids["relations"] = {c.id for c in info.codebook.relations} if info is not None else set()
+    for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
+        if isinstance(raw.get("id"), str):
+            ids[name].add(raw["id"])
+    for name, raw, origin in broken:
+        _check_raw_refs(COLLECTIONS[name], raw, REFERENCES.get(name, []), ids, origin, problems)
+    for name, fields in REFERENCES.items():
+        for item in items[name]:
+            _check_refs(item, fields, ids, origins[id(item)], problems)
+    for name, nested in NESTED.items():
+        for item in items[name]:
+            for attr, fields in nested:
+                for index, part in enumerate(getattr(item, attr)):
+                    _check_refs(part, fields, ids, origins[id(item)], problems, (attr, index))
+    if info is not None:
+        _check_refs(info, INFO_REFERENCES, ids, origins[id(info)], problems)
+        for index, takeaway in enumerate(info.takeaways):
+            _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
+        _check_dates(info, items, origins, problems)
+    drafts = split_drafts(items, origins, REFERENCES, problems)
+    trust_errors, trust_warnings = _trust_checks(info, items, origins, build_date) if info is not None and trust else ([], [])
+    problems.extend(trust_errors)
+    if problems:
+        raise DataError(problems)
+    warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins) + trust_warnings)
+    return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts)
+
+
+def load_briefing(data_dir, label: str | None = None) -> Briefing:
+    """Read and validate a data folder: the pipeline's single entry point for data."""
+    return load_report(data_dir, label).briefing
+
+
+@collector_paused
+def load_report(data_dir, label: str | None = None, build_date=None) -> Report:
+    """The briefing with its warnings and drafts (raises DataError with every problem).
+    build_date: the day the review date is judged against (default: SOURCE_DATE_EPOCH, else today)."""
+    from build_scripts.data.loading import read_data_dir
+
+    build_date = build_date or build_date_from_env()
+    files, problems = read_data_dir(data_dir, label)
+    key = (str(data_dir), tuple((f.name, f.digest) for f in files), build_date)
+    if not problems and _LAST.get("key") == key:
+        return _LAST["report"]  # the same bytes: the very same Briefing (lets later stages reuse work)
+    report = validate_report(files, problems, build_date=build_date)
+    _LAST.update(key=key, report=report)
+    return report
+
+
+_LAST: dict = {}
+

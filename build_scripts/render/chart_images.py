@@ -1,0 +1,114 @@
+"""Static SVG images of the charts, made at build time with kaleido and the system's Chromium.
+
+One image per chart, palette and size (light and dark, 800 px and a phone's 360 px: text, grid and background from chart_spec's
+themes). Cached by content hash in .cache/charts/, so an unchanged chart costs nothing on rebuild.
+Plotly's SVG export carries random ids; they are replaced with ones derived from the chart id
+so that builds stay byte-identical. Without Chromium the build goes on with interactive-only
+charts and says so once.
+"""
+from __future__ import annotations
+
+import asyncio
+import copy
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, Chart, theme_layout
+from build_scripts.site.writing import write_file
+
+_RANDOM_ID = re.compile(rb'id="defs-([0-9a-z]+)"')
+_said_unavailable = False
+
+
+def image_name(chart_id: str, palette: str, size: str = "wide") -> str:
+    """The file name (without .svg) of a chart's static image in a palette and size:
+    'money', 'money.dark', 'money.phone', 'money.dark.phone'."""
+    return ".".join([chart_id] + [palette] * (palette != "light") + [size] * (size != "wide"))
+
+
+def static_figure(chart: Chart, palette: str = "light", size: str = "wide") -> dict:
+    """The chart's figure with the palette's theme merged in, at the static image's size."""
+    figure = copy.deepcopy(chart.figure)
+    layout = figure["layout"]
+    for key, value in theme_layout(palette).items():
+        layout[key] = {**layout.get(key, {}), **value} if isinstance(value, dict) else value
+    layout.update({"width": IMAGE_WIDTHS[size], "height": chart.height})
+    if size == "phone":
+        _fit_phone(layout.get("xaxis", {}))
+    return figure
+
+
+def _fit_phone(xaxis: dict) -> None:
+    """On a phone's width, years every other tick where the ticks are computed, and upright where
+    they are given (one per year, as under the half-year bars): labels stay apart. In the live
+    chart, charts.js measures the labels and turns crowded ones upright."""
+    if xaxis.get("dtick") == "M12":
+        xaxis["dtick"] = "M24"
+    elif xaxis.get("type") == "date" and "tickvals" in xaxis:
+        xaxis["tickangle"] = 90
+
+
+@lru_cache(maxsize=1)
+def _tools() -> str:
+    return json.dumps([version("kaleido"), version("plotly")])
+
+
+def _key(figure: dict) -> str:
+    """The cache key of a chart's image: the very figure drawn (data, layout, theme, size) and the
+    drawing tools' versions."""
+    blob = f"{json.dumps(figure, sort_keys=True, ensure_ascii=False)}|{_tools()}"
+    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+
+
+def make_deterministic(svg: bytes, chart_id: str) -> bytes:
+    for token in set(_RANDOM_ID.findall(svg)):
+        svg = svg.replace(token, f"c{chart_id}".encode())
+    return svg
+
+
+def chromium_available() -> bool:
+    return os.environ.get("BRIEFING_STATIC_CHARTS", "1") != "0" and any(
+        shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+
+
+async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
+    import kaleido
+
+    out = {}
+    async with kaleido.Kaleido(n=1) as k:
+        for chart_id, figure in figures.items():
+            out[chart_id] = await k.calc_fig(figure, opts={"format": "svg"})
+    return out
+
+
+def chart_svgs(charts: dict[str, Chart], cache_dir: Path) -> dict[str, bytes]:
+    """SVG per image name (image_name: one per chart, palette and size): from the cache, or rendered
+    now; empty when no Chromium is available."""
+    global _said_unavailable
+    variants = [(palette, size) for palette in THEMES for size in IMAGE_WIDTHS]
+    figures = {image_name(cid, *v): (chart, *v) for cid, chart in charts.items() for v in variants}
+    drawn = {name: static_figure(*variant) for name, variant in figures.items()}
+    cached = {name: cache_dir / f"{_key(figure)}.svg" for name, figure in drawn.items()}
+    missing = {name: drawn[name] for name, path in cached.items() if not path.exists()}
+    if missing:
+        if not chromium_available():
+            if not _said_unavailable:
+                print("Charts are interactive only: no Chromium was found to draw their static images "
+                      "(apt-get install chromium).", file=sys.stderr)
+                _said_unavailable = True
+            return {}
+        try:
+            rendered = asyncio.run(_render_all(missing))
+        except Exception as err:  # kaleido or the browser failed: the site is still built
+            print(f"Charts are interactive only: drawing static images failed ({err}).", file=sys.stderr)
+            return {}
+        for name, svg in rendered.items():
+            write_file(cached[name], make_deterministic(svg, name.replace(".", "-")))
+    return {name: path.read_bytes() for name, path in cached.items()}

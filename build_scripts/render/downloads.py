@@ -1,0 +1,92 @@
+"""Data downloads published with the site (pure): the validated briefing as JSON (the same shape as
+the data files, so it validates against the schema and loads back), the schema, and events as CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from build_scripts.data.model import COLLECTIONS, Briefing, Event
+from build_scripts.data.schema import schema_text
+from build_scripts.data.trust import independent_origins
+from build_scripts.reuse import ObjectMemo
+
+JSON_PATH = "downloads/briefing.json"
+SCHEMA_PATH = "downloads/briefing.schema.json"
+EVENTS_CSV_PATH = "downloads/events.csv"
+PROVENANCE_PATH = "downloads/provenance.json"
+CSV_COLUMNS = ["id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
+               "status", "status_note", "sources", "amounts", "independent_origins"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def briefing_json(briefing: Briefing) -> str:
+    """The briefing in the shape of a data file ({"briefing": ..., "sources": [...], ...}), written by
+    pydantic's compiled JSON writer: one line per item, so the file diffs well and is quick to make."""
+    parts = [f'"briefing":{_ITEM_JSON.get(briefing.info, _item_json)}']
+    for name in COLLECTIONS:
+        items = ",\n".join(_ITEM_JSON.get(item, _item_json) for item in getattr(briefing, name))
+        parts.append(f'"{name}":[\n{items}\n]' if items else f'"{name}":[]')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+_ITEM_JSON: ObjectMemo[str] = ObjectMemo()
+_EVENT_ROWS: ObjectMemo[list[str]] = ObjectMemo()
+
+
+def _item_json(item) -> str:
+    return item.model_dump_json(by_alias=True, exclude_none=True)
+
+
+def schema_json() -> str:
+    return schema_text()
+
+
+def _cell(value: str) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def _event_row(event: Event, sources: dict) -> list[str]:
+    end = (event.until or event.date).end
+    amounts = "; ".join(f"{a.value:.0f} {a.currency} {a.label}" for a in event.amounts)
+    return [_cell(v) for v in (
+        event.id, event.date.text, event.until.text if event.until else "", event.date.precision,
+        event.date.start.isoformat(), end.isoformat(), event.title, event.summary, ";".join(event.actors),
+        ";".join(event.themes), event.tone.value, event.status.value, event.status_note or "",
+        ";".join(event.sources), amounts, ";".join(independent_origins(event.sources, sources)))]
+
+
+def events_csv(events, sources: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow(_EVENT_ROWS.get(event, lambda e: _event_row(e, sources)))
+    return out.getvalue()
+
+
+def provenance_json(briefing: Briefing, view) -> str:
+    """What the build computed about the evidence: the briefing's coverage and review dates, each sourced
+    item's independent origins, and the weakest status under each piece of prose."""
+    info = briefing.info
+    items = [{"collection": name, "id": item.id, "status": item.status.value,
+              "independent_origins": list(view.origins_of(item.sources))}
+             for name in ("events", "claims", "leverage") for item in getattr(briefing, name)]
+    items += [{"collection": "quotes", "id": q.id, "independent_origins": list(view.origins_of([q.source]))}
+              for q in briefing.quotes]
+    items += [{"collection": "relationships", "index": n, "independent_origins": list(view.origins_of(r.sources))}
+              for n, r in enumerate(briefing.relationships)]
+    prose = [("summary", info.summary_events)] + [(f"takeaways[{n}]", t.events) for n, t in enumerate(info.takeaways)]
+    prose += [(f"conflicts[{c.id}].positions[{n}]", p.events) for c in briefing.conflicts for n, p in enumerate(c.positions)]
+    prose += [(f"leverage[{item.id}]", item.events) for item in briefing.leverage if item.events]
+    rests_on = [{"text": where, "events": list(ids), "weakest_status": view.weakest_event(ids).status.value}
+                for where, ids in prose]
+    document = {"covers_events_to": info.as_of.text, "last_reviewed": info.last_reviewed.text,
+                "review_window_days": info.review_window_days, "items": items, "prose": rests_on}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def download_files(briefing: Briefing, view) -> dict[str, str]:
+    return {JSON_PATH: briefing_json(briefing), SCHEMA_PATH: schema_json(),
+            EVENTS_CSV_PATH: events_csv(view.events, view.sources), PROVENANCE_PATH: provenance_json(briefing, view)}

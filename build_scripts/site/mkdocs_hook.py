@@ -1,0 +1,133 @@
+"""The thin MkDocs layer: adds the generated pages to the build, in memory.
+
+Nothing is written into docs/, so `mkdocs serve` does not rebuild forever, and hand-written
+pages are never overwritten: a generated page whose path exists in docs/ is an error.
+The pipeline itself (build_scripts.pipeline) knows nothing about MkDocs.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.toc import TableOfContents  # noqa: E402
+
+from build_scripts import pipeline as build  # noqa: E402
+from build_scripts.errors import DataError  # noqa: E402
+from build_scripts.site.postprocess import finish_page  # noqa: E402
+from build_scripts.site.structured_data import head_tags  # noqa: E402
+from build_scripts.render.text import unwrap_html_blocks  # noqa: E402
+from build_scripts.data.trust import build_date_from_env, currency_facts  # noqa: E402
+
+_state: dict = {}
+
+
+def on_config(config):
+    """Load and validate the data (every rebuild, so `mkdocs serve` sees edits), then name and
+    lay out the site from it."""
+    if not config.use_directory_urls:
+        raise PluginError("the briefing's pages link each other by directory address: set use_directory_urls: true")
+    data_dir = build.data_dir_from_env(Path(config.config_file_path).parent)
+    if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
+        config.watch.append(str(data_dir))
+    try:
+        output = build.generate(data_dir, site_url=config.site_url or "")
+    except (DataError, build.MissingTool) as err:
+        raise PluginError(str(err)) from None
+    _state["output"] = output
+    info = output.briefing.info
+    config.site_name = html.escape(info.title)  # the theme prints it unescaped
+    config.site_description = html.escape(info.description)
+    config.extra["briefing_currency"] = currency_facts(info, build_date_from_env())
+    config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
+    return config
+
+
+def _with_hand_written(nav: list, docs_dir: Path) -> list:
+    """Hand-written pages in docs/ join the generated menu's last section ("About")."""
+    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    about = dict(nav[-1])
+    (title, pages), = about.items()
+    return [*nav[:-1], {title: [*pages, *hand_written]}]
+
+
+def on_files(files, config):
+    output = _state["output"]
+    for path, content in sorted({**output.pages, **output.assets}.items()):
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is hand-written, but the data also generates {path}; rename one of them")
+        file = File.generated(config, path, content=content)
+        if path in output.assets and path.endswith(".md"):
+            file.__class__ = _CopiedFile  # a plain-Markdown copy: published as is, not a page
+        files.append(file)
+    return files
+
+
+class _CopiedFile(File):
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+    @property
+    def url(self) -> str:
+        return self.src_uri
+
+    @property
+    def dest_uri(self) -> str:
+        return self.src_uri
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return build.place_charts(markdown, _state["output"], page.url)
+    except DataError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+
+def on_page_content(html_content, page, config, files):
+    """The pipeline's HTML blocks, carried through Markdown as comments, put in place: the searched
+    ones now, before the search plugin reads the page; the others in on_page_context, after it."""
+    return unwrap_html_blocks(html_content, searched_only=True)
+
+
+def on_page_context(context, page, config, nav):
+    """Runs after the search plugin has indexed the page (hooks come after plugins): the blocks
+    kept out of search are put in place. And a page that hides its table of contents does not
+    carry it either (a timeline page's would repeat every event's title): only the first heading
+    stays, for the theme's "skip to content" link."""
+    page.content = unwrap_html_blocks(page.content)
+    if "toc" in (page.meta.get("hide") or []) and page.toc:
+        first = copy.copy(page.toc.items[0])
+        first.children = []
+        page.toc = TableOfContents([first])
+    return context
+
+
+def page_url_to_root(page) -> str:
+    depth = page.url.count("/")
+    return "../" * depth
+
+
+def on_post_page(output, page, config):
+    briefing = _state["output"].briefing
+    meta = page.meta or {}
+    title = briefing.info.title if page.is_homepage else html.unescape(str(meta.get("title") or page.title))
+    description = html.unescape(str(meta.get("description") or briefing.info.description))
+    url = page.canonical_url or page.abs_url or ""
+    tags = head_tags(briefing, page.file.src_uri, title, description, url)
+    tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{html.escape(page_url_to_root(page))}feed.xml">'
+
+    return finish_page(output.replace("</head>", tags + "</head>", 1))
+
+
+def on_post_template(output_content, template_name, config):
+    return finish_page(output_content) if template_name.endswith(".html") else output_content

@@ -1,0 +1,110 @@
+"""Sharing and structured data (pure): Open Graph and Twitter card tags, and schema.org JSON-LD
+(NewsArticle for briefing pages, Person and Organization for entity pages), built from the data."""
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+
+from build_scripts.reuse import ObjectMemo
+from build_scripts.data.model import Briefing, Organisation, Person
+from build_scripts.data.trust import independent_origins
+
+_ENTITIES: ObjectMemo[dict] = ObjectMemo()  # per briefing: id -> person or organisation
+_FOLDERS = {"people": Person, "organisations": Organisation}
+
+
+def _entities(briefing: Briefing) -> dict:
+    return _ENTITIES.get(briefing, lambda b: {e.id: e for e in (*b.people, *b.organisations)})
+
+
+def _entity_for(briefing: Briefing, path: str):
+    """The person or organisation a page is about ('people/sam-altman.md'), if any."""
+    folder, _, name = path.partition("/")
+    entity = _entities(briefing).get(name.removesuffix(".md"))
+    return entity if folder in _FOLDERS and isinstance(entity, _FOLDERS[folder]) else None
+
+
+def _org_names(briefing: Briefing, ids) -> list[dict]:
+    entities = _entities(briefing)
+    return [{"@type": "Organization", "name": entities[i].name} for i in ids
+            if isinstance(entities.get(i), Organisation)]
+
+
+def json_ld(briefing: Briefing, path: str, title: str, description: str, url: str, entity=None) -> dict:
+    """entity: the person or organisation the page is about (see _entity_for), if any."""
+    if isinstance(entity, Person):
+        return {"@context": "https://schema.org", "@type": "Person", "name": entity.name, "jobTitle": entity.role,
+                "affiliation": _org_names(briefing, entity.organisations), "url": url}
+    if isinstance(entity, Organisation):
+        return {"@context": "https://schema.org", "@type": "Organization", "name": entity.name,
+                "description": entity.description, "url": url}
+    info = briefing.info
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
+               "description": description, "dateModified": info.last_reviewed.end.isoformat(),
+               "temporalCoverage": f"../{info.as_of.end.isoformat()}",
+               "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
+               "url": url}
+    if path == "index.md":  # the summary's evidence: the independent outlets behind the events it rests on
+        article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
+                                for outlet in _summary_origins(briefing)]
+    if path == SOURCES_PAGE and (citations := _archived_citations(briefing)):
+        article["citation"] = citations
+    return article
+
+
+def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
+    events = {e.id: e for e in briefing.events}
+    cited = [s for eid in briefing.info.summary_events if eid in events for s in events[eid].sources]
+    return independent_origins(cited, {s.id: s for s in briefing.sources})
+
+
+SOURCES_PAGE = "sources.md"
+
+
+def _archived_citations(briefing: Briefing) -> list[dict]:
+    """The sources that have archived copies, each with its snapshots as schema.org `archivedAt`."""
+    citations = []
+    for source in briefing.sources:
+        snapshots = [a.url for a in (source.archived, source.read_via and source.read_via.archived) if a]
+        if snapshots:
+            citations.append({"@type": "CreativeWork", "name": source.title or source.subject,
+                              "publisher": {"@type": "Organization", "name": source.outlet}, "url": source.url or source.read_via.url,
+                              "archivedAt": snapshots})
+    return citations
+
+
+_TOP: ObjectMemo[list[dict]] = ObjectMemo()  # per briefing, not per page
+
+
+def _main_organisations(briefing: Briefing) -> list[dict]:
+    """The three organisations most events name."""
+    return _TOP.get(briefing, _count_main_organisations)
+
+
+def _count_main_organisations(briefing: Briefing) -> list[dict]:
+    org_ids = {o.id for o in briefing.organisations}
+    counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
+    top = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
+    return _org_names(briefing, top)
+
+
+def script_json(data: dict) -> str:
+    """JSON that cannot close its <script> element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_tags(briefing: Briefing, path: str, title: str, description: str, url: str) -> str:
+    entity = _entity_for(briefing, path)
+    kind = "profile" if isinstance(entity, Person) else "article" if path != "index.md" else "website"
+    attr = lambda value: html.escape(value, quote=True)  # noqa: E731
+    tags = [
+        ("property", "og:title", title), ("property", "og:description", description), ("property", "og:type", kind),
+        ("property", "og:url", url), ("property", "og:site_name", briefing.info.title),
+        ("name", "twitter:card", "summary"),  # Twitter falls back to the og: title and description
+    ]
+    tags.append(("name", "briefing-as-of", briefing.info.as_of.label))
+    tags.append(("name", "briefing-last-reviewed", briefing.info.last_reviewed.label))
+    meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
+    return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url, entity))}</script>'

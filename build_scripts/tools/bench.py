@@ -1,0 +1,121 @@
+"""`make bench`: how the build grows with the data, from 10 to 10,000 events.
+
+For each size a synthetic briefing (fixed seed, build_scripts/tools/synthetic.py) is built in a fresh
+process, measuring: load + validate, page and chart generation, the MkDocs build, the total, peak
+memory, pages, site size, average HTML per page and the search index. Then one event is changed
+and the Markdown regenerated into a folder, counting rewritten files and seconds.
+Prints a table and writes bench-results/bench.json. Static chart images are off (they are cached
+by content, so they cost nothing once drawn); set BENCH_SIZES=10,1000 to run fewer sizes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = {10: 10, 1000: 100, 10000: 1000}
+OUT = ROOT / "bench-results" / "bench.json"
+
+
+def _site_figures(site: Path) -> dict:
+    html = [p for p in site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"pages": len(html), "site_bytes": total,
+            "avg_html_bytes": round(sum(p.stat().st_size for p in html) / len(html)),
+            "search_index_bytes": (site / "search" / "search_index.json").stat().st_size}
+
+
+def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
+    """One size, measured in this (fresh) process."""
+    os.environ.update({"BRIEFING_DATA": str(data_dir), "BRIEFING_STATIC_CHARTS": "0", "SOURCE_DATE_EPOCH": "1700000000"})
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from build_scripts import pipeline as build
+    from build_scripts.data.validation import load_briefing
+    from build_scripts.site.writing import write_tree
+
+    started = time.perf_counter()
+    load_briefing(data_dir)
+    loaded = time.perf_counter()
+    build._MEMO.clear()
+    output = build.generate(data_dir, static_charts=False)
+    generated = time.perf_counter()
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    mkdocs_build(config)
+    built = time.perf_counter()
+    figures = {
+        "events": events,
+        "load_validate_s": round(loaded - started, 3),
+        "generate_s": round(generated - loaded - 0, 3),
+        "mkdocs_build_s": round(built - generated, 3),
+        "total_s": round(built - started, 3),
+        **_site_figures(site_dir),
+    }
+    figures["search_index_bytes_per_event"] = round(figures["search_index_bytes"] / events)
+    # Incremental: write the Markdown, change one event, regenerate and rewrite.
+    out = site_dir.parent / "generated"
+    write_tree({**output.pages, **output.assets}, out)
+    target = next(iter(sorted(data_dir.glob("events*.yaml")) or sorted(data_dir.glob("*.yaml"))))
+    text = target.read_text()
+    target.write_text(text.replace("summary: ", "summary: Changed. ", 1))
+    again = time.perf_counter()
+    report = write_tree({**(o := build.generate(data_dir, static_charts=False)).pages, **o.assets}, out)
+    figures["one_event_changed_rewritten_files"] = len(report.written)
+    figures["one_event_changed_regenerate_s"] = round(time.perf_counter() - again, 3)
+    figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return figures
+
+
+def run_size(events: int, entities: int, scratch: Path) -> dict:
+    from build_scripts.tools.synthetic import write_synthetic
+
+    data = scratch / f"data-{events}"
+    write_synthetic(data, events, entities)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.tools.bench", "--worker", str(data),
+                             str(scratch / f"site-{events}" / "site"), str(events)],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["entities"] = entities
+    return figures
+
+
+def main() -> int:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", ",".join(map(str, SIZES))).split(",")]
+    scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    rows = []
+    try:
+        for events in sizes:
+            rows.append(run_size(events, SIZES.get(events, max(1, events // 10)), scratch))
+            print(json.dumps(rows[-1]), file=sys.stderr)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    columns = ["events", "entities", "load_validate_s", "generate_s", "mkdocs_build_s", "total_s", "peak_memory_mb",
+               "pages", "site_bytes", "avg_html_bytes", "search_index_bytes", "search_index_bytes_per_event",
+               "one_event_changed_rewritten_files", "one_event_changed_regenerate_s"]
+    print(" | ".join(columns))
+    for row in rows:
+        print(" | ".join(str(row[c]) for c in columns))
+    if len(rows) > 1:
+        big, mid = rows[-1], rows[-2]
+        print(f"average HTML per page, largest vs the one before: {big['avg_html_bytes'] / mid['avg_html_bytes']:.2f}x")
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_text(json.dumps(rows, indent=2) + "\n")
+    print(f"written to {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        print(json.dumps(worker(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))))
+    else:
+        sys.exit(main())
