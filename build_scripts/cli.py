@@ -12,9 +12,9 @@ import traceback
 from pathlib import Path
 
 from build_scripts import pipeline as build
-from build_scripts.data.validation import load_report
 from build_scripts.errors import DataError
 from build_scripts.links.network_commands import add_network_commands
+from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession
 from build_scripts.site.writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,11 @@ def _data_dir(args) -> Path:
 def _label(args) -> str:
     """How problems name the data folder: as the editor gave it (`--data briefings/eu-ai-act`)."""
     return os.path.normpath(args.data) if args.data else _data_dir(args).name
+
+
+def _session(args, **options) -> BuildSession:
+    """The one build session of this command."""
+    return BuildSession(BuildConfig(data_dir=_data_dir(args), label=_label(args), **options))
 
 
 def _commit_time() -> str:
@@ -44,8 +49,9 @@ def _print_report(report) -> None:
 
 def cmd_check(args) -> int:
     started = time.perf_counter()
-    output = build.generate(_data_dir(args), static_charts=False, label=_label(args), bundle=False)
-    report = load_report(_data_dir(args), label=_label(args))
+    session = _session(args, static_charts=False, bundle=False)
+    output = session.generate()
+    report = session.report()  # the same reading of the data: nothing is read or validated again
     _print_report(report)
     b = output.briefing
     print(f"OK: {len(b.events)} events, {len(b.sources)} sources, {len(b.people)} people, "
@@ -56,7 +62,7 @@ def cmd_check(args) -> int:
 
 def cmd_build(args) -> int:
     started = time.perf_counter()
-    output = build.generate(_data_dir(args), label=_label(args))
+    output = _session(args).generate()
     report = write_tree({**output.pages, **output.assets}, Path(args.out))
     print(f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed "
           f"in {args.out} ({time.perf_counter() - started:.2f} s)")
@@ -92,17 +98,18 @@ def _engine_aborts(name: str) -> tuple[type, ...]:
 def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
-    data_dir = _data_dir(args)
-    _print_report(load_report(data_dir, label=_label(args)))  # fail fast, with every problem, before MkDocs
-    os.environ[build.DATA_ENV] = str(data_dir)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
+    session = _session(args)
+    _print_report(session.report())  # fail fast, with every problem, before MkDocs
+    os.environ[build.DATA_ENV] = str(session.config.data_dir)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*"):  # left by an interrupted build
         shutil.rmtree(stale, ignore_errors=True)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        config[REUSE_KEY] = session.reuse  # the hook's build reuses this reading of the data
         engine_build(config)
     except BaseException as err:  # MkDocs aborts with SystemExit, Abort or PluginError (data errors among them)
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,6 +1,6 @@
 """The pipeline, independent of the site engine: data folder -> validated model -> files.
 
-    1. load + validate   validation.load_briefing   (every problem at once, or nothing)
+    1. load + validate   session.report             (every problem at once, or nothing)
     2. pages             site_plan.plan_pages        (pure Markdown strings)
     3. charts            charts.build_charts         (figure JSON, summaries, tables)
     4. static images     chart_images.chart_svgs     (kaleido + Chromium, cached; optional)
@@ -14,10 +14,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts import reuse as memo
 from build_scripts.collector import collector_paused
 from build_scripts.data.model import Briefing
-from build_scripts.data.validation import load_briefing
 from build_scripts.errors import DataError, Problem
 from build_scripts.history.updates import atom_feed, data_updates
 from build_scripts.render.chart_html import MARKER, render_chart
@@ -29,6 +27,8 @@ from build_scripts.render.markdown_copies import llms_txt, markdown_copies
 from build_scripts.render.pages import change_target
 from build_scripts.render.text import page_url, relative_path
 from build_scripts.render.views import TIMELINE, build_view
+from build_scripts.reuse import Reuse
+from build_scripts.session import BuildSession
 from build_scripts.site.site_plan import plan_nav, plan_pages
 
 DATA_ENV = "BRIEFING_DATA"
@@ -57,30 +57,27 @@ def chart_json(chart: Chart) -> str:
     return json.dumps(published(chart), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-_MEMO: dict[tuple, BuildOutput] = {}
-
-
 @collector_paused
-def generate(data_dir: Path, static_charts: bool = True, history: bool = True,
-             site_url: str = "http://127.0.0.1:8000/", label: str | None = None, bundle: bool = True) -> BuildOutput:
-    """Run the pipeline; the same data (same briefing objects) in the same process is not redone,
-    so the `site` command and the MkDocs hook share one generation. history: read the git history
-    of the data folder for the Updates page and feed. label: how problems name the data folder (the
-    path as the editor gave it). bundle: publish the plotly.js bundle (`check` needs no npm install)."""
-    briefing = load_briefing(data_dir, label=label or data_dir.name)
-    key = (str(data_dir), static_charts, history, site_url, bundle)
-    cached = _MEMO.get(key)
-    if cached is not None and cached.briefing is briefing:
-        return cached
-    _MEMO.clear()
-    memo.new_run()
-    updates = data_updates(data_dir) if history else None
-    _MEMO[key] = output = _generate(briefing, static_charts, updates, site_url, bundle)
+def generate_output(session: BuildSession) -> BuildOutput:
+    """Run the pipeline for a session; when neither the data (the very same briefing object) nor
+    the configuration changed since the session's last run, that output is handed back, so the
+    `site` command and the MkDocs hook share one generation."""
+    config, reuse = session.config, session.reuse
+    briefing = session.report().briefing
+    key = (config, reuse.fingerprint)
+    if reuse.output is not None and reuse.output[0] == key and reuse.output[1].briefing is briefing:
+        return reuse.output[1]
+    reuse.output = None
+    reuse.new_run()
+    updates = data_updates(config.data_dir) if config.history else None
+    output = _generate(briefing, config.static_charts, updates, config.site_url, config.bundle, reuse)
+    reuse.output = (key, output)
     return output
 
 
-def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, bundle: bool = True) -> BuildOutput:
-    view = build_view(briefing)
+def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, bundle: bool,
+              reuse: Reuse) -> BuildOutput:
+    view = build_view(briefing, reuse)
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
     svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}

@@ -1,17 +1,25 @@
-"""Reusing work between regenerations in one process (`mkdocs serve`, the benchmark).
+"""What one process keeps between regenerations (`mkdocs serve`, the benchmark): the reuse memo.
 
 The loader hands back the very same model object for an item whose text did not change, so
 anything computed from that object alone can be reused while the object comes back. A memo keeps
 each object alive beside its result, so an id can never be reused by another object while it is
 remembered; results not asked for during a whole run are forgotten at the start of the next one.
+
+Nothing here is module-level: a `Reuse` belongs to one build session (session.py), which hands it
+to the stages that reuse work. Its fingerprint covers the templates and the pipeline's code, so a
+template edit is never answered with a page rendered from the old one.
 """
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Generic, TypeVar
 
 from pydantic import BaseModel
 
 T = TypeVar("T")
+PACKAGE = Path(__file__).resolve().parent
 
 
 def same_inputs(a: tuple, b: tuple) -> bool:
@@ -20,18 +28,14 @@ def same_inputs(a: tuple, b: tuple) -> bool:
     return len(a) == len(b) and all(x is y or (not isinstance(x, BaseModel) and x == y) for x, y in zip(a, b))
 
 
-_MEMOS: list["ObjectMemo"] = []
-
-
 class ObjectMemo(Generic[T]):
     """Results computed from one model object each, kept for the current run and the one before."""
 
     def __init__(self) -> None:
         self._current: dict[int, tuple[object, T]] = {}
         self._previous: dict[int, tuple[object, T]] = {}
-        _MEMOS.append(self)
 
-    def get(self, obj: object, compute: Callable[[object], T]) -> T:
+    def get(self, obj: Any, compute: Callable[[Any], T]) -> T:
         """compute(obj), or its result from before when obj is the very same object."""
         key = id(obj)
         hit = self._current.get(key)  # held here, obj is alive: the id is its own
@@ -46,7 +50,50 @@ class ObjectMemo(Generic[T]):
         self._previous, self._current = self._current, {}
 
 
-def new_run() -> None:
-    """A regeneration begins: what the last one did not use is forgotten after this one."""
-    for memo in _MEMOS:
-        memo.new_run()
+@dataclass
+class ItemCache:
+    """Validated items by their text, so an unchanged item comes back as the very same object."""
+
+    items: dict[tuple[str, str], BaseModel] = field(default_factory=dict)  # (model, repr of the item) -> object
+    in_use: set[int] = field(default_factory=set)  # handed out this run (two identical items get two objects)
+    files: dict[str, tuple[str, Any]] = field(default_factory=dict)  # file name -> (digest, its validated items)
+
+
+@dataclass
+class Reuse:
+    """Everything a process may reuse from its previous regeneration, and the code it was made by."""
+
+    fingerprint: str = ""
+    parsed: dict[str, tuple[str, Any]] = field(default_factory=dict)  # file name -> (digest, parsed file)
+    items: ItemCache = field(default_factory=ItemCache)
+    report: tuple[tuple, Any] | None = None  # (data digests, validation report)
+    output: tuple[tuple, Any] | None = None  # (inputs, build output)
+    rendered: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # page -> (its inputs, its text)
+    memos: dict[str, ObjectMemo] = field(default_factory=dict)
+    written: dict[str, tuple[Any, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
+    templates: Any = None  # the Jinja environment (render.pages.template_environment), made once per fingerprint
+
+    def memo(self, name: str) -> ObjectMemo:
+        """The object memo called name (one per kind of result)."""
+        if name not in self.memos:
+            self.memos[name] = ObjectMemo()
+        return self.memos[name]
+
+    def new_run(self) -> None:
+        """A regeneration begins: what the last one did not use is forgotten after this one."""
+        for memo in self.memos.values():
+            memo.new_run()
+
+    def check_code(self, fingerprint: str) -> None:
+        """Forget everything when the templates or the pipeline's code are not what made it."""
+        if fingerprint != self.fingerprint:
+            self.__dict__.update(Reuse(fingerprint=fingerprint).__dict__)
+
+
+def code_fingerprint(root: Path = PACKAGE) -> str:
+    """A digest of the pipeline's code and templates (every file under build_scripts/ but caches)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from build_scripts import pipeline as build
 from build_scripts.cli import main
+from build_scripts.session import generate
 
 from .conftest import MINI, ROOT, copy_data
 
@@ -108,7 +109,7 @@ def dangling(page: str) -> list[str]:
 def test_each_optional_part_appears_only_with_its_data(tmp_path):
     for chosen in [set(), *({part} for part in PARTS), set(PARTS)]:
         present = set(chosen).union(*(PARTS[p][0] for p in chosen))
-        output = build.generate(with_parts(tmp_path, chosen), static_charts=False, history=False, bundle=False)
+        output = generate(with_parts(tmp_path, chosen), static_charts=False, history=False, bundle=False)
         for part, path in PAGES.items():
             wanted = part in present or (path == "leverage.md" and present & {"leverage", "relationships"})
             assert (path in output.pages) == bool(wanted), (chosen, part)

@@ -9,10 +9,10 @@ import pytest
 
 from build_scripts.data.validation import load_briefing
 from build_scripts.errors import DataError
-from build_scripts.pipeline import generate
 from build_scripts.render.downloads import JSON_PATH
 from build_scripts.render.text import md_url
-from build_scripts.site.structured_data import json_ld
+from build_scripts.session import generate
+from build_scripts.site.structured_data import json_ld, structured_index
 
 from .conftest import ROOT, build_site
 
@@ -68,9 +68,9 @@ def test_downloads_and_structured_data_carry_the_archived_copies(archived_data):
     document = json.loads(output.assets[JSON_PATH])
     report = next(s for s in document["sources"] if s["id"] == "example-report")
     assert report["archived"] == {"url": REPORT_SNAPSHOT, "date": "2024-06-02"}
-    ld = json_ld(output.briefing, "sources.md", "Sources", "All sources", "https://example.org/sources/")
+    ld = json_ld(structured_index(output.briefing), "sources.md", "Sources", "All sources", "https://example.org/sources/")
     assert [c["archivedAt"] for c in ld["citation"]] == [[REPORT_SNAPSHOT], [MIRROR_SNAPSHOT]]
-    assert "citation" not in json_ld(output.briefing, "timeline.md", "Timeline", "", "https://example.org/")
+    assert "citation" not in json_ld(structured_index(output.briefing), "timeline.md", "Timeline", "", "https://example.org/")
 
 
 def test_the_built_site_links_the_archived_copy(archived_data, tmp_path):

@@ -28,7 +28,7 @@ def test_events_csv_has_one_row_per_event_with_the_same_fields():
     briefing = load_briefing(ROOT / "data")
     events = build_view(briefing).events
     rows = list(csv.DictReader(io.StringIO(events_csv(events, build_view(briefing).sources))))
-    assert list(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0]) == CSV_COLUMNS
     assert [r["id"] for r in rows] == [e.id for e in events]
     by_id = {e.id: e for e in events}
     for row in rows:

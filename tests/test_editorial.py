@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.cli import main
-from build_scripts.pipeline import generate
+from build_scripts.session import generate
 
 from .conftest import MINI, copy_data
 

@@ -1,23 +1,25 @@
-"""Incremental regeneration: after one event changes, only the files whose bytes changed are
-rewritten, and what reuse gives is exactly what a fresh process would build."""
+"""Incremental regeneration within one build session: after one event changes, only the files whose
+bytes changed are rewritten, and what reuse gives is exactly what a fresh process would build; after
+a template changes, the pages show it (as `mkdocs serve` must)."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from build_scripts.pipeline import generate
+from build_scripts.session import BuildConfig, BuildSession
 from build_scripts.site.writing import write_tree
 from build_scripts.tools.synthetic import write_synthetic
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 FRESH = """
 import sys
 from pathlib import Path
-from build_scripts.pipeline import generate
+from build_scripts.session import generate
 from build_scripts.site.writing import write_tree
 output = generate(Path(sys.argv[1]), static_charts=False, history=False)
 write_tree({**output.pages, **output.assets}, Path(sys.argv[2]))
@@ -38,19 +40,22 @@ def synthetic(tmp_path) -> Path:
 
 def test_one_changed_event_rewrites_only_the_files_it_changes(synthetic, tmp_path):
     out = tmp_path / "out"
-    first = generate(synthetic, static_charts=False, history=False)
-    write_tree({**first.pages, **first.assets}, out)
+    session = BuildSession(BuildConfig(data_dir=synthetic, static_charts=False, history=False))
+    first = session.generate()
+    write_tree({**first.pages, **first.assets}, out, session.reuse.written)
     before = tree(out)
     events = synthetic / "events-00.yaml"
     events.write_text(events.read_text().replace("summary: ", "summary: Changed. ", 1))
 
-    second = generate(synthetic, static_charts=False, history=False)
-    report = write_tree({**second.pages, **second.assets}, out)
+    second = session.generate()
+    report = write_tree({**second.pages, **second.assets}, out, session.reuse.written)
     after = tree(out)
 
     changed = {path for path in after if after[path][0] != before[path][0]}
     assert set(report.written) == changed
     assert 0 < len(changed) < 10, changed
+    reused = [p for p in first.pages if p in second.pages and second.pages[p] is first.pages[p]]
+    assert len(reused) > len(first.pages) // 2, "unchanged pages were rendered again, not reused"
     assert any(path.startswith("timeline/") for path in changed)
     for path in set(after) - changed:
         assert after[path][1] == before[path][1], f"{path} was rewritten with the same bytes"
@@ -68,3 +73,31 @@ def test_files_no_longer_planned_are_removed_with_their_empty_folders(tmp_path):
     assert report.written == [] and report.removed == ["people/b.md", "people/deep/c.md"]
     assert not (out / "people").exists()
     assert (out / "a.md").stat().st_mtime_ns == mtime
+
+
+EDIT_TEMPLATE = """
+import sys
+from pathlib import Path
+from build_scripts.session import BuildConfig, BuildSession
+session = BuildSession(BuildConfig(data_dir=Path(sys.argv[1]), static_charts=False, history=False, bundle=False))
+before = session.generate().pages
+template = Path("build_scripts/render/templates/person.md.j2")
+template.write_text(template.read_text() + "\\nEdited in this process.\\n")
+after = session.generate().pages
+people = [p for p in after if p.startswith("people/") and p != "people/index.md"]
+assert people and all("Edited in this process." not in before[p] for p in people)
+assert all("Edited in this process." in after[p] for p in people), "a person page missed the template edit"
+assert all(after[p] == before[p] for p in after if not p.startswith("people/")), "other pages changed"
+print(len(people))
+"""
+
+
+def test_a_template_edit_shows_on_the_next_generation_in_the_same_process(tmp_path):
+    """What `mkdocs serve` does on a template edit: the same session generates again. The project's
+    code is copied, so the edit touches only the copy."""
+    shutil.copytree(ROOT / "build_scripts", tmp_path / "build_scripts",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run([sys.executable, "-c", EDIT_TEMPLATE, str(FIXTURES / "mini")], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from build_scripts.pipeline import generate
+from build_scripts.session import generate
 
 from .conftest import MINI, ROOT
 

@@ -6,9 +6,9 @@ import re
 import pytest
 
 from build_scripts.data.model import Amount
-from build_scripts.pipeline import generate
 from build_scripts.render.pages import format_amount
 from build_scripts.render.views import SPLIT_ABOVE
+from build_scripts.session import generate
 from build_scripts.tools.synthetic import write_synthetic
 
 from .conftest import BUILD_DATE_EPOCH, MINI, check_golden

@@ -199,7 +199,6 @@ def test_a_bug_in_the_site_build_keeps_its_traceback_and_the_previous_site(tmp_p
         raise RuntimeError("a bug, not a data error")
 
     monkeypatch.setattr(build, "_generate", broken)
-    monkeypatch.setattr(build, "_MEMO", {})
     assert main(["--data", str(ROOT / "tests" / "fixtures" / "mini"), "site", "--site-dir", str(site)]) == 1
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err and "RuntimeError: a bug, not a data error" in err

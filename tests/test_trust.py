@@ -12,8 +12,8 @@ from build_scripts.cli import main
 from build_scripts.data.rules import STATUS_RULES, Status
 from build_scripts.data.trust import independent_origins
 from build_scripts.data.validation import load_briefing
-from build_scripts.pipeline import generate
 from build_scripts.render.views import build_view
+from build_scripts.session import generate
 
 from .conftest import MINI, ROOT, check_golden, copy_data
 

@@ -9,7 +9,7 @@ import pytest
 
 from build_scripts.errors import DataError
 from build_scripts.history import updates
-from build_scripts.pipeline import generate
+from build_scripts.session import generate
 
 from .conftest import FIXTURES, MINI, correct_deal_summary, new_event_yaml, repo_with_data_change
 
@@ -75,9 +75,9 @@ def test_a_revision_written_for_an_older_schema_is_read_through_the_migrations()
     old = FIXTURES / "schema-2026-11" / "briefing.yaml"
     loaded = parse_yaml("old/briefing.yaml", old.read_bytes())
     with pytest.raises(DataError):  # today's schema refuses it as it stands
-        validate([copy.deepcopy(loaded)], [], reuse=False)
+        validate([copy.deepcopy(loaded)], [])
     migrate(loaded.data)
-    briefing = validate([loaded], [], reuse=False, trust=False)
+    briefing = validate([loaded], [], trust=False)
     assert {e.id for e in briefing.events} == {"2024-01-deal", "2024-summer-dispute"}
     assert briefing.info.last_reviewed == briefing.info.as_of
     assert [c.id for c in briefing.info.codebook.themes][:2] == ["investment", "compute"]

@@ -14,11 +14,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 PRECISIONS = ("day", "month", "quarter", "season", "year")
 MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+SEASONS = MappingProxyType({"spring": 3, "summer": 6, "autumn": 9, "winter": 12})
 EXAMPLES = "2024-07-09, 2024-07, 2024-Q3, summer 2024 or 2024"
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

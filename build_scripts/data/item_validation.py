@@ -2,12 +2,14 @@
 
 Within one process (`mkdocs serve`, the `site` command and its hook), a file whose bytes did not
 change gives back its earlier result, and an item whose text did not change gives back the very
-same model object, so later stages can tell what is unchanged. reuse=False (reading old versions
-of the data for history) validates from scratch and leaves those caches alone.
+same model object, so later stages can tell what is unchanged. The cache is the build session's
+(reuse.ItemCache); without one (reading old versions of the data for history) every item is
+validated from scratch.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from pydantic import BaseModel, ValidationError
 
@@ -15,8 +17,9 @@ from build_scripts.data.dates import EXAMPLES
 from build_scripts.data.loading import LoadedFile, suggest
 from build_scripts.data.model import COLLECTIONS, BriefingInfo
 from build_scripts.errors import Problem
+from build_scripts.reuse import ItemCache
 
-FIELD_HINTS = {
+FIELD_HINTS = MappingProxyType({
     "currency": "an ISO 4217 code such as USD",
     "date": f"write it like {EXAMPLES}",
     "until": f"write it like {EXAMPLES}",
@@ -24,7 +27,7 @@ FIELD_HINTS = {
     "last_reviewed": f"write it like {EXAMPLES}",
     "as_of": f"write it like {EXAMPLES}",
     "id": "choose another id",
-}
+})
 ID_HINT = "ids use lowercase letters, digits and single hyphens, like `alpha-corp` or `2019-07-first-investment`"
 
 
@@ -67,28 +70,22 @@ def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
     return message, ""
 
 
-_ITEMS: dict[tuple[str, str], BaseModel] = {}  # (model, repr of the item) -> the model object built from it
-
-
 def validate_item(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem],
-                  reuse: bool = True):
-    """Validate one item. With reuse, an item whose text did not change since the last run gives back
-    the very same object."""
-    if not reuse:
+                  cache: ItemCache | None = None):
+    """Validate one item. With a cache, an item whose text did not change since the last run gives
+    back the very same object."""
+    if cache is None:
         return _validate_fresh(file, path, model, raw, problems)
     key = (model.__name__, repr(raw))  # plain dicts, lists and strings: repr is exact and fast
-    cached = _ITEMS.get(key)
-    if cached is not None and id(cached) not in _IN_USE:
-        _IN_USE.add(id(cached))
+    cached = cache.items.get(key)
+    if cached is not None and id(cached) not in cache.in_use:
+        cache.in_use.add(id(cached))
         return cached
     item = _validate_fresh(file, path, model, raw, problems)
     if item is not None:
-        _ITEMS[key] = item
-        _IN_USE.add(id(item))
+        cache.items[key] = item
+        cache.in_use.add(id(item))
     return item
-
-
-_IN_USE: set[int] = set()  # objects handed out in the current run (two identical items get two objects)
 
 
 def _validate_fresh(file: LoadedFile, path: tuple, model: type[BaseModel], raw, problems: list[Problem]):
@@ -112,31 +109,28 @@ class FileItems:
     problems: list[Problem] = field(default_factory=list)
 
 
-_VALIDATED: dict[str, tuple[str, FileItems]] = {}
-
-
-def start_run() -> None:
+def start_run(cache: ItemCache) -> None:
     """A new validation of the current data begins: no object has been handed out yet."""
-    _IN_USE.clear()
+    cache.in_use.clear()
 
 
-def validate_file(file: LoadedFile, reuse: bool = True) -> FileItems:
-    """Every item of one file, validated on its own; with reuse, unchanged bytes give the last result."""
-    cached = _VALIDATED.get(file.name) if reuse else None
+def validate_file(file: LoadedFile, cache: ItemCache | None = None) -> FileItems:
+    """Every item of one file, validated on its own; with a cache, unchanged bytes give the last result."""
+    cached = cache.files.get(file.name) if cache is not None else None
     if cached and file.digest and cached[0] == file.digest:
         return cached[1]
-    result = _validate_file(file, reuse)
-    if reuse:
-        _VALIDATED[file.name] = (file.digest, result)
+    result = _validate_file(file, cache)
+    if cache is not None:
+        cache.files[file.name] = (file.digest, result)
     return result
 
 
-def _validate_file(file: LoadedFile, reuse: bool) -> FileItems:
+def _validate_file(file: LoadedFile, cache: ItemCache | None) -> FileItems:
     out = FileItems(items={name: [] for name in COLLECTIONS})
     problems = out.problems
     for key, value in file.data.items():
         if key == "briefing":
-            info = validate_item(file, ("briefing",), BriefingInfo, value, problems, reuse)
+            info = validate_item(file, ("briefing",), BriefingInfo, value, problems, cache)
             if info is not None:
                 out.infos.append(info)
                 out.origins[id(info)] = (file, ("briefing",))
@@ -150,7 +144,7 @@ def _validate_file(file: LoadedFile, reuse: bool) -> FileItems:
                                          "indent the items under the key, each beginning with '- '"))
             continue
         for index, raw in enumerate(value):
-            item = validate_item(file, (key, index), COLLECTIONS[key], raw, problems, reuse)
+            item = validate_item(file, (key, index), COLLECTIONS[key], raw, problems, cache)
             if item is None and isinstance(raw, dict):
                 out.broken.append((key, raw, (file, (key, index))))
             if item is not None:
@@ -159,10 +153,10 @@ def _validate_file(file: LoadedFile, reuse: bool) -> FileItems:
     return out
 
 
-def prune_items(items: dict[str, list], info) -> None:
+def prune_items(cache: ItemCache, items: dict[str, list], info) -> None:
     """Keep only the objects of this run in the item cache, so it never outgrows the data."""
     live = {id(i) for values in items.values() for i in values} | {id(info)}
-    for key in [k for k, v in _ITEMS.items() if id(v) not in live]:
-        del _ITEMS[key]
+    for key in [k for k, v in cache.items.items() if id(v) not in live]:
+        del cache.items[key]
 
 

@@ -169,7 +169,8 @@ def parse_yaml(name: str, raw: bytes) -> LoadedFile | Problem:
     return LoadedFile(name, builder.root, builder.positions)
 
 
-def read_data_dir(data_dir: Path, label: str | None = None) -> tuple[list[LoadedFile], list[Problem]]:
+def read_data_dir(data_dir: Path, label: str | None = None,
+                  parsed: dict | None = None) -> tuple[list[LoadedFile], list[Problem]]:
     """Read every *.yaml file in data_dir (sorted, so order never depends on the disk)."""
     files, problems = [], []
     paths = sorted(data_dir.glob("*.yaml")) + sorted(data_dir.glob("*.yml"))
@@ -182,24 +183,22 @@ def read_data_dir(data_dir: Path, label: str | None = None) -> tuple[list[Loaded
             problems.append(Problem(name, 1, 1, "", f"the file is {size // 1024 // 1024} MB, over the "
                                     f"{MAX_FILE_BYTES // 1024 // 1024} MB limit", "split it into several files"))
             continue
-        result = _parse_cached(name, path.read_bytes())
+        result = _parse_cached(name, path.read_bytes(), {} if parsed is None else parsed)
         (problems if isinstance(result, Problem) else files).append(result)
     return files, problems
 
 
-_PARSED: dict[str, tuple[str, LoadedFile | Problem]] = {}  # name -> (digest, result): the latest only
-
-
-def _parse_cached(name: str, raw: bytes) -> LoadedFile | Problem:
-    """Parse a file, reusing the last result for the same name and bytes (`mkdocs serve`, re-runs)."""
+def _parse_cached(name: str, raw: bytes, parsed: dict) -> LoadedFile | Problem:
+    """Parse a file, reusing the last result for the same name and bytes (parsed: name -> (digest,
+    result), the session's, kept for `mkdocs serve` and re-runs)."""
     digest = hashlib.sha256(raw).hexdigest()
-    cached = _PARSED.get(name)
+    cached = parsed.get(name)
     if cached and cached[0] == digest:
         return cached[1]
     result = parse_yaml(name, raw)
     if isinstance(result, LoadedFile):
         result.digest = digest
-    _PARSED[name] = (digest, result)
+    parsed[name] = (digest, result)
     return result
 
 

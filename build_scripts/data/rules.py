@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from types import MappingProxyType
 
 from build_scripts.render.text import plural
 
@@ -43,10 +44,10 @@ STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which 
                "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it."),
     StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account."),
 )
-RULES = {rule.status: rule for rule in STATUS_RULES}
-STATUS_LABELS = {rule.status: rule.label for rule in STATUS_RULES}
-STATUS_MEANINGS = {rule.status: rule.meaning for rule in STATUS_RULES}
-STRENGTH = {rule.status: rank for rank, rule in enumerate(STATUS_RULES)}  # 0 is the strongest
+RULES = MappingProxyType({rule.status: rule for rule in STATUS_RULES})
+STATUS_LABELS = MappingProxyType({rule.status: rule.label for rule in STATUS_RULES})
+STATUS_MEANINGS = MappingProxyType({rule.status: rule.meaning for rule in STATUS_RULES})
+STRENGTH = MappingProxyType({rule.status: rank for rank, rule in enumerate(STATUS_RULES)})  # 0 is the strongest
 
 # A source whose note says this re-reports another source and should say which (`based_on`).
 REREPORT_NOTE = re.compile(r"\b(re-?report|syndicat|republish|write-?up of|rewrite|"
@@ -82,7 +83,7 @@ def check_lines() -> list[str]:
 
 
 # Tones an event can have, with neutral default definitions a briefing's codebook may replace.
-DEFAULT_TONES = {
+DEFAULT_TONES = MappingProxyType({
     "cooperation": ("Cooperation", "The parties acted together or moved closer: an agreement, an investment, a "
                     "joint launch, public support.",
                     "Apply when the event itself binds the parties more closely or shows them working together."),
@@ -92,4 +93,4 @@ DEFAULT_TONES = {
                  "dispute is coded by what it changed, with a coding note."),
     "neutral": ("Neutral", "Neither: background, a step by one party that does not change the relationship.",
                 "Apply when the event does not, on its own, bring the parties closer or push them apart."),
-}
+})

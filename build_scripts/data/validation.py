@@ -7,6 +7,7 @@ and nothing is dated after the briefing's as-of date.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from pydantic import BaseModel
 
@@ -25,16 +26,17 @@ from build_scripts.data.trust import (
     status_problems,
 )
 from build_scripts.errors import DataError, Problem
+from build_scripts.reuse import ItemCache, Reuse
 
 
-def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
+def _collect(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None):
     """Validate every item of every collection, remembering where each item came from."""
     items: dict[str, list] = {name: [] for name in COLLECTIONS}
     origins: dict[int, tuple[LoadedFile, tuple]] = {}
     info = None
     broken: list[tuple[str, dict, tuple]] = []  # items that failed validation, still checked for references
     for file in files:
-        result = validate_file(file, reuse)
+        result = validate_file(file, cache)
         problems.extend(result.problems)
         for name, values in result.items.items():
             items[name].extend(values)
@@ -49,27 +51,27 @@ def _collect(files: list[LoadedFile], problems: list[Problem], reuse: bool):
     return info, items, origins, broken
 
 
-TARGET_NAMES = {"themes": "the codebook's themes (briefing.codebook.themes)",
-                "relations": "the codebook's relations (briefing.codebook.relations)"}
-REFERENCES = {  # collection -> [(field, target collections)]
-    "sources": [("based_on", ("sources",))],
-    "organisations": [("sources", ("sources",))],
-    "people": [("organisations", ("organisations",)), ("sources", ("sources",))],
-    "events": [("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))],
-    "claims": [("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
+TARGET_NAMES = MappingProxyType({"themes": "the codebook's themes (briefing.codebook.themes)",
+                "relations": "the codebook's relations (briefing.codebook.relations)"})
+REFERENCES = MappingProxyType({  # collection -> ((field, target collections), …)
+    "sources": (("based_on", ("sources",)),),
+    "organisations": (("sources", ("sources",)),),
+    "people": (("organisations", ("organisations",)), ("sources", ("sources",))),
+    "events": (("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))),
+    "claims": (("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
                ("superseded_by", ("events",)), ("superseded_also", ("events",)),
-               ("correction_sources", ("sources",))],
-    "conflicts": [("events", ("events",)), ("claims", ("claims",))],
-    "leverage": [("holder", ("people", "organisations")), ("over", ("people", "organisations")),
+               ("correction_sources", ("sources",))),
+    "conflicts": (("events", ("events",)), ("claims", ("claims",))),
+    "leverage": (("holder", ("people", "organisations")), ("over", ("people", "organisations")),
                  ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
-                 ("superseded_by", ("events",)), ("superseded_also", ("events",))],
-    "quotes": [("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))],
-    "relationships": [("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
-                      ("sources", ("sources",)), ("kind", ("relations",))],
-}
-NESTED = {"conflicts": [("positions", [("party", ("people", "organisations")), ("sources", ("sources",)),
-                                       ("events", ("events",))])]}
-INFO_REFERENCES = [("summary_events", ("events",)), ("seed_source", ("sources",))]
+                 ("superseded_by", ("events",)), ("superseded_also", ("events",))),
+    "quotes": (("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))),
+    "relationships": (("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
+                      ("sources", ("sources",)), ("kind", ("relations",))),
+})
+NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "organisations")), ("sources", ("sources",)),
+                                                     ("events", ("events",)))),)})
+INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
 
 
 class KnownIds(dict):
@@ -153,11 +155,12 @@ class Report:
     drafts: list[Problem] = field(default_factory=list)
 
 
-def validate(files: list[LoadedFile], problems: list[Problem], reuse: bool = True, trust: bool = True) -> Briefing:
+def validate(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None = None,
+             trust: bool = True) -> Briefing:
     """Turn loaded files into a Briefing, or raise DataError listing every problem.
-    reuse=False validates from scratch and leaves the caches of the current data alone (history);
+    cache: the session's item cache (none: every item validated from scratch, as history does);
     trust=False leaves out the methodology's checks (an old revision is read for what it held)."""
-    return validate_report(files, problems, reuse, trust=trust).briefing
+    return validate_report(files, problems, cache, trust=trust).briefing
 
 
 def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list[Problem]]:
@@ -170,14 +173,14 @@ def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list
     return [p for p in found if p.severity == "error"], [p for p in found if p.severity != "error"]
 
 
-def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: bool = True,
+def validate_report(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None = None,
                     build_date=None, trust: bool = True) -> Report:
     """build_date: the day to judge the review date against (None: not judged, as for history)."""
-    if reuse:
-        start_run()
-    info, items, origins, broken = _collect(files, problems, reuse)
-    if reuse:
-        prune_items(items, info)
+    if cache is not None:
+        start_run(cache)
+    info, items, origins, broken = _collect(files, problems, cache)
+    if cache is not None:
+        prune_items(cache, items, info)
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
@@ -212,26 +215,25 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], reuse: boo
     return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts)
 
 
-def load_briefing(data_dir, label: str | None = None) -> Briefing:
+def load_briefing(data_dir, label: str | None = None, reuse: Reuse | None = None) -> Briefing:
     """Read and validate a data folder: the pipeline's single entry point for data."""
-    return load_report(data_dir, label).briefing
+    return load_report(data_dir, label, reuse=reuse).briefing
 
 
 @collector_paused
-def load_report(data_dir, label: str | None = None, build_date=None) -> Report:
+def load_report(data_dir, label: str | None = None, build_date=None, reuse: Reuse | None = None) -> Report:
     """The briefing with its warnings and drafts (raises DataError with every problem).
-    build_date: the day the review date is judged against (default: SOURCE_DATE_EPOCH, else today)."""
+    build_date: the day the review date is judged against (default: SOURCE_DATE_EPOCH, else today).
+    reuse: the build session's memo: the same bytes give back the very same Briefing (and unchanged
+    items the same objects), which lets later stages reuse their work."""
     from build_scripts.data.loading import read_data_dir
 
     build_date = build_date or build_date_from_env()
-    files, problems = read_data_dir(data_dir, label)
+    files, problems = read_data_dir(data_dir, label, reuse.parsed if reuse is not None else None)
     key = (str(data_dir), tuple((f.name, f.digest) for f in files), build_date)
-    if not problems and _LAST.get("key") == key:
-        return _LAST["report"]  # the same bytes: the very same Briefing (lets later stages reuse work)
-    report = validate_report(files, problems, build_date=build_date)
-    _LAST.update(key=key, report=report)
+    if not problems and reuse is not None and reuse.report is not None and reuse.report[0] == key:
+        return reuse.report[1]
+    report = validate_report(files, problems, reuse.items if reuse is not None else None, build_date=build_date)
+    if reuse is not None:
+        reuse.report = (key, report)
     return report
-
-
-_LAST: dict = {}
-

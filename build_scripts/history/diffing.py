@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from build_scripts.data.model import Briefing
 
-LABELS = {"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
-          "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"}
+LABELS = MappingProxyType({"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
+          "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"})
 TRACKED = ("events", "sources", "claims", "conflicts", "leverage", "people", "organisations", "quotes")
 
 

@@ -30,7 +30,7 @@ def load_briefing_at(repo: Path, revision: str, data_dir: str = "data") -> Brief
         (problems if isinstance(result, Problem) else files).append(result)
     for file in files:
         migrate(file.data)
-    return validate(files, problems, reuse=False, trust=False)
+    return validate(files, problems, trust=False)
 
 
 def git_root(folder: Path) -> Path | None:

@@ -3,10 +3,10 @@ page and `diff` can compare revisions from before a schema change with today's. 
 from __future__ import annotations
 
 # The themes the code supplied before briefings defined their own codebook (December 2026).
-THEMES_BEFORE_CODEBOOK = ["investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
-                          "competition", "regulation", "litigation", "relationship"]
-KINDS_BEFORE_CODEBOOK = ["invested-in", "supplies", "competes-with", "can-block", "can-restrict", "partners-with",
-                         "sued", "reviewed"]
+THEMES_BEFORE_CODEBOOK = ("investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
+                          "competition", "regulation", "litigation", "relationship")
+KINDS_BEFORE_CODEBOOK = ("invested-in", "supplies", "competes-with", "can-block", "can-restrict", "partners-with",
+                         "sued", "reviewed")
 UNDEFINED = "Not defined in this revision of the data."
 
 

@@ -20,8 +20,8 @@ import httpx
 
 USER_AGENT = "briefing-link-check/1 (+{contact})"
 MAX_BODY = 64 * 1024  # enough for a page's <title>
-RETRY_STATUSES = {429, 500, 502, 503, 504}
-PERMANENT_REDIRECTS = {301, 308}
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+PERMANENT_REDIRECTS = frozenset({301, 308})
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 _ERROR_TITLE = re.compile(r"\b(404|not found|page (?:does not|doesn't|cannot be|can't be) (?:exist|found)|"
                           r"no longer (?:exists|available))\b", re.I)

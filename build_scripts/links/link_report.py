@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import MappingProxyType
 
 from build_scripts.data.loading import LoadedFile
 from build_scripts.errors import Problem
@@ -18,7 +19,7 @@ from build_scripts.links.link_check import CheckSettings, LinkResult, check_urls
 URL_FIELDS = (("url",), ("archived", "url"), ("read_via", "url"), ("read_via", "archived", "url"))
 FAILING = ("dead", "soft-404")
 KINDS = ("dead", "soft-404", "moved", "blocked", "timeout", "rate-limited", "error")
-HINTS = {
+HINTS = MappingProxyType({
     "dead": "the page is gone: link an archived copy or another copy, or replace the source",
     "soft-404": "the address answers with an error page: open it in a browser, then fix or replace it",
     "moved": "the page moved for good: put the new address in the data",
@@ -26,7 +27,7 @@ HINTS = {
     "timeout": "the site is slow or down: it is checked again on the next run",
     "rate-limited": "the site asked us to slow down: run the check again later",
     "error": "the server failed or could not be reached: check it again later",
-}
+})
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ as a table; the interactive Plotly version is loaded by assets/charts.js on firs
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import jinja2
 
@@ -42,16 +41,14 @@ TEMPLATE = """\
 """
 
 
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(TEMPLATE)
+CHART_TEMPLATE = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined).from_string(TEMPLATE)
 
 
 def render_chart(chart: Chart, json_url: str, images: dict[str, dict[str, str]], timeline_url: str) -> str:
     """images: the static images' addresses per palette (light, dark) and size (wide, phone), empty when
     there are none. The page shows its palette's (briefing.css), the phone's on a narrow screen; the
     others, hidden and lazy, are not fetched."""
-    html = _template().render(chart=chart, json_url=json_url, images=images, timeline_url=timeline_url,
+    html = CHART_TEMPLATE.render(chart=chart, json_url=json_url, images=images, timeline_url=timeline_url,
                               phone_media=PHONE_MEDIA, phone_width=PHONE_WIDTH, wide_width=IMAGE_WIDTH,
                               max_rows=TABLE_ROWS)
     return "\n" + html.strip() + "\n"

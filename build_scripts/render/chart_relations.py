@@ -18,9 +18,9 @@ from build_scripts.render.views import BriefingView
 
 # A kind's style is its position in the briefing's codebook (never which other kinds are present):
 # a shape and a colour each, so that kinds differ by more than colour.
-KIND_STYLES = [("circle", PALETTE[0]), ("square", PALETTE[2]), ("diamond", PALETTE[1]), ("x", PALETTE[4]),
+KIND_STYLES = (("circle", PALETTE[0]), ("square", PALETTE[2]), ("diamond", PALETTE[1]), ("x", PALETTE[4]),
                ("triangle-down", PALETTE[3]), ("star", PALETTE[6]), ("pentagon", PALETTE[5]), ("cross", PALETTE[7]),
-               ("triangle-up", PALETTE[0]), ("hexagon", PALETTE[2]), ("hourglass", PALETTE[1]), ("bowtie", PALETTE[4])]
+               ("triangle-up", PALETTE[0]), ("hexagon", PALETTE[2]), ("hourglass", PALETTE[1]), ("bowtie", PALETTE[4]))
 
 
 def kind_style(view: BriefingView, kind: str) -> tuple[str, str]:

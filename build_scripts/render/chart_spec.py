@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 # blue, ochre, green, reddish purple, vermillion, violet, teal, grey: each at least 3:1 on #ffffff and #1e2129
-PALETTE = ["#2F8FCC", "#B07A00", "#009E73", "#C0619A", "#D55E00", "#8F6FC0", "#1A9A9A", "#808080"]
+PALETTE = ("#2F8FCC", "#B07A00", "#009E73", "#C0619A", "#D55E00", "#8F6FC0", "#1A9A9A", "#808080")
 SPAN_COLOUR = "#8a8f98"
 FONT = "Helvetica, Arial, sans-serif"
 IMAGE_WIDTH = 800  # the static images' width, and the downloaded PNG's (at twice the scale)
 PHONE_WIDTH = 360  # the static images drawn for phones: laid out at their size, not shrunk from 800 px
 PHONE_MEDIA = "(max-width: 480px)"  # where the page shows the phone images
-IMAGE_WIDTHS = {"wide": IMAGE_WIDTH, "phone": PHONE_WIDTH}
+IMAGE_WIDTHS = MappingProxyType({"wide": IMAGE_WIDTH, "phone": PHONE_WIDTH})
 IMAGE_SCALE = 2
 TOOLS_MARGIN = 40  # the right margin, where the live chart's tools stand
-THEMES = {
-    "light": {"background": "#ffffff", "text": "#1f2329", "grid": "rgba(31,35,41,0.12)", "hover": "#ffffff",
-              "tool": "#5b616b"},
-    "dark": {"background": "#1e2129", "text": "#e2e4e9", "grid": "rgba(226,228,233,0.15)", "hover": "#2e303e",
-             "tool": "#b4b8c2"},
-}
+THEMES = MappingProxyType({
+    "light": MappingProxyType({"background": "#ffffff", "text": "#1f2329", "grid": "rgba(31,35,41,0.12)",
+                               "hover": "#ffffff", "tool": "#5b616b"}),
+    "dark": MappingProxyType({"background": "#1e2129", "text": "#e2e4e9", "grid": "rgba(226,228,233,0.15)",
+                              "hover": "#2e303e", "tool": "#b4b8c2"}),
+})
 
 
 @dataclass

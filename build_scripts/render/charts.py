@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from datetime import date, timedelta
 from itertools import chain, count
+from types import MappingProxyType
 
 from build_scripts.data.dates import span_label
 from build_scripts.data.model import STATUS_LABELS, Event, Status, Tone
@@ -20,15 +21,15 @@ from build_scripts.render.pages import format_amount
 from build_scripts.render.text import plural
 from build_scripts.render.views import BriefingView
 
-STATUS_STYLE = {
+STATUS_STYLE = MappingProxyType({
     Status.confirmed: ("circle", PALETTE[0]),
     Status.single_source: ("diamond", PALETTE[1]),
     Status.anonymous: ("circle-open", PALETTE[4]),
     Status.disputed: ("x", PALETTE[3]),
-}
+})
 NEAR = 1 / 24  # of a date axis: about a marker's width on a phone (the 360 px image, a 375 px screen)
 LANE_PX, SLOT_PX = 34, 9  # a theme's lane, and the least step between markers moved apart in it
-TONE_STYLE = {Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")}
+TONE_STYLE = MappingProxyType({Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")})
 
 
 def _target(view: BriefingView, event: Event) -> str:

@@ -15,23 +15,22 @@ JSON_PATH = "downloads/briefing.json"
 SCHEMA_PATH = "downloads/briefing.schema.json"
 EVENTS_CSV_PATH = "downloads/events.csv"
 PROVENANCE_PATH = "downloads/provenance.json"
-CSV_COLUMNS = ["id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
-               "status", "status_note", "sources", "amounts", "independent_origins"]
+CSV_COLUMNS = ("id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
+               "status", "status_note", "sources", "amounts", "independent_origins")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def briefing_json(briefing: Briefing) -> str:
+def briefing_json(briefing: Briefing, memo: ObjectMemo | None = None) -> str:
     """The briefing in the shape of a data file ({"briefing": ..., "sources": [...], ...}), written by
     pydantic's compiled JSON writer: one line per item, so the file diffs well and is quick to make."""
-    parts = [f'"briefing":{_ITEM_JSON.get(briefing.info, _item_json)}']
+    memo = memo if memo is not None else ObjectMemo()  # the session's, to reuse unchanged items' JSON
+    parts = [f'"briefing":{memo.get(briefing.info, _item_json)}']
     for name in COLLECTIONS:
-        items = ",\n".join(_ITEM_JSON.get(item, _item_json) for item in getattr(briefing, name))
+        items = ",\n".join(memo.get(item, _item_json) for item in getattr(briefing, name))
         parts.append(f'"{name}":[\n{items}\n]' if items else f'"{name}":[]')
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-_ITEM_JSON: ObjectMemo[str] = ObjectMemo()
-_EVENT_ROWS: ObjectMemo[list[str]] = ObjectMemo()
 
 
 def _item_json(item) -> str:
@@ -47,22 +46,25 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _event_row(event: Event, sources: dict) -> list[str]:
+def _event_row(event: Event) -> list[str]:
+    """An event's row but its last cell (its independent origins, which depend on other sources too)."""
     end = (event.until or event.date).end
     amounts = "; ".join(f"{a.value:.0f} {a.currency} {a.label}" for a in event.amounts)
     return [_cell(v) for v in (
         event.id, event.date.text, event.until.text if event.until else "", event.date.precision,
         event.date.start.isoformat(), end.isoformat(), event.title, event.summary, ";".join(event.actors),
         ";".join(event.themes), event.tone.value, event.status.value, event.status_note or "",
-        ";".join(event.sources), amounts, ";".join(independent_origins(event.sources, sources)))]
+        ";".join(event.sources), amounts)]
 
 
-def events_csv(events, sources: dict) -> str:
+def events_csv(events, sources: dict, memo: ObjectMemo | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    memo = memo if memo is not None else ObjectMemo()
     for event in events:
-        writer.writerow(_EVENT_ROWS.get(event, lambda e: _event_row(e, sources)))
+        origins = _cell(";".join(independent_origins(event.sources, sources)))
+        writer.writerow([*memo.get(event, _event_row), origins])
     return out.getvalue()
 
 
@@ -88,5 +90,6 @@ def provenance_json(briefing: Briefing, view) -> str:
 
 
 def download_files(briefing: Briefing, view) -> dict[str, str]:
-    return {JSON_PATH: briefing_json(briefing), SCHEMA_PATH: schema_json(),
-            EVENTS_CSV_PATH: events_csv(view.events, view.sources), PROVENANCE_PATH: provenance_json(briefing, view)}
+    return {JSON_PATH: briefing_json(briefing, view.reuse.memo("item-json")), SCHEMA_PATH: schema_json(),
+            EVENTS_CSV_PATH: events_csv(view.events, view.sources, view.reuse.memo("event-row")),
+            PROVENANCE_PATH: provenance_json(briefing, view)}

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -99,8 +98,8 @@ def _finalize(value):
     return t.md_text(value)
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """The pages' Jinja environment (one per build session: reuse.Reuse.templates)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -340,7 +339,9 @@ class PageContext:
 def render(template: str, view: BriefingView, page: str, **extra) -> str:
     ctx = PageContext(view, page)
     seed_id = view.briefing.info.seed_source
-    return _environment().get_template(template).render(
+    if view.reuse.templates is None:
+        view.reuse.templates = template_environment()
+    return view.reuse.templates.get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, links=_links(), statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,

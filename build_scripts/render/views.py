@@ -12,6 +12,7 @@ from build_scripts.data.dates import MONTHS
 from build_scripts.data.model import Briefing, Code, Event, Organisation, Person, Source
 from build_scripts.data.rules import DEFAULT_TONES, STRENGTH
 from build_scripts.data.trust import independent_origins
+from build_scripts.reuse import Reuse
 
 
 def event_sort_key(event: Event) -> tuple:
@@ -46,6 +47,8 @@ class BriefingView:
     sources_by_page: dict[str, list[Source]] = field(default_factory=dict)  # by outlet, then date
     # HTML fragments rendered once and shared by every page (a source's line under many events)
     fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
+    # the build session's memo: templates, pages and results kept from the process's last run
+    reuse: Reuse = field(default_factory=Reuse, repr=False, compare=False)
 
     @property
     def timeline_split(self) -> bool:
@@ -150,7 +153,7 @@ def part_label(page: str, first_item) -> str:
     return stem
 
 
-def build_view(briefing: Briefing) -> BriefingView:
+def build_view(briefing: Briefing, reuse: Reuse | None = None) -> BriefingView:
     entities = {e.id: e for e in (*briefing.people, *briefing.organisations)}
     entities = dict(sorted(entities.items(), key=lambda kv: kv[1].name.casefold()))
     events = sorted(briefing.events, key=event_sort_key)
@@ -160,6 +163,7 @@ def build_view(briefing: Briefing) -> BriefingView:
         sources={s.id: s for s in briefing.sources},
         entities=entities,
         events_by_id={e.id: e for e in events},
+        reuse=reuse if reuse is not None else Reuse(),
     )
     view.event_pages = _timeline_pages(events)
     view.source_pages = _source_pages(briefing.sources)

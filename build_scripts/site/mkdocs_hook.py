@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import html
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,11 +23,24 @@ from mkdocs.structure.toc import TableOfContents  # noqa: E402
 from build_scripts import pipeline as build  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.site.postprocess import finish_page  # noqa: E402
-from build_scripts.site.structured_data import head_tags  # noqa: E402
+from build_scripts.reuse import Reuse  # noqa: E402
+from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession  # noqa: E402
+from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import unwrap_html_blocks  # noqa: E402
-from build_scripts.data.trust import build_date_from_env, currency_facts  # noqa: E402
+from build_scripts.data.trust import currency_facts  # noqa: E402
 
-_state: dict = {}
+# The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
+# calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
+# memo `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
+# its own memo instead (config[REUSE_KEY]), so its check and its build share one reading of the data.
+PROCESS_REUSE = Reuse()
+BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
+
+
+@dataclass(frozen=True)
+class Built:
+    output: build.BuildOutput
+    structured: StructuredIndex
 
 
 def on_config(config):
@@ -37,15 +51,17 @@ def on_config(config):
     data_dir = build.data_dir_from_env(Path(config.config_file_path).parent)
     if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))
+    session = BuildSession(BuildConfig(data_dir=data_dir, site_url=config.site_url or ""),
+                           reuse=config.get(REUSE_KEY) or PROCESS_REUSE)
     try:
-        output = build.generate(data_dir, site_url=config.site_url or "")
+        output = session.generate()
     except (DataError, build.MissingTool) as err:
         raise PluginError(str(err)) from None
-    _state["output"] = output
+    config[BUILT_KEY] = Built(output, structured_index(output.briefing))
     info = output.briefing.info
     config.site_name = html.escape(info.title)  # the theme prints it unescaped
     config.site_description = html.escape(info.description)
-    config.extra["briefing_currency"] = currency_facts(info, build_date_from_env())
+    config.extra["briefing_currency"] = currency_facts(info, session.config.build_date)
     config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
     return config
 
@@ -59,7 +75,7 @@ def _with_hand_written(nav: list, docs_dir: Path) -> list:
 
 
 def on_files(files, config):
-    output = _state["output"]
+    output = config[BUILT_KEY].output
     for path, content in sorted({**output.pages, **output.assets}.items()):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the data also generates {path}; rename one of them")
@@ -88,7 +104,7 @@ class _CopiedFile(File):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return build.place_charts(markdown, _state["output"], page.url)
+        return build.place_charts(markdown, config[BUILT_KEY].output, page.url)
     except DataError as err:
         raise PluginError(f"{page.file.src_uri}: {err}") from None
 
@@ -118,12 +134,13 @@ def page_url_to_root(page) -> str:
 
 
 def on_post_page(output, page, config):
-    briefing = _state["output"].briefing
+    built = config[BUILT_KEY]
+    briefing = built.output.briefing
     meta = page.meta or {}
     title = briefing.info.title if page.is_homepage else html.unescape(str(meta.get("title") or page.title))
     description = html.unescape(str(meta.get("description") or briefing.info.description))
     url = page.canonical_url or page.abs_url or ""
-    tags = head_tags(briefing, page.file.src_uri, title, description, url)
+    tags = head_tags(built.structured, page.file.src_uri, title, description, url)
     tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{html.escape(page_url_to_root(page))}feed.xml">'
 
     return finish_page(output.replace("</head>", tags + "</head>", 1))

@@ -60,7 +60,7 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
         plan.add(QUOTES, pages.render_quotes(view))
     plan.add("methodology.md", pages.render_methodology(view))
     plan.add("print.md", pages.render_print(view))
-    _prune(plan)
+    _prune(plan, view.reuse.rendered)
     return plan
 
 
@@ -69,23 +69,22 @@ def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=Non
 # the same text: it is reused instead of rendered again. Each entry keeps its inputs alive, so an
 # identity test can never be fooled by a reused id. Pages that summarise the whole briefing
 # (home, indexes) are always rendered; they are few.
-_RENDERED: dict[str, tuple[tuple, str]] = {}
-
-
 def _reuse(page: str, deps: tuple, view, render, *args) -> str:
-    """render(*args), or the text it gave last time when every input is the same object as then."""
+    """render(*args), or the text it gave last time when every input is the same object as then
+    (the session's rendered pages: view.reuse.rendered)."""
     deps = (view.timeline_split, view.sources_split, *deps)
-    cached = _RENDERED.get(page)
+    rendered = view.reuse.rendered
+    cached = rendered.get(page)
     if cached is not None and same_inputs(cached[0], deps):
         return cached[1]
     content = render(*args)
-    _RENDERED[page] = (deps, content)
+    rendered[page] = (deps, content)
     return content
 
 
-def _prune(plan: SitePlan) -> None:
-    for page in [p for p in _RENDERED if p not in plan]:
-        del _RENDERED[page]
+def _prune(plan: SitePlan, rendered: dict) -> None:
+    for page in [p for p in rendered if p not in plan]:
+        del rendered[page]
 
 
 def _sources_and_actors(view, events) -> list:

@@ -5,37 +5,46 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
+from dataclasses import dataclass
 
-from build_scripts.reuse import ObjectMemo
 from build_scripts.data.model import Briefing, Organisation, Person
 from build_scripts.data.trust import independent_origins
 
-_ENTITIES: ObjectMemo[dict] = ObjectMemo()  # per briefing: id -> person or organisation
-_FOLDERS = {"people": Person, "organisations": Organisation}
+_FOLDERS = (("people", Person), ("organisations", Organisation))
 
 
-def _entities(briefing: Briefing) -> dict:
-    return _ENTITIES.get(briefing, lambda b: {e.id: e for e in (*b.people, *b.organisations)})
+@dataclass(frozen=True)
+class StructuredIndex:
+    """What every page's structured data looks up, worked out once per build (structured_index)."""
+
+    briefing: Briefing
+    entities: dict  # id -> person or organisation
+    main_organisations: list[dict]
 
 
-def _entity_for(briefing: Briefing, path: str):
+def structured_index(briefing: Briefing) -> StructuredIndex:
+    entities = {e.id: e for e in (*briefing.people, *briefing.organisations)}
+    return StructuredIndex(briefing, entities, _count_main_organisations(briefing, entities))
+
+
+def _entity_for(index: StructuredIndex, path: str):
     """The person or organisation a page is about ('people/sam-altman.md'), if any."""
     folder, _, name = path.partition("/")
-    entity = _entities(briefing).get(name.removesuffix(".md"))
-    return entity if folder in _FOLDERS and isinstance(entity, _FOLDERS[folder]) else None
+    entity = index.entities.get(name.removesuffix(".md"))
+    return entity if any(folder == f and isinstance(entity, kind) for f, kind in _FOLDERS) else None
 
 
-def _org_names(briefing: Briefing, ids) -> list[dict]:
-    entities = _entities(briefing)
+def _org_names(entities: dict, ids) -> list[dict]:
     return [{"@type": "Organization", "name": entities[i].name} for i in ids
             if isinstance(entities.get(i), Organisation)]
 
 
-def json_ld(briefing: Briefing, path: str, title: str, description: str, url: str, entity=None) -> dict:
+def json_ld(index: StructuredIndex, path: str, title: str, description: str, url: str, entity=None) -> dict:
     """entity: the person or organisation the page is about (see _entity_for), if any."""
+    briefing = index.briefing
     if isinstance(entity, Person):
         return {"@context": "https://schema.org", "@type": "Person", "name": entity.name, "jobTitle": entity.role,
-                "affiliation": _org_names(briefing, entity.organisations), "url": url}
+                "affiliation": _org_names(index.entities, entity.organisations), "url": url}
     if isinstance(entity, Organisation):
         return {"@context": "https://schema.org", "@type": "Organization", "name": entity.name,
                 "description": entity.description, "url": url}
@@ -43,7 +52,7 @@ def json_ld(briefing: Briefing, path: str, title: str, description: str, url: st
     article = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": title[:110],
                "description": description, "dateModified": info.last_reviewed.end.isoformat(),
                "temporalCoverage": f"../{info.as_of.end.isoformat()}",
-               "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": _main_organisations(briefing),
+               "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": index.main_organisations,
                "url": url}
     if path == "index.md":  # the summary's evidence: the independent outlets behind the events it rests on
         article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
@@ -74,19 +83,12 @@ def _archived_citations(briefing: Briefing) -> list[dict]:
     return citations
 
 
-_TOP: ObjectMemo[list[dict]] = ObjectMemo()  # per briefing, not per page
-
-
-def _main_organisations(briefing: Briefing) -> list[dict]:
+def _count_main_organisations(briefing: Briefing, entities: dict) -> list[dict]:
     """The three organisations most events name."""
-    return _TOP.get(briefing, _count_main_organisations)
-
-
-def _count_main_organisations(briefing: Briefing) -> list[dict]:
     org_ids = {o.id for o in briefing.organisations}
     counts = Counter(a for e in briefing.events for a in e.actors if a in org_ids)
     top = [org for org, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
-    return _org_names(briefing, top)
+    return _org_names(entities, top)
 
 
 def script_json(data: dict) -> str:
@@ -95,8 +97,9 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def head_tags(briefing: Briefing, path: str, title: str, description: str, url: str) -> str:
-    entity = _entity_for(briefing, path)
+def head_tags(index: StructuredIndex, path: str, title: str, description: str, url: str) -> str:
+    briefing = index.briefing
+    entity = _entity_for(index, path)
     kind = "profile" if isinstance(entity, Person) else "article" if path != "index.md" else "website"
     attr = lambda value: html.escape(value, quote=True)  # noqa: E731
     tags = [
@@ -107,4 +110,4 @@ def head_tags(briefing: Briefing, path: str, title: str, description: str, url: 
     tags.append(("name", "briefing-as-of", briefing.info.as_of.label))
     tags.append(("name", "briefing-last-reviewed", briefing.info.last_reviewed.label))
     meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
-    return meta + f'<script type="application/ld+json">{script_json(json_ld(briefing, path, title, description, url, entity))}</script>'
+    return meta + f'<script type="application/ld+json">{script_json(json_ld(index, path, title, description, url, entity))}</script>'

@@ -32,13 +32,10 @@ def write_file(path: Path, content: str | bytes) -> bool:
     return True
 
 
-_WRITTEN: dict[str, tuple[str | bytes, int, int]] = {}  # path -> (content, size, mtime) as last written or checked
-
-
-def _unchanged_since_last_time(path: str, content: str | bytes) -> bool:
+def _unchanged_since_last_time(path: str, content: str | bytes, written: dict) -> bool:
     """The very same content object was written (or found) here, and the file has not been touched
     since: no need to read it back. Regeneration hands back the same objects for unchanged pages."""
-    last = _WRITTEN.get(path)
+    last = written.get(path)
     if last is None or last[0] is not content:
         return False
     try:
@@ -48,20 +45,23 @@ def _unchanged_since_last_time(path: str, content: str | bytes) -> bool:
     return (stat.st_size, stat.st_mtime_ns) == last[1:]
 
 
-def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
+def write_tree(files: dict[str, str | bytes], out_dir: Path, written_before: dict | None = None) -> WriteReport:
     """Make out_dir hold exactly these files, rewriting only those whose content changed.
+    written_before: the session's record of what it wrote (path -> content, size, mtime), so files
+    whose content is the very same object are not even read back (reuse.Reuse.written).
     (Paths are plain strings here: at thousands of files, pathlib's hashing and sorting show.)"""
+    memo = {} if written_before is None else written_before
     out_dir.mkdir(parents=True, exist_ok=True)
     root = str(out_dir)
     written = []
     for rel, content in sorted(files.items()):
         path = f"{root}/{rel}"
-        if _unchanged_since_last_time(path, content):
+        if _unchanged_since_last_time(path, content, memo):
             continue
         if write_file(Path(path), content):
             written.append(rel)
         stat = os.stat(path)
-        _WRITTEN[path] = (content, stat.st_size, stat.st_mtime_ns)
+        memo[path] = (content, stat.st_size, stat.st_mtime_ns)
     removed = []
     for folder, _, names in os.walk(root, topdown=False):  # bottom-up: a folder emptied here is removed
         for name in names:

@@ -18,9 +18,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import MappingProxyType
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = {10: 10, 1000: 100, 10000: 1000}
+SIZES = MappingProxyType({10: 10, 1000: 100, 10000: 1000})
 OUT = ROOT / "bench-results" / "bench.json"
 
 
@@ -38,17 +39,17 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from build_scripts import pipeline as build
-    from build_scripts.data.validation import load_briefing
+    from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession
     from build_scripts.site.writing import write_tree
 
+    session = BuildSession(BuildConfig(data_dir=data_dir, static_charts=False))
     started = time.perf_counter()
-    load_briefing(data_dir)
+    session.report()
     loaded = time.perf_counter()
-    build._MEMO.clear()
-    output = build.generate(data_dir, static_charts=False)
+    output = session.generate()
     generated = time.perf_counter()
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    config[REUSE_KEY] = session.reuse  # as the `site` command does
     mkdocs_build(config)
     built = time.perf_counter()
     figures = {
@@ -62,12 +63,12 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     figures["search_index_bytes_per_event"] = round(figures["search_index_bytes"] / events)
     # Incremental: write the Markdown, change one event, regenerate and rewrite.
     out = site_dir.parent / "generated"
-    write_tree({**output.pages, **output.assets}, out)
+    write_tree({**output.pages, **output.assets}, out, session.reuse.written)
     target = next(iter(sorted(data_dir.glob("events*.yaml")) or sorted(data_dir.glob("*.yaml"))))
     text = target.read_text()
     target.write_text(text.replace("summary: ", "summary: Changed. ", 1))
     again = time.perf_counter()
-    report = write_tree({**(o := build.generate(data_dir, static_charts=False)).pages, **o.assets}, out)
+    report = write_tree({**(o := session.generate()).pages, **o.assets}, out, session.reuse.written)
     figures["one_event_changed_rewritten_files"] = len(report.written)
     figures["one_event_changed_regenerate_s"] = round(time.perf_counter() - again, 3)
     figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

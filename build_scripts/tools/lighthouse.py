@@ -11,14 +11,16 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import MappingProxyType
 
 from build_scripts.tools.serving import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / ".cache" / "lighthouse"
 BIN = TOOL / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": ("", {"performance": 95}), "timeline": ("timeline/", {"performance": 90})}
-ALWAYS = {"accessibility": 100, "best-practices": 100, "seo": 100}
+PAGES = MappingProxyType({"home": ("", MappingProxyType({"performance": 95})),
+                          "timeline": ("timeline/", MappingProxyType({"performance": 90}))})
+ALWAYS = MappingProxyType({"accessibility": 100, "best-practices": 100, "seo": 100})
 
 
 def ensure_lighthouse() -> None:

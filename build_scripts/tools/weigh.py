@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import re
 import sys
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -33,9 +32,14 @@ class _Refs(HTMLParser):
             self.charts.append(attrs["data-chart-src"])
 
 
-@lru_cache(maxsize=None)
-def gzipped_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+def gzipped_size(path: Path, sizes: dict[Path, int] | None = None) -> int:
+    """The file's gzipped size (sizes: those already worked out in this weighing, by path)."""
+    if sizes is not None and path in sizes:
+        return sizes[path]
+    size = len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+    if sizes is not None:
+        sizes[path] = size
+    return size
 
 
 def _local(site: Path, page: Path, ref: str) -> Path | None:
@@ -47,21 +51,24 @@ def _local(site: Path, page: Path, ref: str) -> Path | None:
     return target / "index.html" if target.is_dir() else target
 
 
-def weigh_page(site: Path, page: Path) -> dict:
+def weigh_page(site: Path, page: Path, sizes: dict[Path, int] | None = None) -> dict:
+    """sizes: gzipped sizes already known in this weighing (the shared stylesheets and scripts)."""
+    sizes = {} if sizes is None else sizes
     parser = _Refs()
     parser.feed(page.read_text(encoding="utf-8"))
     files = {page, *filter(None, (_local(site, page, r) for r in parser.refs))}
-    first_load = sum(gzipped_size(f) for f in files if f.exists())
-    interactive = sum(gzipped_size(f) for f in filter(None, (_local(site, page, c) for c in parser.charts)))
+    first_load = sum(gzipped_size(f, sizes) for f in files if f.exists())
+    interactive = sum(gzipped_size(f, sizes) for f in filter(None, (_local(site, page, c) for c in parser.charts)))
     if parser.charts:
-        interactive += gzipped_size(site / PLOTLY)
+        interactive += gzipped_size(site / PLOTLY, sizes)
     return {"page": page.relative_to(site).as_posix(), "html_bytes": page.stat().st_size,
             "first_load_gzip": first_load, "charts": len(parser.charts), "on_interaction_gzip": interactive,
             "loads_plotly": any(re.search(r"plotly", r) for r in parser.refs)}
 
 
 def weigh_site(site: Path) -> list[dict]:
-    return [weigh_page(site, p) for p in sorted(site.rglob("*.html"))]
+    sizes: dict[Path, int] = {}
+    return [weigh_page(site, p, sizes) for p in sorted(site.rglob("*.html"))]
 
 
 def main(argv: list[str]) -> int:
