@@ -1,7 +1,7 @@
 """The pipeline, independent of the site engine: data folder -> validated model -> files.
 
     1. load + validate   session.report             (every problem at once, or nothing)
-    2. pages             site_plan.plan_pages        (pure Markdown strings)
+    2. pages             site_plan.plan_pages        (pure Markdown strings, one per page_registry entry)
     3. charts            charts.build_charts         (figure JSON, summaries, tables)
     4. static images     chart_images.chart_svgs     (kaleido + Chromium, cached; optional)
     5. assets            chart JSON, SVGs and the plotly.js bundle served by the site
@@ -24,12 +24,13 @@ from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
 from build_scripts.render.charts import Chart, build_charts
 from build_scripts.render.downloads import download_files
 from build_scripts.render.markdown_copies import llms_txt, markdown_copies
+from build_scripts.render.page_paths import METHODOLOGY, TIMELINE
 from build_scripts.render.pages import change_target
 from build_scripts.render.text import page_url, relative_path
-from build_scripts.render.views import TIMELINE, build_view
+from build_scripts.render.views import build_view
 from build_scripts.reuse import Reuse
 from build_scripts.session import BuildSession
-from build_scripts.site.site_plan import plan_nav, plan_pages
+from build_scripts.site.site_plan import plan_nav, plan_pages, planned_pages
 
 DATA_ENV = "BRIEFING_DATA"
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,7 @@ class BuildOutput:
     charts: dict[str, Chart] = field(default_factory=dict)
     svgs: dict[str, bytes] = field(default_factory=dict)
     assets: dict[str, bytes | str] = field(default_factory=dict)
+    described: dict[str, tuple[str, object]] = field(default_factory=dict)  # page -> (schema.org type, subject)
 
 
 def data_dir_from_env(root: Path) -> Path:
@@ -86,12 +88,13 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     if bundle:
         assets[PLOTLY_URL] = plotly_bundle()
     assets.update(download_files(briefing, view))
-    pages, nav = dict(plan_pages(briefing, view, updates)), plan_nav(briefing, view)
+    pages, nav = plan_pages(view, updates), plan_nav(view)
+    described = {page.path: (page.kind.schema_type, page.subject) for page in planned_pages(view)}
     assets["feed.xml"] = atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c))
     assets.update(markdown_copies(pages))
     assets["llms.txt"] = llms_txt(briefing, nav, pages)
     return BuildOutput(briefing=briefing, pages=pages, nav=nav,
-                       charts=charts, svgs=svgs, assets=assets)
+                       charts=charts, svgs=svgs, assets=assets, described=described)
 
 
 class MissingTool(Exception):
@@ -123,7 +126,7 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
             raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
         images = {palette: {size: relative_path(here, f"assets/charts/{image_name(chart_id, palette, size)}.svg")
                             for size in IMAGE_WIDTHS} for palette in THEMES} if chart_id in output.svgs else {}
-        codebook = relative_path(here, page_url("methodology.md")) or "./"
+        codebook = relative_path(here, page_url(METHODOLOGY)) or "./"
         return render_chart(
             output.charts[chart_id],
             json_url=relative_path(here, f"assets/charts/{chart_id}.json"),

@@ -7,29 +7,18 @@ from __future__ import annotations
 
 import html
 import json
-from collections import Counter
 from pathlib import Path
 
 import jinja2
 
 from build_scripts.data.dates import FlexDate, span_label, when
-from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Amount, Organisation, Person, Status
+from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Amount, Status
 from build_scripts.data.rules import RULES, STATUS_RULES, check_lines, origins_phrase
-from build_scripts.history.diffing import LABELS
 from build_scripts.render import text as t
-from build_scripts.render.views import (
-    CLAIMS,
-    LEVERAGE,
-    QUOTES,
-    SOURCES,
-    TIMELINE,
-    BriefingView,
-    conflict_page,
-    part_label,
-)
+from build_scripts.render.page_paths import METHODOLOGY
+from build_scripts.render.views import BriefingView
 
 TEMPLATES = Path(__file__).parent / "templates"
-METHODOLOGY = "methodology.md"
 COPY_KINDS = {"syndication": "a syndication partner's copy", "mirror": "an unaffiliated mirror",
               "aggregator": "an aggregator's rewrite"}
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
@@ -337,12 +326,14 @@ class PageContext:
 
 
 def render(template: str, view: BriefingView, page: str, **extra) -> str:
+    """The page's Markdown from its template; extra: the page kind's own variables and `links`, the
+    paths of single pages (site/page_registry.py)."""
     ctx = PageContext(view, page)
     seed_id = view.briefing.info.seed_source
     if view.reuse.templates is None:
         view.reuse.templates = template_environment()
     return view.reuse.templates.get_template(template).render(
-        ctx=ctx, view=view, b=view.briefing, page=page, links=_links(), statuses=list(Status),
+        ctx=ctx, view=view, b=view.briefing, page=page, statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
@@ -362,16 +353,6 @@ def report_label(view: BriefingView) -> str:
     return f"The {seed.date.label} report" if seed.date else f"The {seed.outlet} report"
 
 
-def _links() -> dict[str, str]:
-    return {"timeline": TIMELINE, "sources": SOURCES, "claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}
-
-
-def render_home(view: BriefingView, updates=None) -> str:
-    latest = list(reversed(view.events[-5:]))
-    recent = [(u, c) for u in (updates or []) for c in u.changes][:3]
-    return render("home.md.j2", view, "index.md", latest=latest, updates=updates, recent=recent, labels=LABELS)
-
-
 def change_target(view: BriefingView, change) -> tuple[str, str] | None:
     """Where a change can be seen now, if it still exists: (page, anchor)."""
     if change.kind == "events" and change.item_id in view.event_pages:
@@ -381,104 +362,3 @@ def change_target(view: BriefingView, change) -> tuple[str, str] | None:
     return None
 
 
-def render_updates(view: BriefingView, updates) -> str:
-    return render("updates.md.j2", view, "updates.md", updates=updates, labels=LABELS)
-
-
-def events_by_year(view: BriefingView) -> dict[int, list]:
-    years: dict[int, list] = {}
-    for event in view.events:
-        years.setdefault(event.date.start.year, []).append(event)
-    return years
-
-
-def render_timeline(view: BriefingView) -> str:
-    """The whole timeline by year, or, when it is split, a table of its parts (each listed once)."""
-    split = view.timeline_split
-    parts = [(page, part_label(page, events[0]), len(events)) for page, events in view.events_by_page.items()]
-    return render("timeline.md.j2", view, TIMELINE, years={} if split else events_by_year(view), split=split,
-                  parts=parts if split else [])
-
-
-def render_timeline_part(view: BriefingView, page: str, events: list) -> str:
-    return render("timeline_year.md.j2", view, page, label=part_label(page, events[0]), events=events)
-
-
-def render_claims(view: BriefingView) -> str:
-    return render("claims.md.j2", view, CLAIMS)
-
-
-def render_conflicts_index(view: BriefingView) -> str:
-    return render("conflicts_index.md.j2", view, "conflicts/index.md", conflict_page=conflict_page)
-
-
-def render_conflict(view: BriefingView, conflict) -> str:
-    claims = {c.id: c for c in view.briefing.claims}
-    return render("conflict.md.j2", view, conflict_page(conflict.id), conflict=conflict,
-                  claims=[claims[c] for c in conflict.claims])
-
-
-def render_leverage(view: BriefingView) -> str:
-    claims = {c.id: c for c in view.briefing.claims}
-    return render("leverage.md.j2", view, LEVERAGE, claims=claims)
-
-
-def render_person(view: BriefingView, person) -> str:
-    return render("person.md.j2", view, view.entity_page(person.id), person=person)
-
-
-def render_organisation(view: BriefingView, org) -> str:
-    return render("organisation.md.j2", view, view.entity_page(org.id), org=org)
-
-
-def render_people_index(view: BriefingView) -> str:
-    people = [e for e in view.entities.values() if isinstance(e, Person)]
-    return render("people_index.md.j2", view, "people/index.md", people=people)
-
-
-def render_organisations_index(view: BriefingView) -> str:
-    orgs = [e for e in view.entities.values() if isinstance(e, Organisation)]
-    return render("organisations_index.md.j2", view, "organisations/index.md", orgs=orgs)
-
-
-def render_sources(view: BriefingView) -> str:
-    if view.sources_split:
-        parts = [(page, part_label(page, sources[0]), len(sources))
-                 for page, sources in view.sources_by_page.items()]
-        return render("sources_index.md.j2", view, SOURCES, parts=parts)
-    return render("sources.md.j2", view, SOURCES, ordered=view.sources_by_page.get(SOURCES, []), heading="Sources")
-
-
-def render_sources_part(view: BriefingView, page: str, sources: list) -> str:
-    return render("sources.md.j2", view, page, ordered=sources, heading=f"Sources: {part_label(page, sources[0])}")
-
-
-def render_quotes(view: BriefingView) -> str:
-    ordered = sorted(view.briefing.quotes, key=lambda q: (q.date.start, q.id))
-    return render("quotes.md.j2", view, QUOTES, ordered=ordered)
-
-
-def render_print(view: BriefingView) -> str:
-    return render("print.md.j2", view, "print.md")
-
-
-def render_methodology(view: BriefingView) -> str:
-    counts = {s: sum(1 for e in view.events if e.status == s) for s in Status}
-    tone_counts = Counter(e.tone.value for e in view.events)
-    theme_counts = Counter(theme for e in view.events for theme in e.themes)
-    contested = [e for e in view.events if e.coding_note]
-    has = view.parts
-    facts = ["event", *(kind for part, kind in (("claims", "claim"), ("conflicts", "position"),
-                                               ("leverage", "leverage item"), ("quotes", "quote")) if part in has)]
-    facts += ["profile"] if has & {"people", "organisations"} else []
-    prose = ["The summary", *(text for part, text in (("takeaways", "the key takeaways"),
-                                                      ("conflicts", "each side's position in a conflict"),
-                                                      ("leverage", "each leverage item")) if part in has)]
-    return render("methodology.md.j2", view, METHODOLOGY, counts=counts, tone_counts=tone_counts,
-                  theme_counts=theme_counts, contested=contested, fact_kinds=series(facts),
-                  prose_kinds=series(prose) + (" rest" if len(prose) > 1 else " rests"))
-
-
-def series(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]

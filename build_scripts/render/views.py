@@ -12,6 +12,19 @@ from build_scripts.data.dates import MONTHS
 from build_scripts.data.model import Briefing, Code, Event, Organisation, Person, Source
 from build_scripts.data.rules import DEFAULT_TONES, STRENGTH
 from build_scripts.data.trust import independent_origins
+from build_scripts.render.page_paths import (
+    CLAIMS,
+    CONFLICT,
+    LEVERAGE,
+    ORGANISATION,
+    PERSON,
+    QUOTES,
+    SOURCES,
+    SOURCES_PART,
+    TIMELINE,
+    TIMELINE_PART,
+    page_for,
+)
 from build_scripts.reuse import Reuse
 
 
@@ -100,23 +113,17 @@ class BriefingView:
         return found
 
     def entity_page(self, entity_id: str) -> str:
-        folder = "people" if isinstance(self.entities[entity_id], Person) else "organisations"
-        return f"{folder}/{entity_id}.md"
+        return page_for(PERSON if isinstance(self.entities[entity_id], Person) else ORGANISATION, entity_id)
 
     def entity_name(self, entity_id: str) -> str:
         return self.entities[entity_id].name
 
 
 SPLIT_ABOVE = 300  # more events (or sources) than this, and their list is split into one page per year (letter)
-TIMELINE = "timeline.md"
-SOURCES = "sources.md"
-CLAIMS = "claims.md"
-LEVERAGE = "leverage.md"
-QUOTES = "quotes.md"
 
 
 def conflict_page(conflict_id: str) -> str:
-    return f"conflicts/{conflict_id}.md"
+    return page_for(CONFLICT, conflict_id)
 
 
 def _timeline_pages(events: list[Event]) -> dict[str, str]:
@@ -127,7 +134,7 @@ def _timeline_pages(events: list[Event]) -> dict[str, str]:
     pages = {}
     for e in events:
         year, month = e.date.start.year, e.date.start.month
-        pages[e.id] = f"timeline/{year}-{month:02d}.md" if per_year[year] > SPLIT_ABOVE else f"timeline/{year}.md"
+        pages[e.id] = page_for(TIMELINE_PART, f"{year}-{month:02d}" if per_year[year] > SPLIT_ABOVE else str(year))
     return pages
 
 
@@ -139,14 +146,14 @@ def _source_pages(sources) -> dict[str, str]:
     """Each source's entry: the one sources page, or one page per outlet."""
     if len(sources) <= SPLIT_ABOVE:
         return {s.id: SOURCES for s in sources}
-    return {s.id: f"sources/{_slug(s.outlet)}.md" for s in sources}
+    return {s.id: page_for(SOURCES_PART, _slug(s.outlet)) for s in sources}
 
 
 def part_label(page: str, first_item) -> str:
     """The heading of a split page: '2024', 'March 2024', or the outlet's name."""
-    if page.startswith("sources/"):
+    if page.startswith(SOURCES_PART.partition("{")[0]):
         return first_item.outlet
-    stem = page.removeprefix("timeline/").removesuffix(".md")
+    stem = page.removeprefix(TIMELINE_PART.partition("{")[0]).removesuffix(".md")
     if "-" in stem:
         year, month = stem.split("-")
         return f"{MONTHS[int(month)]} {year}"

@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from pathspec.gitignore import GitIgnoreSpec  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import TableOfContents  # noqa: E402
 
@@ -25,6 +26,7 @@ from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.site.postprocess import finish_page  # noqa: E402
 from build_scripts.reuse import Reuse  # noqa: E402
 from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession  # noqa: E402
+from build_scripts.site.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
@@ -57,12 +59,13 @@ def on_config(config):
         output = session.generate()
     except (DataError, build.MissingTool) as err:
         raise PluginError(str(err)) from None
-    config[BUILT_KEY] = Built(output, structured_index(output.briefing))
+    config[BUILT_KEY] = Built(output, structured_index(output.briefing, output.described))
     info = output.briefing.info
     config.site_name = html.escape(info.title)  # the theme prints it unescaped
     config.site_description = html.escape(info.description)
     config.extra["briefing_currency"] = currency_facts(info, session.config.build_date)
     config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
+    config.not_in_nav = GitIgnoreSpec.from_lines(not_in_nav())  # pages kept out of the menu, from the registry
     return config
 
 

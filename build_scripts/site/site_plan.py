@@ -1,133 +1,84 @@
-"""Assembling the site plan: every generated file's path and content, before anything is written."""
+"""The site plan: every generated page's path and text, and the menu, derived from the page
+registry (page_registry.PAGE_KINDS) before anything is written."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
 from build_scripts.render import pages
+from build_scripts.render.views import BriefingView
 from build_scripts.reuse import same_inputs
-from build_scripts.data.model import Briefing
-from build_scripts.render.views import CLAIMS, LEVERAGE, QUOTES, SOURCES, TIMELINE, BriefingView, build_view, conflict_page
+from build_scripts.site.page_registry import PAGE_KINDS, PageKind, page_links
 
 
 class PlanConflict(Exception):
     """Two things tried to produce the same output path: a bug to report, not to hide."""
 
 
-class SitePlan(dict):
-    """path -> content, refusing to plan the same path twice."""
-
-    def add(self, path: str, content: str | bytes) -> None:
-        if path in self:
-            raise PlanConflict(f"two generators produced {path}")
-        self[path] = content
+@dataclass(frozen=True)
+class PlannedPage:
+    path: str
+    kind: PageKind
+    subject: Any  # what the page is about (a conflict, a person, a period); None for a whole-briefing page
 
 
-def plan_pages(briefing: Briefing, view: BriefingView | None = None, updates=None) -> SitePlan:
-    """Every generated Markdown page of the briefing, keyed by its path under the docs root.
-    updates: what changed, from the data's history (None: no history to read)."""
-    view = view or build_view(briefing)
-    plan = SitePlan()
-    plan.add("index.md", pages.render_home(view, updates))
-    plan.add("updates.md", pages.render_updates(view, updates))
-    plan.add(TIMELINE, pages.render_timeline(view))
-    if view.timeline_split:
-        for page, events in view.events_by_page.items():
-            deps = (*events, *_sources_and_actors(view, events))
-            plan.add(page, _reuse(page, deps, view, pages.render_timeline_part, view, page, events))
-    has = view.parts
-    if "claims" in has:
-        plan.add(CLAIMS, pages.render_claims(view))
-    if "conflicts" in has:
-        plan.add("conflicts/index.md", pages.render_conflicts_index(view))
-    for conflict in briefing.conflicts:
-        plan.add(conflict_page(conflict.id), pages.render_conflict(view, conflict))
-    if has & {"leverage", "relationships"}:
-        plan.add(LEVERAGE, pages.render_leverage(view))
-    if "people" in has:
-        plan.add("people/index.md", pages.render_people_index(view))
-    for person in briefing.people:
-        plan.add(view.entity_page(person.id), _reuse(view.entity_page(person.id), _entity_deps(view, person), view,
-                                                     pages.render_person, view, person))
-    if "organisations" in has:
-        plan.add("organisations/index.md", pages.render_organisations_index(view))
-    for org in briefing.organisations:
-        plan.add(view.entity_page(org.id), _reuse(view.entity_page(org.id), _entity_deps(view, org), view,
-                                                  pages.render_organisation, view, org))
-    plan.add(SOURCES, pages.render_sources(view))
-    if view.sources_split:
-        for page, sources in view.sources_by_page.items():
-            deps = (*sources, *(use for s in sources for use in view.uses_by_source.get(s.id, ())))
-            plan.add(page, _reuse(page, deps, view, pages.render_sources_part, view, page, sources))
-    if "quotes" in has:
-        plan.add(QUOTES, pages.render_quotes(view))
-    plan.add("methodology.md", pages.render_methodology(view))
-    plan.add("print.md", pages.render_print(view))
-    _prune(plan, view.reuse.rendered)
-    return plan
+def planned_pages(view: BriefingView, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> list[PlannedPage]:
+    """Every page this briefing has, in the registry's order; a path planned twice, or one that does
+    not match its kind's pattern, is refused."""
+    planned: dict[str, PlannedPage] = {}
+    for kind in kinds:
+        for path, subject in kind.pages(view):
+            if path in planned:
+                raise PlanConflict(f"two page kinds produced {path}: {planned[path].kind.name} and {kind.name}")
+            if not _pattern(kind.path).fullmatch(path):
+                raise PlanConflict(f"page kind {kind.name} produced {path}, which is not of the form {kind.path}")
+            planned[path] = PlannedPage(path, kind, subject)
+    return list(planned.values())
 
 
-# Incremental regeneration. The loader hands back the very same model objects for files whose
-# bytes did not change, so a page whose inputs are all the same objects as last time renders to
-# the same text: it is reused instead of rendered again. Each entry keeps its inputs alive, so an
-# identity test can never be fooled by a reused id. Pages that summarise the whole briefing
-# (home, indexes) are always rendered; they are few.
-def _reuse(page: str, deps: tuple, view, render, *args) -> str:
-    """render(*args), or the text it gave last time when every input is the same object as then
-    (the session's rendered pages: view.reuse.rendered)."""
-    deps = (view.timeline_split, view.sources_split, *deps)
-    rendered = view.reuse.rendered
-    cached = rendered.get(page)
+def _pattern(path: str) -> re.Pattern:
+    return re.compile(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(path)))
+
+
+def plan_pages(view: BriefingView, updates=None, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[str, str]:
+    """Every generated Markdown page, keyed by its path under the docs root. updates: what changed,
+    from the data's history (None: no history to read)."""
+    links = page_links(kinds)
+    rendered: dict[str, str] = {}
+    for page in planned_pages(view, kinds):
+        rendered[page.path] = _reused_or_rendered(view, page, updates, links)
+    for path in [p for p in view.reuse.rendered if p not in rendered]:
+        del view.reuse.rendered[path]
+    return rendered
+
+
+def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: dict[str, str]) -> str:
+    """The page's text, or the text it had last time when every input is the very same object as
+    then (the loader hands back unchanged items as the same objects; each entry keeps its inputs
+    alive, so a reused id cannot fool the test). Kinds without `depends` (pages that summarise the
+    whole briefing; they are few) are always rendered."""
+    kind = page.kind
+    render = lambda: pages.render(kind.template, view, page.path, links=links,  # noqa: E731
+                                  **kind.context(view, page.subject, updates))
+    if kind.depends is None:
+        return render()
+    deps = (view.timeline_split, view.sources_split, *kind.depends(view, page.subject))
+    cached = view.reuse.rendered.get(page.path)
     if cached is not None and same_inputs(cached[0], deps):
         return cached[1]
-    content = render(*args)
-    rendered[page] = (deps, content)
+    content = render()
+    view.reuse.rendered[page.path] = (deps, content)
     return content
 
 
-def _prune(plan: SitePlan, rendered: dict) -> None:
-    for page in [p for p in rendered if p not in plan]:
-        del rendered[page]
-
-
-def _sources_and_actors(view, events) -> list:
-    seen = {}
-    for event in events:
-        for source_id in event.sources:
-            seen[source_id] = view.sources[source_id]
-        for actor in event.actors:
-            seen[actor] = view.entities[actor]
-    return list(seen.values())
-
-
-def _entity_deps(view, entity) -> tuple:
-    events = view.events_by_actor.get(entity.id, [])
-    quotes = view.quotes_by_speaker.get(entity.id, [])
-    rels = view.relationships_by_party.get(entity.id, [])
-    parties = [view.entities[p] for r in rels for p in (r.source_party, r.target_party)]
-    people = view.people_by_organisation.get(entity.id, [])
-    orgs = [view.entities[o] for o in getattr(entity, "organisations", [])]
-    sources = [view.sources[s] for s in entity.sources] + [view.sources[q.source] for q in quotes]
-    return (entity, *events, *quotes, *rels, *parties, *people, *orgs, *sources,
-            *(q.event for q in quotes), *(view.event_pages[e.id] for e in events))
-
-
-def plan_nav(briefing: Briefing, view: BriefingView | None = None) -> list:
-    """The site menu: a fixed, small set of sections. Entity pages stay out of it, so every
-    page's HTML does not grow with the number of people and organisations."""
-    view = view or build_view(briefing)
-    has, words = view.parts, briefing.info.wording
-    conflicts = [conflict_page(c.id) for c in briefing.conflicts]
-    optional = [
-        ("claims", {pages.report_label(view): CLAIMS}),
-        ("conflicts", {words.conflicts_page: ["conflicts/index.md", *conflicts]}),
-        ("leverage" if "leverage" in has else "relationships", {words.leverage_page: LEVERAGE}),
-        ("people", {"People": "people/index.md"}),
-        ("organisations", {"Organisations": "organisations/index.md"}),
-        ("quotes", {"Quotes": QUOTES}),
-    ]
-    return [
-        {"Briefing": "index.md"},
-        {"Timeline": TIMELINE},
-        *(entry for part, entry in optional if part in has),
-        {"Sources": SOURCES},
-        {"Updates": "updates.md"},
-        {"About": ["methodology.md", "print.md"]},
-    ]
+def plan_nav(view: BriefingView, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> list[dict]:
+    """The site menu: one section per menu place of the registry, by rank; a section with one page
+    links it, one with several lists them. Kinds without a menu place (entity pages, split parts)
+    stay out of it, so every page's HTML does not grow with the number of people and organisations."""
+    sections: dict[tuple[int, str], list[str]] = {}
+    for page in planned_pages(view, kinds):
+        if page.kind.menu is not None:
+            sections.setdefault((page.kind.menu.rank, page.kind.menu.section(view)), []).append(page.path)
+    return [{title: paths[0] if len(paths) == 1 else paths} for (_, title), paths in sorted(sections.items(),
+                                                                                          key=lambda s: s[0][0])]

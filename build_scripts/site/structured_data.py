@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from build_scripts.data.model import Briefing, Organisation, Person
 from build_scripts.data.trust import independent_origins
-
-_FOLDERS = (("people", Person), ("organisations", Organisation))
-
+from build_scripts.render.page_paths import HOME, SOURCES
 
 @dataclass(frozen=True)
 class StructuredIndex:
@@ -20,18 +18,18 @@ class StructuredIndex:
     briefing: Briefing
     entities: dict  # id -> person or organisation
     main_organisations: list[dict]
+    described: dict  # page -> (schema.org type, subject): from the page registry (pipeline.BuildOutput)
 
 
-def structured_index(briefing: Briefing) -> StructuredIndex:
+def structured_index(briefing: Briefing, described: dict | None = None) -> StructuredIndex:
     entities = {e.id: e for e in (*briefing.people, *briefing.organisations)}
-    return StructuredIndex(briefing, entities, _count_main_organisations(briefing, entities))
+    return StructuredIndex(briefing, entities, _count_main_organisations(briefing, entities), described or {})
 
 
 def _entity_for(index: StructuredIndex, path: str):
-    """The person or organisation a page is about ('people/sam-altman.md'), if any."""
-    folder, _, name = path.partition("/")
-    entity = index.entities.get(name.removesuffix(".md"))
-    return entity if any(folder == f and isinstance(entity, kind) for f, kind in _FOLDERS) else None
+    """The person or organisation a page is about (its kind's schema.org type says so), if any."""
+    schema_type, subject = index.described.get(path, ("NewsArticle", None))
+    return subject if schema_type in ("Person", "Organization") else None
 
 
 def _org_names(entities: dict, ids) -> list[dict]:
@@ -54,10 +52,10 @@ def json_ld(index: StructuredIndex, path: str, title: str, description: str, url
                "temporalCoverage": f"../{info.as_of.end.isoformat()}",
                "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": index.main_organisations,
                "url": url}
-    if path == "index.md":  # the summary's evidence: the independent outlets behind the events it rests on
+    if path == HOME:  # the summary's evidence: the independent outlets behind the events it rests on
         article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
                                 for outlet in _summary_origins(briefing)]
-    if path == SOURCES_PAGE and (citations := _archived_citations(briefing)):
+    if path == SOURCES and (citations := _archived_citations(briefing)):
         article["citation"] = citations
     return article
 
@@ -68,7 +66,6 @@ def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
     return independent_origins(cited, {s.id: s for s in briefing.sources})
 
 
-SOURCES_PAGE = "sources.md"
 
 
 def _archived_citations(briefing: Briefing) -> list[dict]:
@@ -100,7 +97,7 @@ def script_json(data: dict) -> str:
 def head_tags(index: StructuredIndex, path: str, title: str, description: str, url: str) -> str:
     briefing = index.briefing
     entity = _entity_for(index, path)
-    kind = "profile" if isinstance(entity, Person) else "article" if path != "index.md" else "website"
+    kind = "profile" if isinstance(entity, Person) else "article" if path != HOME else "website"
     attr = lambda value: html.escape(value, quote=True)  # noqa: E731
     tags = [
         ("property", "og:title", title), ("property", "og:description", description), ("property", "og:type", kind),

@@ -1,0 +1,156 @@
+"""The page registry: every kind of page the site can have, in one table.
+
+Each kind says where its pages live (a path pattern), which template renders them and what the
+template is given, which pages of that kind this briefing has, where they stand in the menu, what
+a page depends on (so an unchanged one is reused, not rendered again) and its schema.org type.
+The site plan, the menu, MkDocs's `not_in_nav`, the links templates use between pages, reuse and
+the structured data are all derived from this table: adding a page kind is a template in
+render/templates/ plus one entry here (README: "Adding a page kind").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from build_scripts.render import page_contexts as contexts
+from build_scripts.render import page_paths as paths
+from build_scripts.render.pages import report_label
+from build_scripts.render.views import BriefingView, conflict_page
+
+Context = Callable[[BriefingView, Any, Any], dict]
+Pages = Callable[[BriefingView], Iterable[tuple[str, Any]]]  # (path, subject) of each page the briefing has
+
+
+def no_context(view: BriefingView, subject, updates) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A place in the menu: its section's title (or how to word it from the view) and the section's rank."""
+
+    title: str | Callable[[BriefingView], str]
+    rank: int
+
+    def section(self, view: BriefingView) -> str:
+        return self.title if isinstance(self.title, str) else self.title(view)
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str  # also how templates link to a single page of this kind: links.<name>
+    path: str  # a path, or a pattern with the varying part in braces ('people/{id}.md')
+    template: str
+    pages: Pages  # which pages of this kind the briefing has
+    context: Context = no_context
+    menu: Menu | None = None  # None: kept out of the menu (MkDocs's not_in_nav)
+    depends: Callable[[BriefingView, Any], tuple] | None = None  # a page's inputs; None: rendered every build
+    schema_type: str = "NewsArticle"  # what the page's JSON-LD describes
+
+    @property
+    def single(self) -> bool:
+        return "{" not in self.path
+
+
+def single(name: str, path: str, template: str, context: Context = no_context, menu: Menu | None = None,
+           part: str | None = None, when: Callable[[BriefingView], bool] | None = None) -> PageKind:
+    """A kind with one page (path), shown always, or when the briefing has `part` (view.parts), or
+    when `when` holds."""
+    def pages(view: BriefingView) -> list[tuple[str, Any]]:
+        shown = (part is None or part in view.parts) and (when is None or when(view))
+        return [(path, None)] if shown else []
+    return PageKind(name, path, template, pages, context, menu)
+
+
+def _timeline_parts(view: BriefingView):
+    return [(page, (page, events)) for page, events in view.events_by_page.items()] if view.timeline_split else []
+
+
+def _source_parts(view: BriefingView):
+    return [(page, (page, listed)) for page, listed in view.sources_by_page.items()] if view.sources_split else []
+
+
+def _people(view: BriefingView):
+    return [(view.entity_page(p.id), p) for p in view.briefing.people]
+
+
+def _organisations(view: BriefingView):
+    return [(view.entity_page(o.id), o) for o in view.briefing.organisations]
+
+
+def _conflicts(view: BriefingView):
+    return [(conflict_page(c.id), c) for c in view.briefing.conflicts]
+
+
+# Reuse: what a page shows, as model objects (the same objects as last build: the same page).
+def _events_deps(view: BriefingView, subject) -> tuple:
+    seen: dict[str, Any] = {}
+    for event in subject[1]:
+        seen.update((s, view.sources[s]) for s in event.sources)
+        seen.update((a, view.entities[a]) for a in event.actors)
+    return (*subject[1], *seen.values())
+
+
+def _sources_deps(view: BriefingView, subject) -> tuple:
+    return (*subject[1], *(use for s in subject[1] for use in view.uses_by_source.get(s.id, ())))
+
+
+def _entity_deps(view: BriefingView, entity) -> tuple:
+    events = view.events_by_actor.get(entity.id, [])
+    quotes = view.quotes_by_speaker.get(entity.id, [])
+    rels = view.relationships_by_party.get(entity.id, [])
+    parties = [view.entities[p] for r in rels for p in (r.source_party, r.target_party)]
+    people = view.people_by_organisation.get(entity.id, [])
+    orgs = [view.entities[o] for o in getattr(entity, "organisations", [])]
+    sources = [view.sources[s] for s in entity.sources] + [view.sources[q.source] for q in quotes]
+    return (entity, *events, *quotes, *rels, *parties, *people, *orgs, *sources,
+            *(q.event for q in quotes), *(view.event_pages[e.id] for e in events))
+
+
+def _conflicts_title(view: BriefingView) -> str:
+    return view.briefing.info.wording.conflicts_page
+
+
+def _leverage_title(view: BriefingView) -> str:
+    return view.briefing.info.wording.leverage_page
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
+    single("home", paths.HOME, "home.md.j2", contexts.home, Menu("Briefing", 0)),
+    single("updates", paths.UPDATES, "updates.md.j2", contexts.updates_page, Menu("Updates", 90)),
+    single("timeline", paths.TIMELINE, "timeline.md.j2", contexts.timeline, Menu("Timeline", 10)),
+    PageKind("timeline-part", paths.TIMELINE_PART, "timeline_year.md.j2", _timeline_parts, contexts.timeline_part,
+             depends=_events_deps),
+    single("claims", paths.CLAIMS, "claims.md.j2", menu=Menu(report_label, 20), part="claims"),
+    single("conflicts", paths.CONFLICTS, "conflicts_index.md.j2", contexts.conflicts_index,
+           Menu(_conflicts_title, 30), part="conflicts"),
+    PageKind("conflict", paths.CONFLICT, "conflict.md.j2", _conflicts, contexts.conflict, Menu(_conflicts_title, 30)),
+    single("leverage", paths.LEVERAGE, "leverage.md.j2", contexts.leverage, Menu(_leverage_title, 40),
+           when=lambda view: bool(view.parts & {"leverage", "relationships"})),
+    single("people", paths.PEOPLE, "people_index.md.j2", contexts.people_index, Menu("People", 50), part="people"),
+    PageKind("person", paths.PERSON, "person.md.j2", _people, contexts.person, depends=_entity_deps,
+             schema_type="Person"),
+    single("organisations", paths.ORGANISATIONS, "organisations_index.md.j2", contexts.organisations_index,
+           Menu("Organisations", 60), part="organisations"),
+    PageKind("organisation", paths.ORGANISATION, "organisation.md.j2", _organisations, contexts.organisation,
+             depends=_entity_deps, schema_type="Organization"),
+    single("sources", paths.SOURCES, "sources.md.j2", contexts.sources, Menu("Sources", 80),
+           when=lambda view: not view.sources_split),
+    single("sources-index", paths.SOURCES, "sources_index.md.j2", contexts.sources_index, Menu("Sources", 80),
+           when=lambda view: view.sources_split),
+    PageKind("sources-part", paths.SOURCES_PART, "sources.md.j2", _source_parts, contexts.sources_part,
+             depends=_sources_deps),
+    single("quotes", paths.QUOTES, "quotes.md.j2", contexts.quotes, Menu("Quotes", 70), part="quotes"),
+    single("methodology", paths.METHODOLOGY, "methodology.md.j2", contexts.methodology, Menu("About", 100)),
+    single("print", paths.PRINT, "print.md.j2", menu=Menu("About", 100)),
+)
+
+
+def page_links(kinds: Iterable[PageKind] = PAGE_KINDS) -> dict[str, str]:
+    """How templates link to single pages: links.timeline -> 'timeline.md'."""
+    return {kind.name: kind.path for kind in kinds if kind.single}
+
+
+def not_in_nav(kinds: Iterable[PageKind] = PAGE_KINDS) -> list[str]:
+    """MkDocs's not_in_nav patterns: the folders of page kinds kept out of the menu."""
+    return sorted({"/" + kind.path.partition("{")[0] + "*.md" for kind in kinds if kind.menu is None})
