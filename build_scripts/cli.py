@@ -57,7 +57,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     started = time.perf_counter()
     output = build.generate(_data_dir(args), label=_label(args))
-    report = write_tree({**output.pages, **output.assets}, Path(args.out))
+    report = write_tree(output.plan, Path(args.out))
     print(f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed "
           f"in {args.out} ({time.perf_counter() - started:.2f} s)")
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from build_scripts.render.markdown_copies import llms_txt, markdown_copies
 from build_scripts.render.pages import change_target
 from build_scripts.render.text import page_url, relative_path
 from build_scripts.render.views import TIMELINE, build_view
+from build_scripts.site.output_plan import OutputPlan
 from build_scripts.site.site_plan import plan_nav, plan_pages
 
 DATA_ENV = "BRIEFING_DATA"
@@ -41,11 +43,20 @@ CACHE_DIR = ROOT / ".cache" / "charts"
 @dataclass
 class BuildOutput:
     briefing: Briefing
-    pages: dict[str, str]
+    plan: OutputPlan  # every file the build emits, pages and assets, each claimed once
     nav: list = field(default_factory=list)
     charts: dict[str, Chart] = field(default_factory=dict)
     svgs: dict[str, bytes] = field(default_factory=dict)
-    assets: dict[str, bytes | str] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> Mapping[str, str]:
+        """The generated Markdown pages (a read-only view of the plan)."""
+        return self.plan.pages
+
+    @property
+    def assets(self) -> Mapping[str, bytes | str]:
+        """The files published as they are (a read-only view of the plan)."""
+        return self.plan.assets
 
 
 def data_dir_from_env(root: Path) -> Path:
@@ -84,17 +95,19 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
     svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
-    assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": text for cid, text in figures.items()}
-    assets.update({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()})
+    plan = OutputPlan()  # every file, claimed once: a second claim on a path raises
+    plan.add_assets({f"assets/charts/{cid}.json": text for cid, text in figures.items()}, "chart data")
+    plan.add_assets({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()}, "chart image")
     if bundle:
-        assets[PLOTLY_URL] = plotly_bundle()
-    assets.update(download_files(briefing, view))
-    pages, nav = dict(plan_pages(briefing, view, updates)), plan_nav(briefing, view)
-    assets["feed.xml"] = atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c))
-    assets.update(markdown_copies(pages))
-    assets["llms.txt"] = llms_txt(briefing, nav, pages)
-    return BuildOutput(briefing=briefing, pages=pages, nav=nav,
-                       charts=charts, svgs=svgs, assets=assets)
+        plan.add_asset(PLOTLY_URL, plotly_bundle(), "plotly.js bundle")
+    plan.add_assets(download_files(briefing, view), "download")
+    for path, page in plan_pages(briefing, view, updates).items():
+        plan.add_page(path, page, f"page: {path.removesuffix('.md')}")
+    nav = plan_nav(briefing, view)
+    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
+    plan.add_assets(markdown_copies(plan.pages), "markdown copy")
+    plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
+    return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs)
 
 
 class MissingTool(Exception):

@@ -20,7 +20,7 @@ from pathlib import Path
 from build_scripts.pipeline import generate
 from build_scripts.site.writing import write_tree
 output = generate(Path(sys.argv[1]), static_charts=False, history=False)
-write_tree({**output.pages, **output.assets}, Path(sys.argv[2]))
+write_tree(output.plan, Path(sys.argv[2]))
 """
 
 
@@ -39,13 +39,13 @@ def synthetic(tmp_path) -> Path:
 def test_one_changed_event_rewrites_only_the_files_it_changes(synthetic, tmp_path):
     out = tmp_path / "out"
     first = generate(synthetic, static_charts=False, history=False)
-    write_tree({**first.pages, **first.assets}, out)
+    write_tree(first.plan, out)
     before = tree(out)
     events = synthetic / "events-00.yaml"
     events.write_text(events.read_text().replace("summary: ", "summary: Changed. ", 1))
 
     second = generate(synthetic, static_charts=False, history=False)
-    report = write_tree({**second.pages, **second.assets}, out)
+    report = write_tree(second.plan, out)
     after = tree(out)
 
     changed = {path for path in after if after[path][0] != before[path][0]}

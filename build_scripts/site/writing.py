@@ -9,6 +9,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def _unchanged_since_last_time(path: str, content: str | bytes) -> bool:
     return (stat.st_size, stat.st_mtime_ns) == last[1:]
 
 
-def write_tree(files: dict[str, str | bytes], out_dir: Path) -> WriteReport:
+def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> WriteReport:
     """Make out_dir hold exactly these files, rewriting only those whose content changed.
     (Paths are plain strings here: at thousands of files, pathlib's hashing and sorting show.)"""
     out_dir.mkdir(parents=True, exist_ok=True)
