@@ -15,6 +15,7 @@ from build_scripts import pipeline as build
 from build_scripts.data.validation import load_report
 from build_scripts.errors import DataError
 from build_scripts.links.network_commands import add_network_commands
+from build_scripts.logs import log_report, messages_on_stderr
 from build_scripts.site.writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,18 +36,11 @@ def _commit_time() -> str:
     return result.stdout.strip() or "0"
 
 
-def _print_report(report) -> None:
-    for draft in report.drafts:
-        print(draft.format(), file=sys.stderr)
-    for warning in report.warnings:
-        print("warning: " + warning.format(), file=sys.stderr)
-
-
 def cmd_check(args) -> int:
     started = time.perf_counter()
     output = build.generate(_data_dir(args), static_charts=False, label=_label(args), bundle=False)
     report = load_report(_data_dir(args), label=_label(args))
-    _print_report(report)
+    log_report(report)
     b = output.briefing
     print(f"OK: {len(b.events)} events, {len(b.sources)} sources, {len(b.people)} people, "
           f"{len(b.organisations)} organisations, {len(b.claims)} claims, {len(output.pages)} pages "
@@ -93,7 +87,7 @@ def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
     data_dir = _data_dir(args)
-    _print_report(load_report(data_dir, label=_label(args)))  # fail fast, with every problem, before MkDocs
+    log_report(load_report(data_dir, label=_label(args)))  # fail fast, with every problem, before MkDocs
     os.environ[build.DATA_ENV] = str(data_dir)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -185,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
                "new": cmd_new, **network}[args.command]
     try:
-        return handler(args)
+        with messages_on_stderr():  # data warnings as `warning: file:line:col: ...`, the site engine's as it prints them
+            return handler(args)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
