@@ -126,8 +126,11 @@ lighthouse: $(PY_STAMP) $(NODE_STAMP) chromium
 
 # screenshots/: home, timeline and a conflict page in light and dark, and the leverage page's
 # relationship view in light, dark and at phone width (leverage-light.png, leverage-dark.png, leverage-phone.png).
+# A developer tool, not a test: it builds the site, serves it and takes the pictures.
+SCREENSHOTS_PORT ?= 8124
 screenshots: $(PY_STAMP) $(NODE_STAMP) chromium
-	$(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
+	SITE_URL=http://127.0.0.1:$(SCREENSHOTS_PORT)/ $(BIN)/python -m build_scripts --data $(DATA) site --site-dir build/screenshots-site
+	$(BIN)/python -m build_scripts.tools.screenshots build/screenshots-site screenshots --port $(SCREENSHOTS_PORT)
 	mkdir -p .github/screenshots && cp screenshots/home-light.png .github/screenshots/home.png
 
 clean:

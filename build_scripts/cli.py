@@ -14,6 +14,7 @@ from pathlib import Path
 from build_scripts import pipeline as build
 from build_scripts.errors import DataError
 from build_scripts.links.network_commands import add_network_commands
+from build_scripts.logs import log_report, messages_on_stderr
 from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession
 from build_scripts.site.writing import swap_in_directory, write_file, write_tree
 
@@ -40,19 +41,12 @@ def _commit_time() -> str:
     return result.stdout.strip() or "0"
 
 
-def _print_report(report) -> None:
-    for draft in report.drafts:
-        print(draft.format(), file=sys.stderr)
-    for warning in report.warnings:
-        print("warning: " + warning.format(), file=sys.stderr)
-
-
 def cmd_check(args) -> int:
     started = time.perf_counter()
     session = _session(args, static_charts=False, bundle=False)
     output = session.generate()
     report = session.report()  # the same reading of the data: nothing is read or validated again
-    _print_report(report)
+    log_report(report)
     b = output.briefing
     print(f"OK: {len(b.events)} events, {len(b.sources)} sources, {len(b.people)} people, "
           f"{len(b.organisations)} organisations, {len(b.claims)} claims, {len(output.pages)} pages "
@@ -63,7 +57,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     started = time.perf_counter()
     output = _session(args).generate()
-    report = write_tree({**output.pages, **output.assets}, Path(args.out))
+    report = write_tree(output.plan, Path(args.out))
     print(f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.removed)} removed "
           f"in {args.out} ({time.perf_counter() - started:.2f} s)")
     return 0
@@ -100,7 +94,7 @@ def cmd_site(args) -> int:
     load_config, engine_build = _engine(args.engine)
     os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     session = _session(args)
-    _print_report(session.report())  # fail fast, with every problem, before MkDocs
+    log_report(session.report())  # fail fast, with every problem, before MkDocs
     os.environ[build.DATA_ENV] = str(session.config.data_dir)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -192,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
                "new": cmd_new, **network}[args.command]
     try:
-        return handler(args)
+        with messages_on_stderr():  # data warnings as `warning: file:line:col: ...`, the site engine's as it prints them
+            return handler(args)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from build_scripts.render.text import page_url, relative_path
 from build_scripts.render.views import build_view
 from build_scripts.reuse import Reuse
 from build_scripts.session import BuildSession
+from build_scripts.site.output_plan import OutputPlan
 from build_scripts.site.site_plan import plan_nav, plan_pages, planned_pages
 
 DATA_ENV = "BRIEFING_DATA"
@@ -42,12 +44,21 @@ CACHE_DIR = ROOT / ".cache" / "charts"
 @dataclass
 class BuildOutput:
     briefing: Briefing
-    pages: dict[str, str]
+    plan: OutputPlan  # every file the build emits, pages and assets, each claimed once
     nav: list = field(default_factory=list)
     charts: dict[str, Chart] = field(default_factory=dict)
     svgs: dict[str, bytes] = field(default_factory=dict)
-    assets: dict[str, bytes | str] = field(default_factory=dict)
     described: dict[str, tuple[str, object]] = field(default_factory=dict)  # page -> (schema.org type, subject)
+
+    @property
+    def pages(self) -> Mapping[str, str]:
+        """The generated Markdown pages (a read-only view of the plan)."""
+        return self.plan.pages
+
+    @property
+    def assets(self) -> Mapping[str, bytes | str]:
+        """The files published as they are (a read-only view of the plan)."""
+        return self.plan.assets
 
 
 def data_dir_from_env(root: Path) -> Path:
@@ -82,19 +93,23 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     view = build_view(briefing, reuse)
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
-    svgs = chart_svgs(charts, CACHE_DIR) if static_charts else {}
-    assets: dict[str, bytes | str] = {f"assets/charts/{cid}.json": text for cid, text in figures.items()}
-    assets.update({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()})
+    svgs = chart_svgs(charts, CACHE_DIR, reuse.said) if static_charts else {}
+    plan = OutputPlan()  # every file, claimed once: a second claim on a path raises
+    plan.add_assets({f"assets/charts/{cid}.json": text for cid, text in figures.items()}, "chart data")
+    plan.add_assets({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()}, "chart image")
     if bundle:
-        assets[PLOTLY_URL] = plotly_bundle()
-    assets.update(download_files(briefing, view))
-    pages, nav = plan_pages(view, updates), plan_nav(view)
-    described = {page.path: (page.kind.schema_type, page.subject) for page in planned_pages(view)}
-    assets["feed.xml"] = atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c))
-    assets.update(markdown_copies(pages))
-    assets["llms.txt"] = llms_txt(briefing, nav, pages)
-    return BuildOutput(briefing=briefing, pages=pages, nav=nav,
-                       charts=charts, svgs=svgs, assets=assets, described=described)
+        plan.add_asset(PLOTLY_URL, plotly_bundle(), "plotly.js bundle")
+    plan.add_assets(download_files(briefing, view), "download")
+    planned = planned_pages(view)
+    texts = plan_pages(view, updates, planned)
+    for page in planned:
+        plan.add_page(page.path, texts[page.path], f"page: {page.kind.name}")
+    nav = plan_nav(view, planned)
+    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
+    plan.add_assets(markdown_copies(plan.pages), "markdown copy")
+    plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
+    described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
+    return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs, described=described)
 
 
 class MissingTool(Exception):

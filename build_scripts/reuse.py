@@ -71,6 +71,7 @@ class Reuse:
     rendered: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # page -> (its inputs, its text)
     memos: dict[str, ObjectMemo] = field(default_factory=dict)
     written: dict[str, tuple[Any, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
+    said: set[str] = field(default_factory=set)  # notes given once per process (chart_images.chart_svgs)
     templates: Any = None  # the Jinja environment (render.pages.template_environment), made once per fingerprint
 
     def memo(self, name: str) -> ObjectMemo:

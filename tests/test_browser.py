@@ -13,7 +13,6 @@ from .browser_support import PageWatch
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-SCREENSHOTS = ROOT / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BRIEFING = load_briefing(ROOT / "data")
 
@@ -173,36 +172,6 @@ def test_no_serious_accessibility_violations(context, site_url, built_site):
         if bad:
             found[path] = bad
     assert found == {}
-
-
-def test_screenshots_light_and_dark(browser, site_url):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 1280, "height": 1000}, color_scheme=scheme)
-        page = context.new_page()
-        for name, path in (("home", ""), ("timeline", "timeline/"), ("conflict", "conflicts/computing-power/")):
-            page.goto(site_url + path, wait_until="networkidle")
-            target = SCREENSHOTS / f"{name}-{scheme}.png"
-            page.screenshot(path=str(target))
-            assert target.stat().st_size > 10_000
-        context.close()
-    leverage_screenshots(browser, site_url)
-
-
-def leverage_screenshots(browser, site_url):
-    """The relationship view as a reader first sees it: light, dark, and on a phone."""
-    for name, scheme, width in (("light", "light", 1280), ("dark", "dark", 1280), ("phone", "light", 375)):
-        context = browser.new_context(viewport={"width": width, "height": 1000}, color_scheme=scheme)
-        page = context.new_page()
-        page.goto(site_url + "leverage/", wait_until="networkidle")
-        chart = page.locator("#chart-relationships")
-        chart.scroll_into_view_if_needed()
-        page.wait_for_function("() => [...document.querySelectorAll('#chart-relationships img')]"
-                               ".some(i => i.complete && i.naturalWidth > 0 && i.offsetParent)")
-        target = SCREENSHOTS / f"leverage-{name}.png"
-        chart.screenshot(path=str(target))
-        assert target.stat().st_size > 10_000
-        context.close()
 
 
 def test_copy_citation_puts_title_date_briefing_and_permalink_on_the_clipboard(browser, site_url):

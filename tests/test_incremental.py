@@ -22,7 +22,7 @@ from pathlib import Path
 from build_scripts.session import generate
 from build_scripts.site.writing import write_tree
 output = generate(Path(sys.argv[1]), static_charts=False, history=False)
-write_tree({**output.pages, **output.assets}, Path(sys.argv[2]))
+write_tree(output.plan, Path(sys.argv[2]))
 """
 
 
@@ -42,13 +42,13 @@ def test_one_changed_event_rewrites_only_the_files_it_changes(synthetic, tmp_pat
     out = tmp_path / "out"
     session = BuildSession(BuildConfig(data_dir=synthetic, static_charts=False, history=False))
     first = session.generate()
-    write_tree({**first.pages, **first.assets}, out, session.reuse.written)
+    write_tree(first.plan, out, session.reuse.written)
     before = tree(out)
     events = synthetic / "events-00.yaml"
     events.write_text(events.read_text().replace("summary: ", "summary: Changed. ", 1))
 
     second = session.generate()
-    report = write_tree({**second.pages, **second.assets}, out, session.reuse.written)
+    report = write_tree(second.plan, out, session.reuse.written)
     after = tree(out)
 
     changed = {path for path in after if after[path][0] != before[path][0]}

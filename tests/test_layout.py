@@ -116,4 +116,4 @@ def test_the_package_shows_the_pipeline():
     folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert folders == STAGES
     top = {p.stem for p in PACKAGE.glob("*.py")}
-    assert top == {"__init__", "__main__", "cli", "pipeline", "session", "reuse", "errors", "collector"}
+    assert top == {"__init__", "__main__", "cli", "pipeline", "session", "reuse", "errors", "collector", "logs"}

@@ -3,8 +3,9 @@
 One image per chart, palette and size (light and dark, 800 px and a phone's 360 px: text, grid and background from chart_spec's
 themes). Cached by content hash in .cache/charts/, so an unchanged chart costs nothing on rebuild.
 Plotly's SVG export carries random ids; they are replaced with ones derived from the chart id
-so that builds stay byte-identical. Without Chromium the build goes on with interactive-only
-charts and says so once.
+so that builds stay byte-identical. Without Chromium (or with BRIEFING_STATIC_CHARTS=0) the build
+goes on with interactive-only charts and says so once; if drawing fails, the site is degraded: a
+warning on the site engine's plugin logger, which a strict build counts (see logs.py).
 """
 from __future__ import annotations
 
@@ -15,16 +16,15 @@ import json
 import os
 import re
 import shutil
-import sys
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from build_scripts.logs import site_log
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, Chart, theme_layout
 from build_scripts.site.writing import write_file
 
 _RANDOM_ID = re.compile(rb'id="defs-([0-9a-z]+)"')
-_said_unavailable = False
 
 
 def image_name(chart_id: str, palette: str, size: str = "wide") -> str:
@@ -73,9 +73,16 @@ def make_deterministic(svg: bytes, chart_id: str) -> bytes:
     return svg
 
 
-def chromium_available() -> bool:
-    return os.environ.get("BRIEFING_STATIC_CHARTS", "1") != "0" and any(
-        shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+STATIC_CHARTS_ENV = "BRIEFING_STATIC_CHARTS"
+
+
+def why_not_drawn() -> str | None:
+    """Why static images cannot be drawn now (turned off, or no browser to draw them), or None."""
+    if os.environ.get(STATIC_CHARTS_ENV, "1") == "0":
+        return f"static chart images were turned off ({STATIC_CHARTS_ENV}=0)"
+    if not any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
+        return "no Chromium was found to draw their static images (apt-get install chromium)"
+    return None
 
 
 async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
@@ -88,26 +95,27 @@ async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
     return out
 
 
-def chart_svgs(charts: dict[str, Chart], cache_dir: Path) -> dict[str, bytes]:
+def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None = None) -> dict[str, bytes]:
     """SVG per image name (image_name: one per chart, palette and size): from the cache, or rendered
-    now; empty when no Chromium is available."""
-    global _said_unavailable
+    now; empty when they cannot be drawn (turned off, no Chromium, or drawing failed). said: the notes
+    this build session has given already (reuse.Reuse.said), so `mkdocs serve` gives each once."""
+    said = set() if said is None else said
     variants = [(palette, size) for palette in THEMES for size in IMAGE_WIDTHS]
     figures = {image_name(cid, *v): (chart, *v) for cid, chart in charts.items() for v in variants}
     drawn = {name: static_figure(*variant) for name, variant in figures.items()}
     cached = {name: cache_dir / f"{_key(figure)}.svg" for name, figure in drawn.items()}
     missing = {name: drawn[name] for name, path in cached.items() if not path.exists()}
     if missing:
-        if not chromium_available():
-            if not _said_unavailable:
-                print("Charts are interactive only: no Chromium was found to draw their static images "
-                      "(apt-get install chromium).", file=sys.stderr)
-                _said_unavailable = True
+        reason = why_not_drawn()
+        if reason is not None:
+            if reason not in said:  # a note, not a warning: the build goes on, as documented
+                site_log().info(f"Charts are interactive only: {reason}.")
+                said.add(reason)
             return {}
         try:
             rendered = asyncio.run(_render_all(missing))
-        except Exception as err:  # kaleido or the browser failed: the site is still built
-            print(f"Charts are interactive only: drawing static images failed ({err}).", file=sys.stderr)
+        except Exception as err:  # kaleido or the browser failed: a degraded site, which a strict build refuses
+            site_log().warning(f"Charts are interactive only: drawing static images failed ({err}).")
             return {}
         for name, svg in rendered.items():
             write_file(cached[name], make_deterministic(svg, name.replace(".", "-")))

@@ -78,12 +78,14 @@ def _with_hand_written(nav: list, docs_dir: Path) -> list:
 
 
 def on_files(files, config):
-    output = config[BUILT_KEY].output
-    for path, content in sorted({**output.pages, **output.assets}.items()):
+    """Every file of the output plan joins the build: pages are rendered, assets published as they are."""
+    plan = config[BUILT_KEY].output.plan
+    for path, content in sorted(plan.items()):
         if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path} is hand-written, but the data also generates {path}; rename one of them")
+            raise PluginError(f"docs/{path} is hand-written, but the data also generates {path} "
+                              f"({plan.claimant(path)}); rename one of them")
         file = File.generated(config, path, content=content)
-        if path in output.assets and path.endswith(".md"):
+        if not plan.is_page(path) and path.endswith(".md"):
             file.__class__ = _CopiedFile  # a plain-Markdown copy: published as is, not a page
         files.append(file)
     return files

@@ -41,12 +41,13 @@ def _pattern(path: str) -> re.Pattern:
     return re.compile(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(path)))
 
 
-def plan_pages(view: BriefingView, updates=None, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[str, str]:
+def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | None = None,
+               kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[str, str]:
     """Every generated Markdown page, keyed by its path under the docs root. updates: what changed,
-    from the data's history (None: no history to read)."""
+    from the data's history (None: no history to read); planned: planned_pages(view, kinds)."""
     links = page_links(kinds)
     rendered: dict[str, str] = {}
-    for page in planned_pages(view, kinds):
+    for page in planned if planned is not None else planned_pages(view, kinds):
         rendered[page.path] = _reused_or_rendered(view, page, updates, links)
     for path in [p for p in view.reuse.rendered if p not in rendered]:
         del view.reuse.rendered[path]
@@ -72,12 +73,13 @@ def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: d
     return content
 
 
-def plan_nav(view: BriefingView, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> list[dict]:
+def plan_nav(view: BriefingView, planned: list[PlannedPage] | None = None,
+             kinds: tuple[PageKind, ...] = PAGE_KINDS) -> list[dict]:
     """The site menu: one section per menu place of the registry, by rank; a section with one page
     links it, one with several lists them. Kinds without a menu place (entity pages, split parts)
     stay out of it, so every page's HTML does not grow with the number of people and organisations."""
     sections: dict[tuple[int, str], list[str]] = {}
-    for page in planned_pages(view, kinds):
+    for page in planned if planned is not None else planned_pages(view, kinds):
         if page.kind.menu is not None:
             sections.setdefault((page.kind.menu.rank, page.kind.menu.section(view)), []).append(page.path)
     return [{title: paths[0] if len(paths) == 1 else paths} for (_, title), paths in sorted(sections.items(),

@@ -9,6 +9,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def _unchanged_since_last_time(path: str, content: str | bytes, written: dict) -
     return (stat.st_size, stat.st_mtime_ns) == last[1:]
 
 
-def write_tree(files: dict[str, str | bytes], out_dir: Path, written_before: dict | None = None) -> WriteReport:
+def write_tree(files: Mapping[str, str | bytes], out_dir: Path, written_before: dict | None = None) -> WriteReport:
     """Make out_dir hold exactly these files, rewriting only those whose content changed.
     written_before: the session's record of what it wrote (path -> content, size, mtime), so files
     whose content is the very same object are not even read back (reuse.Reuse.written).

@@ -63,12 +63,12 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     figures["search_index_bytes_per_event"] = round(figures["search_index_bytes"] / events)
     # Incremental: write the Markdown, change one event, regenerate and rewrite.
     out = site_dir.parent / "generated"
-    write_tree({**output.pages, **output.assets}, out, session.reuse.written)
+    write_tree(output.plan, out, session.reuse.written)
     target = next(iter(sorted(data_dir.glob("events*.yaml")) or sorted(data_dir.glob("*.yaml"))))
     text = target.read_text()
     target.write_text(text.replace("summary: ", "summary: Changed. ", 1))
     again = time.perf_counter()
-    report = write_tree({**(o := session.generate()).pages, **o.assets}, out, session.reuse.written)
+    report = write_tree(session.generate().plan, out, session.reuse.written)
     figures["one_event_changed_rewritten_files"] = len(report.written)
     figures["one_event_changed_regenerate_s"] = round(time.perf_counter() - again, 3)
     figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

@@ -1,0 +1,79 @@
+"""The briefing block: its title, summary and takeaways, its codebook (tones, themes, kinds of
+relationship), the words that belong to its topic, and its review settings. Pydantic types, no I/O."""
+from __future__ import annotations
+
+from pydantic import Field
+
+from build_scripts.data.fields import Date, FiguresAsOf, Id, ShortText, Strict, Text
+
+
+class Takeaway(Strict):
+    text: Text
+    events: list[Id] = Field(min_length=1)
+    figures_as_of: Date | None = FiguresAsOf
+
+
+class Code(Strict):
+    """One code of the codebook: what it means and when a coder applies it."""
+
+    id: Id
+    label: ShortText
+    definition: Text
+    apply_when: Text
+
+
+class RelationCode(Code):
+    """A kind of relationship: its label reads between two names ('Alpha invested in Beta')."""
+
+    heading: ShortText | None = Field(None, description="A short column heading for the relationship chart "
+                                      "(default: the label)")
+
+
+class Codebook(Strict):
+    """The briefing's codes: tones (defaults from the code when left out), themes (chart order) and the
+    kinds of relationship (chart order)."""
+
+    tones: list[Code] = Field(default_factory=list, description="Overrides the neutral default definitions")
+    themes: list[Code] = Field(min_length=1)
+    relations: list[RelationCode] = Field(default_factory=list, description="Every kind a relationship uses")
+
+
+class Wording(Strict):
+    """Words a reader sees that belong to a briefing's topic: each has a neutral default."""
+
+    leverage_page: ShortText = Field("Leverage", description="The name of the page of leverage items")
+    leverage_intro: ShortText = Field("Who can block or restrict whom.", description="The leverage page's first line")
+    conflicts_page: ShortText = Field("Points of conflict", description="The name of the conflicts section")
+    claims_page: ShortText | None = Field(None, description="The name of the claims page (default: 'The <date> "
+                                          "report' from the seed source, else 'Reported claims')")
+    timeline_chart: ShortText = Field("Events over time", description="The timeline chart's title")
+    money_chart: ShortText = Field("Amounts over time", description="The amounts chart's title")
+    tone_chart: ShortText = Field("Events by tone, per half-year", description="The tone chart's title")
+    relationships_chart: ShortText = Field("Relationships, by kind", description="The relationship chart's title")
+
+
+class BriefingInfo(Strict):
+    title: ShortText
+    description: ShortText
+    as_of: Date
+    summary: Text
+    summary_events: list[Id] = Field(min_length=1)
+    summary_figures_as_of: Date | None = FiguresAsOf
+    takeaways: list[Takeaway] = Field(default_factory=list)
+    seed_source: Id | None = Field(None, description="The report this briefing started from, if it started from one")
+    wording: Wording = Field(default_factory=Wording)
+    codebook: Codebook
+    last_reviewed: Date = Field(description="The day an editor last checked for news (not the commit date)")
+    review_note: Text | None = Field(None, description="What the last review found, notably when it found nothing "
+                                     "new after the as-of date")
+    review_window_days: int = Field(30, ge=1, description="After this many days without a review, the site "
+                                    "shows readers a notice and `make check` warns")
+    still_in_force_max_age_days: int = Field(180, ge=1, description="Warn when an item still in force cites "
+                                             "nothing newer than this before the as-of date")
+    review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
+                                                                  "reviewed longer than this before the as-of date")
+
+    @property
+    def themes(self) -> list[str]:
+        """The theme ids, in chart order."""
+        return [code.id for code in self.codebook.themes]

@@ -1,0 +1,103 @@
+"""The field types every part of the model shares: ids safe as file and URL names, dates with their
+precision, text without control characters, web addresses; the strict base model; review states.
+Pydantic types, no I/O."""
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from build_scripts.data.dates import EXAMPLES, FlexDate, parse_flex_date
+
+RESERVED_IDS = {
+    "con", "prn", "aux", "nul", "index", "assets", "search", "sitemap",
+    *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+}
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _check_id(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name and cannot be used as an id")
+    return value
+
+
+def _parse_date(value: object) -> FlexDate:
+    if isinstance(value, FlexDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date like {EXAMPLES}")
+    return parse_flex_date(value)
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=80),
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": 80}),
+]
+Date = Annotated[
+    FlexDate,
+    BeforeValidator(_parse_date),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "description": f"A date with its precision, like {EXAMPLES}"}),
+]
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # Unicode Cc and Cs, less tab/newline
+
+
+def no_control_characters(value: str) -> str:
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        raise ValueError(f"contains the invisible control character U+{ord(bad.group()):04X}; delete it")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+                 AfterValidator(no_control_characters)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+                      AfterValidator(no_control_characters)]
+HttpUrl = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$", max_length=2000),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://"}),
+]
+
+
+def _parse_day(value: object) -> FlexDate:
+    day = _parse_date(value)
+    if day.precision != "day":
+        raise ValueError(f"expected a day like 2026-12-01 but received '{day.text}'")
+    return day
+
+
+Day = Annotated[
+    FlexDate,
+    BeforeValidator(_parse_day),
+    PlainSerializer(lambda d: d.text, return_type=str),
+    WithJsonSchema({"type": "string", "format": "date", "description": "A day, like 2026-12-01"}),
+]
+
+
+class Review(str, Enum):
+    """Draft facts stay out of the site; `make check` lists them."""
+
+    draft = "draft"
+    published = "published"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+FiguresAsOf = Field(None, description="When the text states a figure (a share, an amount): the date it was true")

@@ -1,0 +1,101 @@
+"""Where the build's messages go: two loggers, and how the command line prints them.
+
+- Editorial notes on the data (drafts at INFO, warnings at WARNING) go to the project's own logger,
+  `build_scripts.data`. They never fail a site build, strict or not.
+- Problems that leave the built site degraded (static chart images that failed to draw) go to the site
+  engine's plugin namespace, `mkdocs.plugins.briefing`, at WARNING, so that a strict build counts them.
+  ProperDocs serves every `mkdocs` import itself; under it the namespace is `properdocs.plugins.briefing`.
+
+Nothing here is printed unless someone listens: `mkdocs build` and `mkdocs serve` show the plugin's
+messages with their own; the command line (`python -m build_scripts`) listens with `messages_on_stderr`.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import ExitStack, contextmanager
+
+DATA_LOGGER = "build_scripts.data"
+PLUGIN = "briefing"
+ENGINES = ("mkdocs", "properdocs")
+
+
+def data_log() -> logging.Logger:
+    return logging.getLogger(DATA_LOGGER)
+
+
+def site_log() -> logging.Logger:
+    """The logger of the site engine that is running (MkDocs unless ProperDocs has taken its name)."""
+    engine = sys.modules.get("mkdocs")
+    return logging.getLogger(f"{engine.__name__ if engine else 'mkdocs'}.plugins.{PLUGIN}")
+
+
+def log_report(report) -> None:
+    """A data report's drafts and warnings, through the data logger."""
+    for draft in report.drafts:
+        data_log().info(draft.format())
+    for warning in report.warnings:
+        data_log().warning(warning.format())
+
+
+class _Stderr(logging.Handler):
+    """Prints to sys.stderr as it is when the message comes (a test's capture replaces it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(self.format(record), file=sys.stderr)
+        except Exception:
+            self.handleError(record)
+
+
+def _data_line(record: logging.LogRecord) -> str:
+    """`warning: data/events.yaml:42:5: ...` for a warning; a draft's line as it is."""
+    return f"warning: {record.getMessage()}" if record.levelno >= logging.WARNING else record.getMessage()
+
+
+def _engine_line(record: logging.LogRecord) -> str:
+    """Warnings and errors as MkDocs prints them (`WARNING -  ...`); the plugin's notes as they are."""
+    if record.levelno >= logging.WARNING:
+        return f"{record.levelname:<8}-  {record.getMessage()}"
+    return record.getMessage()
+
+
+class _Lines(logging.Formatter):
+    def __init__(self, line) -> None:
+        super().__init__()
+        self.line = line
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self.line(record)
+
+
+@contextmanager
+def _listening(name: str, line, level: int = logging.INFO, keep=None):
+    """Print what reaches the logger `name` at `level` and up (and `keep` accepts) while the block runs."""
+    logger, handler = logging.getLogger(name), _Stderr(level)
+    handler.setFormatter(_Lines(line))
+    if keep is not None:
+        handler.addFilter(keep)
+    saved = logger.level
+    logger.addHandler(handler)
+    if level < logger.getEffectiveLevel():
+        logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved)
+
+
+@contextmanager
+def messages_on_stderr():
+    """While a command runs: the data's notes, the plugin's notes and warnings, and the site engine's
+    own warnings and errors (which a strict build would otherwise count without showing), on stderr."""
+    with ExitStack() as stack:
+        stack.enter_context(_listening(DATA_LOGGER, _data_line))
+        for engine in ENGINES:
+            plugin = f"{engine}.plugins.{PLUGIN}"
+            stack.enter_context(_listening(plugin, _engine_line))
+            stack.enter_context(_listening(engine, _engine_line, logging.WARNING,
+                                           keep=lambda record, plugin=plugin: record.name != plugin))
+        yield

@@ -1,0 +1,85 @@
+"""Where messages go: a degraded site warns on the site engine's plugin logger (a strict build counts
+it), the data's editorial warnings on the project's own logger (a site build goes on), and charts
+turned off on purpose say so."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from build_scripts import pipeline as build
+from build_scripts.cli import main
+from build_scripts.render import chart_images
+from build_scripts.session import generate
+
+from .conftest import MINI, copy_data
+from .test_editorial import WARNINGS
+
+TURNED_OFF = "Charts are interactive only: static chart images were turned off (BRIEFING_STATIC_CHARTS=0)."
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """An empty image cache (each build session says its notes afresh)."""
+    monkeypatch.setattr(build, "CACHE_DIR", tmp_path / "chart-cache")
+
+
+def mini_charts():
+    return generate(MINI, static_charts=False, history=False, bundle=False).charts
+
+
+def test_a_failed_drawing_warns_on_the_plugin_logger_and_a_strict_site_build_stops(fresh, monkeypatch, tmp_path,
+                                                                                  capsys, caplog):
+    async def crash(figures):
+        raise RuntimeError("the browser crashed")
+
+    monkeypatch.setattr(chart_images, "why_not_drawn", lambda: None)
+    monkeypatch.setattr(chart_images, "_render_all", crash)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good site")
+    assert main(["--data", str(MINI), "site", "--site-dir", str(site)]) == 1
+    warning = "Charts are interactive only: drawing static images failed (the browser crashed)."
+    assert [(r.name, r.levelno) for r in caplog.records if r.getMessage() == warning] == [
+        ("mkdocs.plugins.briefing", logging.WARNING)]
+    err = capsys.readouterr().err
+    assert f"WARNING -  {warning}\n" in err and "Aborted with 1 warnings in strict mode!" in err
+    assert (site / "index.html").read_text() == "previous good site"
+
+
+def test_data_warnings_go_to_the_projects_logger_and_a_strict_site_build_goes_on(fresh, monkeypatch, tmp_path,
+                                                                                  capsys, caplog):
+    monkeypatch.setenv("BRIEFING_STATIC_CHARTS", "0")
+    data = copy_data(MINI, tmp_path / "data")
+    (data / "warnings.yaml").write_text(WARNINGS)
+    assert main(["--data", str(data), "site", "--site-dir", str(tmp_path / "site")]) == 0
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 4 and {r.name for r in warnings} == {"build_scripts.data"}
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if line.startswith("warning: ")] == [f"warning: {r.getMessage()}" for r in warnings]
+    assert TURNED_OFF in err and not any(line.startswith("WARNING") for line in err)
+
+
+def test_charts_turned_off_on_purpose_say_so_once_not_that_chromium_is_missing(fresh, monkeypatch, tmp_path, caplog):
+    monkeypatch.setenv("BRIEFING_STATIC_CHARTS", "0")
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.briefing")
+    said: set[str] = set()
+    assert chart_images.chart_svgs(mini_charts(), tmp_path, said) == {}
+    assert chart_images.chart_svgs(mini_charts(), tmp_path, said) == {}
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("mkdocs.plugins.briefing", logging.INFO, TURNED_OFF)]
+
+
+def test_without_chromium_the_note_says_what_to_install(fresh, monkeypatch, tmp_path, caplog):
+    monkeypatch.delenv("BRIEFING_STATIC_CHARTS", raising=False)
+    monkeypatch.setattr(chart_images.shutil, "which", lambda name: None)
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.briefing")
+    assert chart_images.chart_svgs(mini_charts(), tmp_path) == {}
+    assert caplog.messages == ["Charts are interactive only: no Chromium was found to draw their static images "
+                               "(apt-get install chromium)."]
+
+
+def test_the_build_command_prints_the_note_on_stderr(fresh, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("BRIEFING_STATIC_CHARTS", "0")
+    assert main(["--data", str(MINI), "build", "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr().err == TURNED_OFF + "\n"
