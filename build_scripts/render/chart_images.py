@@ -34,8 +34,11 @@ def image_name(chart_id: str, palette: str, size: str = "wide") -> str:
 
 
 def static_figure(chart: Chart, palette: str = "light", size: str = "wide") -> dict:
-    """The chart's figure with the palette's theme merged in, at the static image's size."""
+    """The chart's figure with the palette's theme merged in, at the static image's size. Each trace
+    gets a fixed uid: Plotly would draw a random one into the SVG's class names."""
     figure = copy.deepcopy(chart.figure)
+    for index, trace in enumerate(figure.get("data", [])):
+        trace.setdefault("uid", f"{chart.id}-{index}")
     layout = figure["layout"]
     for key, value in theme_layout(palette).items():
         layout[key] = {**layout.get(key, {}), **value} if isinstance(value, dict) else value
