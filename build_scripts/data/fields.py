@@ -20,10 +20,10 @@ from pydantic import (
 
 from build_scripts.data.dates import EXAMPLES, FlexDate, parse_flex_date
 
-RESERVED_IDS = {
+RESERVED_IDS = frozenset({
     "con", "prn", "aux", "nul", "index", "assets", "search", "sitemap",
     *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
-}
+})
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 

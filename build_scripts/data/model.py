@@ -8,9 +8,10 @@ wording, review settings) in briefing_info.py; every name is importable from her
 from __future__ import annotations
 
 from enum import Enum
+from types import MappingProxyType
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
     BriefingInfo,
@@ -195,7 +196,7 @@ class Relationship(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-COLLECTIONS: dict[str, type[BaseModel]] = {
+COLLECTIONS = MappingProxyType({
     "sources": Source,
     "organisations": Organisation,
     "people": Person,
@@ -205,7 +206,7 @@ COLLECTIONS: dict[str, type[BaseModel]] = {
     "leverage": Leverage,
     "quotes": Quote,
     "relationships": Relationship,
-}
+})
 
 
 class Briefing(Strict):

@@ -15,13 +15,14 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 
 from build_scripts.tools.serving import serve
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-PAGES = {"home": "", "timeline": "timeline/"}
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update")
+PAGES = MappingProxyType({"home": "", "timeline": "timeline/"})
 CONFLICT = "conflicts/computing-power/"  # the shipped briefing's; another briefing's first conflict otherwise
-LEVERAGE = {"light": ("light", 1280), "dark": ("dark", 1280), "phone": ("light", 375)}
+LEVERAGE = MappingProxyType({"light": ("light", 1280), "dark": ("dark", 1280), "phone": ("light", 375)})
 MIN_BYTES = 10_000  # smaller than this, a picture is of an empty or unstyled page
 RELATIONS_DRAWN = ("() => [...document.querySelectorAll('#chart-relationships img')]"
                    ".some(i => i.complete && i.naturalWidth > 0 && i.offsetParent)")

@@ -11,11 +11,11 @@ import yaml
 
 from build_scripts.data.model import Status, Tone
 
-THEMES = ["investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
-          "competition", "regulation", "litigation", "relationship"]
-WORDS = ("partnership compute capacity model access agreement investment board cloud licence revenue "
-         "share restructuring talks regulator review training research product launch data centre "
-         "chips contract clause stake valuation negotiation deal exclusive rights supply rival").split()
+THEMES = ("investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
+          "competition", "regulation", "litigation", "relationship")
+WORDS = tuple(("partnership compute capacity model access agreement investment board cloud licence revenue "
+               "share restructuring talks regulator review training research product launch data centre "
+               "chips contract clause stake valuation negotiation deal exclusive rights supply rival").split())
 
 
 def _sentence(rng: random.Random, words: int) -> str:
