@@ -26,9 +26,8 @@ from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
 from build_scripts.render.charts import Chart, build_charts
 from build_scripts.render.downloads import download_files
 from build_scripts.render.markdown_copies import llms_txt, markdown_copies
-from build_scripts.render.pages import change_target
 from build_scripts.render.text import page_url, relative_path
-from build_scripts.render.views import TIMELINE, build_view
+from build_scripts.render.views import TIMELINE, build_view, change_target
 from build_scripts.site.site_plan import plan_nav, plan_pages
 
 DATA_ENV = "BRIEFING_DATA"

@@ -1,7 +1,8 @@
 """Text from data is always text: escaping for Markdown, safe URLs and relative links.
 
-`md_text` turns any string into Markdown that renders as exactly that string: no HTML,
-no links, no emphasis, no block syntax. The site enables pymdownx.escapeall, so any
+One escaping function per output: `md_text` turns any string into Markdown that renders as exactly
+that string (no HTML, no links, no emphasis, no block syntax); `html_text` into HTML text; `safe_url`
+checks and percent-encodes an address. The site enables pymdownx.escapeall, so any
 backslash-escaped character is literal. `Md` marks strings that are already Markdown.
 """
 from __future__ import annotations
@@ -46,8 +47,9 @@ def _escape(text: str) -> Md:
     return Md(escaped)
 
 
-def md_url(url: str) -> Md:
-    """A validated http(s) URL, percent-encoded where Markdown or HTML would trip over it."""
+def safe_url(url: str) -> Md:
+    """A validated http(s) URL, percent-encoded where Markdown or HTML would trip over it (in an HTML
+    attribute it is then escaped as text: html_text(url, attribute=True))."""
     if not re.match(r"^https?://", url):
         raise ValueError(f"refusing to link a non-http(s) address: {url!r}")
     return Md(quote(url, safe=":/?#[]@!$&*+,;=%~-._"))
@@ -124,12 +126,9 @@ def unwrap_html_blocks(converted: str, searched_only: bool = False) -> str:
     return converted.replace(UNSEARCHED_BLOCK[0], "").replace(UNSEARCHED_BLOCK[1], "")
 
 
-def html_text(value: object) -> str:
-    """Text from data as the content of an element the pipeline writes: escaped, and whitespace runs
-    made one space (so a block of HTML never holds a blank line)."""
-    return _html_escape(value if type(value) is str else str(value))
-
-
-@lru_cache(maxsize=1 << 16)
-def _html_escape(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=False)
+@lru_cache(maxsize=1 << 17, typed=True)  # names, titles, addresses and classes recur on many pages
+def html_text(value: object, attribute: bool = False) -> str:
+    """Text from data as the content of an element the pipeline writes (or, attribute, as the value of
+    one of its attributes, quotes escaped too): escaped, and whitespace runs made one space (so a block
+    of HTML never holds a blank line)."""
+    return html.escape(" ".join(str(value).split()), quote=attribute)
