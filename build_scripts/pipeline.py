@@ -88,9 +88,10 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     if bundle:
         assets[PLOTLY_URL] = plotly_bundle()
     assets.update(download_files(briefing, view))
-    pages, nav = dict(plan_pages(briefing, view, updates)), plan_nav(briefing, view)
+    plan, nav = plan_pages(briefing, view, updates), plan_nav(briefing, view)
+    pages = dict(plan)
     assets["feed.xml"] = atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c))
-    assets.update(markdown_copies(pages))
+    assets.update(markdown_copies(plan.renderers))  # each page rendered again, as plain Markdown
     assets["llms.txt"] = llms_txt(briefing, nav, pages)
     return BuildOutput(briefing=briefing, pages=pages, nav=nav,
                        charts=charts, svgs=svgs, assets=assets)

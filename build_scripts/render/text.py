@@ -88,19 +88,6 @@ def relative_path(from_dir: str, to_path: str) -> str:
     return "../" * (len(here) - shared) + "/".join(there[shared:])
 
 
-def resolve(base_dir: str, href: str) -> str:
-    """A relative address (made of './', '../' and names) resolved against a folder of the site,
-    from the site's root: resolve('timeline/2024', '../../sources/a/') -> 'sources/a/'."""
-    parts = base_dir.split("/") if base_dir else []
-    for part in href.split("/")[:-1]:
-        if part == "..":
-            parts = parts[:-1]  # above the site's root stays at the root, as in a browser
-        elif part not in ("", "."):
-            parts.append(part)
-    name = href.rsplit("/", 1)[-1]
-    return "/".join([*parts, name]) if parts else name
-
-
 HTML_BLOCK = ("<!--html:", ":html-->")
 UNSEARCHED_BLOCK = ("<!--html-unsearched:", ":html-unsearched-->")
 
