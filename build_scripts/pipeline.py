@@ -25,10 +25,10 @@ from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
 from build_scripts.render.charts import Chart, build_charts
 from build_scripts.render.downloads import download_files
 from build_scripts.render.markdown_copies import llms_txt, markdown_copies
+from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import METHODOLOGY, TIMELINE
-from build_scripts.render.pages import change_target
 from build_scripts.render.text import page_url, relative_path
-from build_scripts.render.views import build_view
+from build_scripts.render.views import build_view, change_target
 from build_scripts.reuse import Reuse
 from build_scripts.session import BuildSession
 from build_scripts.site.output_plan import OutputPlan
@@ -106,7 +106,7 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
         plan.add_page(page.path, texts[page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
     plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
-    plan.add_assets(markdown_copies(plan.pages), "markdown copy")
+    plan.add_assets(markdown_copies(plan_pages(view, updates, planned, Flavour.COPY)), "markdown copy")
     plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
     return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs, described=described)

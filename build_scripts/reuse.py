@@ -68,7 +68,7 @@ class Reuse:
     items: ItemCache = field(default_factory=ItemCache)
     report: tuple[tuple, Any] | None = None  # (data digests, validation report)
     output: tuple[tuple, Any] | None = None  # (inputs, build output)
-    rendered: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # page -> (its inputs, its text)
+    rendered: dict[tuple[str, Any], tuple[tuple, str]] = field(default_factory=dict)  # (page, flavour) -> inputs, text
     memos: dict[str, ObjectMemo] = field(default_factory=dict)
     written: dict[str, tuple[Any, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
     said: set[str] = field(default_factory=set)  # notes given once per process (chart_images.chart_svgs)

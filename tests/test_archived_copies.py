@@ -10,7 +10,7 @@ import pytest
 from build_scripts.data.validation import load_briefing
 from build_scripts.errors import DataError
 from build_scripts.render.downloads import JSON_PATH
-from build_scripts.render.text import md_url
+from build_scripts.render.text import safe_url
 from build_scripts.session import generate
 from build_scripts.site.structured_data import json_ld, structured_index
 
@@ -53,7 +53,7 @@ def test_an_archived_date_must_be_a_day(mini_copy):
 
 def test_pages_show_the_archived_copy_beside_the_source(archived_data):
     pages = generate(archived_data, static_charts=False, history=False).pages
-    escaped = html.escape(md_url(MIRROR_SNAPSHOT))  # parentheses percent-encoded, & as &amp;
+    escaped = html.escape(safe_url(MIRROR_SNAPSHOT))  # parentheses percent-encoded, & as &amp;
     sources = pages["sources.md"]
     assert f'<a class="archived" href="{REPORT_SNAPSHOT}">archived copy</a>, 2 June 2024)' in sources
     assert f'<a class="archived" href="{escaped}">archived copy</a>, 5 January 2024)' in sources

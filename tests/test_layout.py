@@ -90,7 +90,7 @@ def test_no_mutable_module_level_state():
 def _impure_memo(module: str, attr: str, function) -> list[str]:
     signature = inspect.signature(function.__wrapped__)
     kinds = [p.annotation for p in signature.parameters.values()] + [signature.return_annotation]
-    if all(isinstance(k, str) and k in PURE_TYPES for k in kinds):
+    if all(isinstance(k, str) and {part.strip() for part in k.split("|")} <= PURE_TYPES for k in kinds):
         return []
     return [f"{module}.{attr} is memoised but not a pure function of text ({signature})"]
 

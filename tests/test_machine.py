@@ -4,9 +4,17 @@ from __future__ import annotations
 import posixpath
 import re
 
-from build_scripts.session import generate
+import pytest
 
-from .conftest import MINI, ROOT
+from build_scripts.render.page_context import Flavour
+from build_scripts.render.views import build_view
+from build_scripts.session import generate
+from build_scripts.site.site_plan import plan_pages
+
+from .conftest import FIXTURES, MINI, ROOT, check_golden
+
+GOLDEN = ROOT / "tests" / "golden" / "mini-markdown"
+GOLDEN_COPIES = ["index.md", "timeline.md", "claims.md", "leverage.md", "sources.md", "people/ann-example.md"]
 
 
 def test_llms_txt_lists_every_section_with_its_markdown_copy():
@@ -21,15 +29,25 @@ def test_llms_txt_lists_every_section_with_its_markdown_copy():
             assert line.split("(")[-1].rstrip(")") in output.assets
 
 
-def test_markdown_copies_carry_no_html_or_attribute_syntax():
-    output = generate(MINI, static_charts=False)
+@pytest.mark.parametrize("data", [MINI, ROOT / "data", FIXTURES / "hostile"], ids=["mini", "shipped", "hostile"])
+def test_markdown_copies_carry_no_html_or_attribute_syntax(data):
+    output = generate(data, static_charts=False, history=False, bundle=False)
     for path in output.pages:
         copy = output.assets[f"markdown/{path}"]
-        assert "<span" not in copy and "<details" not in copy and "{ #" not in copy and "---\n" not in copy[:4]
+        assert "<" not in copy, path  # no tag, no comment: text from data has its '<' escaped as &lt;
+        assert not re.search(r"(?<!\\)\{:?\s*[#.]", copy) and not copy.startswith("---\n"), path  # attr lists
+        assert copy.startswith("# ") and "\n\n\n" not in copy, path
+
+
+def test_markdown_copies_are_the_pages_rendered_again_as_plain_markdown():
+    output = generate(MINI, static_charts=False)
     timeline = output.assets["markdown/timeline.md"]
+    assert timeline == plan_pages(build_view(output.briefing), flavour=Flavour.COPY)["timeline.md"]
     assert "### Alpha invests in Beta\n" in timeline
     assert "[Confirmed by several sources](methodology.md#status-confirmed) · 2 independent outlets" in timeline
-    assert "(Chart data: ../assets/charts/timeline.json)" in timeline
+    assert "\n[Chart data (JSON)](../assets/charts/timeline.json)\n" in timeline
+    assert "\n**Sources (2)**\n\n1. Example Wire, Wire copy of the deal announcement, January 2024. read via " in timeline
+    assert "**Since changed:** True as reported in June 2024" in output.assets["markdown/claims.md"]
     person = output.assets["markdown/people/ann-example.md"]
     assert ("\n- summer 2024: [A dispute over the deal](../timeline.md#2024-summer-dispute) "
             "Anonymous sources · 1 independent outlet\n") in person  # a list's compact badge
@@ -48,3 +66,9 @@ def test_links_in_markdown_copies_lead_to_other_copies_or_site_files():
             assert resolved in output.assets or hand_written, f"{copy_path}: {target} leads nowhere"
             checked += 1
     assert checked > 500
+
+
+def test_markdown_copies_match_golden_files():
+    output = generate(MINI, static_charts=False, history=False)
+    for path in GOLDEN_COPIES:
+        check_golden(GOLDEN / path, output.assets[f"markdown/{path}"])

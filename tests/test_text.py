@@ -13,11 +13,10 @@ from build_scripts.render.text import (
     html_block,
     html_text,
     md_text,
-    md_url,
     page_url,
     relative_href,
     relative_link,
-    resolve,
+    safe_url,
     unwrap_html_blocks,
 )
 
@@ -100,7 +99,7 @@ def test_any_text_renders_as_exactly_that_text(text, context):
 @given(st.text(min_size=1, max_size=30))
 @example("]:")  # found by hypothesis: Python-Markdown took "[\\]:](…)" for a reference definition
 def test_links_only_ever_point_at_http_addresses(label):
-    rendered = render(f"[{md_text(label)}]({md_url('https://example.com/a b(c)')})")
+    rendered = render(f"[{md_text(label)}]({safe_url('https://example.com/a b(c)')})")
     assert ("href", "https://example.com/a%20b%28c%29") in rendered.attrs
     assert rendered.tags.count("a") == 1
 
@@ -108,7 +107,7 @@ def test_links_only_ever_point_at_http_addresses(label):
 def test_non_http_addresses_are_refused():
     for url in ("javascript:alert(1)", "data:text/html,x", "//evil.example", "JAVASCRIPT:x"):
         try:
-            md_url(url)
+            safe_url(url)
         except ValueError:
             continue
         raise AssertionError(f"{url} was accepted")
@@ -134,7 +133,6 @@ def test_links_between_pages_agree_with_posixpath(from_page, to_page):
         href = relative_href(from_page, to_page)
         from_url = page_url(from_page)
         assert posixpath.normpath(posixpath.join(from_url, href)) == posixpath.normpath(page_url(to_page) or ".")
-        assert resolve(from_url.rstrip("/"), href).rstrip("/") == page_url(to_page).rstrip("/")
         assert href.endswith("/")
 
 

@@ -1,7 +1,8 @@
 """Text from data is always text: escaping for Markdown, safe URLs and relative links.
 
-`md_text` turns any string into Markdown that renders as exactly that string: no HTML,
-no links, no emphasis, no block syntax. The site enables pymdownx.escapeall, so any
+One escaping function per output: `md_text` turns any string into Markdown that renders as exactly
+that string (no HTML, no links, no emphasis, no block syntax); `html_text` into HTML text; `safe_url`
+checks and percent-encodes an address. The site enables pymdownx.escapeall, so any
 backslash-escaped character is literal. `Md` marks strings that are already Markdown.
 """
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from types import MappingProxyType
 from urllib.parse import quote
 
-ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-ESCAPED = set("\\`*_{}[]|#")  # inline syntax: code, emphasis, attributes, links, tables, heading ends
-BLOCK_STARTS = set("#+-=>!?:~")  # block syntax, only meaningful at the start of a line
-_TABLE = str.maketrans({**{c: "\\" + c for c in ESCAPED}, **ENTITIES})
+ENTITIES = MappingProxyType({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+ESCAPED = frozenset("\\`*_{}[]|#")  # inline syntax: code, emphasis, attributes, links, tables, heading ends
+BLOCK_STARTS = frozenset("#+-=>!?:~")  # block syntax, only meaningful at the start of a line
+_TABLE = MappingProxyType(str.maketrans({**{c: "\\" + c for c in ESCAPED}, **ENTITIES}))
 _LIST_START = re.compile(r"^(\d+)([.)])")
 
 
@@ -46,8 +48,9 @@ def _escape(text: str) -> Md:
     return Md(escaped)
 
 
-def md_url(url: str) -> Md:
-    """A validated http(s) URL, percent-encoded where Markdown or HTML would trip over it."""
+def safe_url(url: str) -> Md:
+    """A validated http(s) URL, percent-encoded where Markdown or HTML would trip over it (in an HTML
+    attribute it is then escaped as text: html_text(url, attribute=True))."""
     if not re.match(r"^https?://", url):
         raise ValueError(f"refusing to link a non-http(s) address: {url!r}")
     return Md(quote(url, safe=":/?#[]@!$&*+,;=%~-._"))
@@ -86,19 +89,6 @@ def relative_path(from_dir: str, to_path: str) -> str:
     return "../" * (len(here) - shared) + "/".join(there[shared:])
 
 
-def resolve(base_dir: str, href: str) -> str:
-    """A relative address (made of './', '../' and names) resolved against a folder of the site,
-    from the site's root: resolve('timeline/2024', '../../sources/a/') -> 'sources/a/'."""
-    parts = base_dir.split("/") if base_dir else []
-    for part in href.split("/")[:-1]:
-        if part == "..":
-            parts = parts[:-1]  # above the site's root stays at the root, as in a browser
-        elif part not in ("", "."):
-            parts.append(part)
-    name = href.rsplit("/", 1)[-1]
-    return "/".join([*parts, name]) if parts else name
-
-
 HTML_BLOCK = ("<!--html:", ":html-->")
 UNSEARCHED_BLOCK = ("<!--html-unsearched:", ":html-unsearched-->")
 
@@ -124,12 +114,9 @@ def unwrap_html_blocks(converted: str, searched_only: bool = False) -> str:
     return converted.replace(UNSEARCHED_BLOCK[0], "").replace(UNSEARCHED_BLOCK[1], "")
 
 
-def html_text(value: object) -> str:
-    """Text from data as the content of an element the pipeline writes: escaped, and whitespace runs
-    made one space (so a block of HTML never holds a blank line)."""
-    return _html_escape(value if type(value) is str else str(value))
-
-
-@lru_cache(maxsize=1 << 16)
-def _html_escape(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=False)
+@lru_cache(maxsize=1 << 17, typed=True)  # names, titles, addresses and classes recur on many pages
+def html_text(value: str | int, attribute: bool = False) -> str:
+    """Text from data as the content of an element the pipeline writes (or, attribute, as the value of
+    one of its attributes, quotes escaped too): escaped, and whitespace runs made one space (so a block
+    of HTML never holds a blank line)."""
+    return html.escape(" ".join(str(value).split()), quote=attribute)

@@ -58,7 +58,7 @@ class BriefingView:
     source_pages: dict[str, str] = field(default_factory=dict)
     events_by_page: dict[str, list[Event]] = field(default_factory=dict)  # in reading order
     sources_by_page: dict[str, list[Source]] = field(default_factory=dict)  # by outlet, then date
-    # HTML fragments rendered once and shared by every page (a source's line under many events)
+    # Fragments rendered once per format and shared by every page (a source's line, a badge)
     fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
     # the build session's memo: templates, pages and results kept from the process's last run
     reuse: Reuse = field(default_factory=Reuse, repr=False, compare=False)
@@ -259,3 +259,12 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
         label = f"{view.entity_name(rel.source_party)} {kind} {view.entity_name(rel.target_party)}"
         add(rel.sources, SourceUse("Relationship", label, LEVERAGE, "relationships"))
     return dict(uses)
+
+
+def change_target(view: BriefingView, change) -> tuple[str, str] | None:
+    """Where a change can be seen now, if it still exists: (page, anchor)."""
+    if change.kind == "events" and change.item_id in view.event_pages:
+        return view.event_pages[change.item_id], change.item_id
+    if change.kind == "sources" and change.item_id in view.source_pages:
+        return view.source_pages[change.item_id], change.item_id
+    return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_scripts.render import pages
+from build_scripts.render.page_context import Flavour
 from build_scripts.render.views import BriefingView
 from build_scripts.reuse import same_inputs
 from build_scripts.site.page_registry import PAGE_KINDS, PageKind, page_links
@@ -42,34 +43,37 @@ def _pattern(path: str) -> re.Pattern:
 
 
 def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | None = None,
-               kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[str, str]:
-    """Every generated Markdown page, keyed by its path under the docs root. updates: what changed,
-    from the data's history (None: no history to read); planned: planned_pages(view, kinds)."""
+               flavour: Flavour = Flavour.SITE, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs root, in a flavour: the site's Markdown,
+    or its plain-Markdown copy (Flavour.COPY). updates: what changed, from the data's history (None:
+    no history to read); planned: planned_pages(view, kinds)."""
     links = page_links(kinds)
     rendered: dict[str, str] = {}
     for page in planned if planned is not None else planned_pages(view, kinds):
-        rendered[page.path] = _reused_or_rendered(view, page, updates, links)
-    for path in [p for p in view.reuse.rendered if p not in rendered]:
-        del view.reuse.rendered[path]
+        rendered[page.path] = _reused_or_rendered(view, page, updates, links, flavour)
+    memo = view.reuse.rendered
+    for key in [k for k in memo if k[1] is flavour and k[0] not in rendered]:
+        del memo[key]
     return rendered
 
 
-def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: dict[str, str]) -> str:
+def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: dict[str, str],
+                        flavour: Flavour) -> str:
     """The page's text, or the text it had last time when every input is the very same object as
     then (the loader hands back unchanged items as the same objects; each entry keeps its inputs
     alive, so a reused id cannot fool the test). Kinds without `depends` (pages that summarise the
     whole briefing; they are few) are always rendered."""
     kind = page.kind
-    render = lambda: pages.render(kind.template, view, page.path, links=links,  # noqa: E731
+    render = lambda: pages.render(kind.template, view, page.path, flavour, links=links,  # noqa: E731
                                   **kind.context(view, page.subject, updates))
     if kind.depends is None:
         return render()
     deps = (view.timeline_split, view.sources_split, *kind.depends(view, page.subject))
-    cached = view.reuse.rendered.get(page.path)
+    cached = view.reuse.rendered.get((page.path, flavour))
     if cached is not None and same_inputs(cached[0], deps):
         return cached[1]
     content = render()
-    view.reuse.rendered[page.path] = (deps, content)
+    view.reuse.rendered[(page.path, flavour)] = (deps, content)
     return content
 
 

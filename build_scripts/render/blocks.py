@@ -1,0 +1,114 @@
+"""Blocks that repeat once per event or per source, built from the fragments, in one format.
+
+On the site's pages they are HTML (formats.HtmlFormat), carried through Markdown in an HTML block
+(text.html_block): a page of hundreds of events then costs Python-Markdown almost nothing. Links in
+them are final site addresses (MkDocs rewrites only Markdown links); tests/test_site.py checks every
+one of them resolves. In a plain-Markdown copy they are Markdown paragraphs and lists.
+"""
+from __future__ import annotations
+
+from build_scripts.render.formats import Format
+from build_scripts.render.fragments import (
+    ENTRY,
+    citation_marks,
+    entity_link,
+    event_item,
+    fact_badge,
+    format_amount,
+    scheduled_note,
+    source_line,
+    time,
+)
+from build_scripts.render.text import Md
+from build_scripts.render.views import BriefingView
+
+
+def event_body(fmt: Format, view: BriefingView, event) -> Md:
+    """An event below its heading: its date and status, summary with numbered citations, who and what,
+    amounts; then its sources, kept out of search (the sources pages are searched)."""
+    meta = f"{time(fmt, event.date, event.until)}{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event)}"
+    parts = [fmt.paragraph(meta, class_="event-meta"),
+             fmt.paragraph(f"{fmt.text(event.summary)} {citation_marks(fmt, view.source_pages, event.sources)}")]
+    if event.status_note:
+        parts.append(fmt.paragraph(fmt.em(fmt.text(event.status_note))))
+    parts.append(fmt.paragraph(_event_codes(fmt, view, event)))
+    if event.coding_note:
+        parts.append(fmt.paragraph(f"{fmt.strong('Coding note:')} {fmt.text(event.coding_note)}", class_="coding-note"))
+    if event.amounts:
+        parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
+    items = fmt.items([source_item(fmt, view, sid) for sid in event.sources], ordered=True, compact=True)
+    listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([listed], searched=False)}")
+
+
+def _event_codes(fmt: Format, view: BriefingView, event) -> str:
+    """'Who: … · Themes: … · Tone: … · [Copy citation]'."""
+    codes = view.codes
+    who = ", ".join(entity_link(fmt, view, i) for i in event.actors)
+    themes = ", ".join(fmt.text(codes["themes"][i].label) for i in event.themes)
+    parts = [f"{fmt.strong('Who:')} {who}" if who else "", f"{fmt.strong('Themes:')} {themes}",
+             f"{fmt.strong('Tone:')} {fmt.text(codes['tones'][event.tone.value].label)}", cite_button(fmt, event)]
+    return " · ".join(part for part in parts if part)
+
+
+def cite_button(fmt: Format, event) -> str:
+    """A button that copies a plain-text citation. assets/briefing.js composes it from the page itself
+    (the event's heading and date, the briefing's title and as-of date, the permalink), so the
+    citation costs no extra bytes per event."""
+    return fmt.button("Copy citation", type="button", class_="cite-copy", data_event=event.id)
+
+
+def _amounts(fmt: Format, amounts) -> str:
+    return "; ".join(f"{fmt.text(format_amount(a))} ({fmt.text(a.label)}"
+                     + (f", as of {fmt.text(a.as_of.label)})" if a.as_of else ")") for a in amounts)
+
+
+def source_item(fmt: Format, view: BriefingView, source_id: str) -> str:
+    """A source's line under an event, rendered once per format and shared by every page."""
+    key = ("source_item", fmt.name, source_id)
+    found = view.fragments.get(key)
+    if found is None:
+        found = view.fragments[key] = source_line(fmt, view.sources[source_id])
+    return found
+
+
+def event_list(fmt: Format, view: BriefingView, events, empty: str) -> Md:
+    """A list of events (date, link, status), kept out of search: it repeats what the timeline says."""
+    if not events:
+        return fmt.blocks([fmt.paragraph(fmt.text(empty))])
+    items = fmt.items([event_item(fmt, view, event) for event in events], class_="event-list")
+    return fmt.blocks([items], searched=False)
+
+
+def source_entry(fmt: Format, view: BriefingView, source) -> Md:
+    """A source's entry on a sources page, below its heading: what it is, where to read it, the
+    editor's note, and what cites it (kept out of search)."""
+    parts = [fmt.paragraph(source_line(fmt, source, ENTRY)), *_source_warnings(fmt, view, source)]
+    if source.note:
+        parts.append(fmt.paragraph(fmt.em(fmt.text(source.note))))
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([_cited_by(fmt, view, source)], searched=False)}")
+
+
+def _source_warnings(fmt: Format, view: BriefingView, source) -> list[str]:
+    """What a reader should know about how far the source could be checked."""
+    warnings = []
+    if source.unlocated:
+        warnings.append(fmt.paragraph(f"{fmt.strong('Original not located:')} its own text was not found; the "
+                                      "briefing knows it only through the re-reports that rest on it.",
+                                      class_="copy-warning"))
+    if source.url is None and source.read_via and source.read_via.kind.value != "syndication":
+        warnings.append(fmt.paragraph(f"{fmt.strong('Read only through an unaffiliated copy:')} the original's "
+                                      "text could not be checked against it.", class_="copy-warning"))
+    if source.based_on and source.based_on in view.sources:
+        base = view.sources[source.based_on]
+        label = f"{fmt.text(base.outlet)}: {fmt.text(base.title or base.subject)}"
+        warnings.append(fmt.paragraph(f"Re-reports {fmt.link(label, fmt.address(view.source_pages[base.id], base.id))}"
+                                      ", so it adds no independent origin.", class_="based-on"))
+    return warnings
+
+
+def _cited_by(fmt: Format, view: BriefingView, source) -> str:
+    uses = view.uses_by_source.get(source.id, [])
+    items = [f"{fmt.text(use.kind)}: {fmt.link(fmt.text(use.label), fmt.address(use.page, use.anchor))}"
+             for use in uses] or ["Nothing on the site cites this source yet."]
+    return fmt.group([fmt.paragraph("Cited by:"), fmt.items(items)], class_="cited-by")

@@ -1,0 +1,168 @@
+"""Fragments: one function per concept shown on many pages (a source line, an entity link, citation
+markers, a status badge, an event link, an archived-copy link), written once against an output format
+(render/formats.py: HTML, the site's Markdown, or a plain-Markdown copy). Pure functions of the model."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from build_scripts.data.dates import FlexDate, span_label
+from build_scripts.data.model import Amount, Status
+from build_scripts.data.rules import RULES, origins_phrase
+from build_scripts.render.formats import Format
+from build_scripts.render.page_paths import METHODOLOGY
+from build_scripts.render.views import BriefingView
+
+COPY_KINDS = MappingProxyType({"syndication": "a syndication partner's copy", "mirror": "an unaffiliated mirror",
+                               "aggregator": "an aggregator's rewrite"})
+CURRENCY_SYMBOLS = MappingProxyType({"USD": "$", "GBP": "£", "EUR": "€"})
+
+
+def format_amount(amount: Amount) -> str:
+    """'about $1.5 billion', 'CHF 20,000' (plain text)."""
+    value = amount.value
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            number = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            figure = f"{number} {word}"
+            break
+    else:
+        figure = f"{value:,.0f}"
+    symbol = CURRENCY_SYMBOLS.get(amount.currency)
+    money = f"{symbol}{figure}" if symbol else f"{amount.currency} {figure}"
+    return f"about {money}" if amount.approximate else money
+
+
+def status_badge(fmt: Format, status: Status, origins: int | None = None, href: str | None = None,
+                 title: str = "", short: bool = False) -> str:
+    """A status in words and with an icon, never by colour alone, with the number of independent outlets
+    behind it; the words link to what the status means (href). short: the compact form of lists that
+    repeat the timeline (the short label, no link), which keeps pages light."""
+    rule = RULES[status]
+    words = fmt.text(rule.short if short else rule.label)
+    label = fmt.link(words, href) if href else words
+    count = f" · {fmt.text(origins_phrase(origins))}" if origins is not None else ""
+    icon = fmt.element("span", rule.icon, aria_hidden="true")  # decoration: the words say it
+    return fmt.element("span", f"{icon} {label}{count}" if icon else f"{label}{count}",
+                       class_=f"status status--{status.value}", title=title)
+
+
+def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title: str = "") -> str:
+    """A fact's status badge (event, claim, leverage item) with its independent origins (rendered once
+    per format and address: thousands of facts share a handful of badges)."""
+    href = None if short else fmt.address(METHODOLOGY, f"status-{fact.status.value}")
+    key = ("badge", fmt.name, fact.status, len(view.origins_of(fact.sources)), href, title, short)
+    found = view.fragments.get(key)
+    if found is None:
+        found = view.fragments[key] = status_badge(fmt, *key[2:])
+    return found
+
+
+def basis(fmt: Format, view: BriefingView, event_ids) -> str:
+    """Prose resting on events shows the weakest status among them, computed, not typed."""
+    weakest = view.weakest_event(event_ids)
+    cited = len(dict.fromkeys(event_ids))
+    title = f"The weakest status among the {cited} events this rests on" if cited > 1 else \
+        "The status of the event this rests on"
+    return fmt.element("span", f"Rests on: {fact_badge(fmt, view, weakest, title=title)}", class_="basis")
+
+
+@dataclass(frozen=True)
+class SourceStyle:
+    """How a source line is worded where it stands: under an event (ITEM) or as the entry on a sources
+    page, below a heading that names the outlet (ENTRY)."""
+
+    outlet: bool  # begin with the outlet's name
+    untitled: str  # after the subject of a source whose headline was not recorded
+    original: str  # the words linking the original publication
+    via: str  # the words before the copy it was read through
+    copy_kind: bool  # say what kind of copy that is
+    dated_archives: bool  # give the day each archived copy was taken
+
+
+ITEM = SourceStyle(outlet=True, untitled="", original="original", via="read via", copy_kind=False,
+                   dated_archives=False)
+ENTRY = SourceStyle(outlet=False, untitled=" (headline not recorded)", original="Original publication",
+                    via="Read via", copy_kind=True, dated_archives=True)
+
+
+def source_line(fmt: Format, source, style: SourceStyle = ITEM) -> str:
+    """'Outlet, “Title”, 22 July 2019. original (archived copy) · read via Copy': what a source is and
+    where to read it (no site-internal links, so one line serves every page)."""
+    about = f"“{fmt.text(source.title)}”" if source.title else fmt.text(source.subject) + style.untitled
+    outlet = f"{fmt.text(source.outlet)}, " if style.outlet else ""
+    dated = f", {fmt.text(source.date.label)}" if source.date else ""
+    return f"{outlet}{about}{dated}. " + " · ".join(_source_links(fmt, source, style))
+
+
+def _source_links(fmt: Format, source, style: SourceStyle) -> list[str]:
+    links = []
+    original = fmt.link(style.original, fmt.url(source.url)) if source.url else ""
+    if original or source.archived:
+        links.append((original + archived_link(fmt, source.archived, style.dated_archives)).strip())
+    via = source.read_via
+    if via:
+        kind = f" ({COPY_KINDS[via.kind.value]})" if style.copy_kind else ""
+        links.append(f"{style.via} {fmt.link(fmt.text(via.name), fmt.url(via.url))}{kind}"
+                     + archived_link(fmt, via.archived, style.dated_archives))
+    return links
+
+
+def archived_link(fmt: Format, archived, dated: bool = False) -> str:
+    """' (archived copy)' linking a web archive's snapshot (with its day, if dated), or nothing."""
+    if archived is None:
+        return ""
+    day = f", {fmt.text(archived.date.label)}" if dated else ""
+    return f" ({fmt.link('archived copy', fmt.url(archived.url), class_='archived')}{day})"
+
+
+def entity_link(fmt: Format, view: BriefingView, entity_id: str) -> str:
+    """A person's or organisation's name, linking their page."""
+    return fmt.link(fmt.text(view.entity_name(entity_id)), fmt.address(view.entity_page(entity_id)))
+
+
+def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids) -> str:
+    """Numbered markers [1][2], each linking the exact entry it cites (a source, or an event)."""
+    marks = "".join(fmt.link(fmt.text(f"[{n}]"), fmt.address(pages_by_id[i], i)) for n, i in enumerate(ids, 1))
+    return fmt.element("sup", marks, class_="cite")
+
+
+def event_link(fmt: Format, view: BriefingView, event_id: str) -> str:
+    """An event's title, linking it on the timeline."""
+    event = view.events_by_id[event_id]
+    return fmt.link(fmt.text(event.title), fmt.address(view.event_pages[event.id], event.id))
+
+
+def event_item(fmt: Format, view: BriefingView, event) -> str:
+    """An event in a list that repeats the timeline: 'date: title (scheduled) compact badge'."""
+    return (f"{fmt.text(span_label(event.date, event.until))}: {event_link(fmt, view, event.id)}"
+            f"{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event, short=True)}")
+
+
+def scheduled_note(fmt: Format, view: BriefingView, event) -> str:
+    """' (scheduled)' for an event announced ahead whose date the briefing's coverage has not reached."""
+    if event.scheduled and event.date.end > view.briefing.info.as_of.start:
+        return " " + fmt.element("span", "(scheduled)", class_="scheduled")
+    return ""
+
+
+def figures_note(fmt: Format, view: BriefingView, dated: FlexDate | None) -> str:
+    """' (figures as of October 2025)' when a text's figures are older than the briefing's as-of date."""
+    if dated is None or dated.end >= view.briefing.info.as_of.start:
+        return ""
+    return " " + fmt.element("span", f"(figures as of {fmt.text(dated.label)})", class_="figures-as-of")
+
+
+def review_note(fmt: Format, view: BriefingView, item) -> str:
+    """A visible note when a conflict or leverage item has not been reviewed for too long."""
+    info = view.briefing.info
+    age = (info.as_of.start - item.last_reviewed.end).days
+    if age <= info.review_max_age_days:
+        return ""
+    return fmt.element("span", fmt.text(f"Not reviewed for {age} days before this briefing's as-of date; "
+                                        "parts may be out of date."), class_="review-note")
+
+
+def time(fmt: Format, start: FlexDate, until: FlexDate | None = None) -> str:
+    """A date as written ('summer 2024'), machine-readable in HTML."""
+    return fmt.element("time", fmt.text(span_label(start, until)), datetime=start.start.isoformat())

@@ -1,0 +1,143 @@
+"""What a page's template can call (`ctx`): the fragments, bound to the page and to its flavour.
+
+A page is rendered in one of two flavours. `SITE`: the page MkDocs builds, written in Markdown
+(`self.md`: Markdown links to the other pages' .md files) that carries HTML (`self.html`: badges, event
+bodies, source entries, with the built site's addresses). `COPY`: its plain-Markdown copy under
+markdown/, for assistants and scripts, where both are plain Markdown and links lead to the other copies.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from build_scripts.data.dates import FlexDate, span_label
+from build_scripts.render import blocks
+from build_scripts.render import fragments as f
+from build_scripts.render.formats import HtmlFormat, MarkdownFormat
+from build_scripts.render.text import Md, md_text
+from build_scripts.render.views import BriefingView, change_target
+
+
+class Flavour(Enum):
+    SITE = "site"
+    COPY = "copy"
+
+
+class PageContext:
+    """Every method returns Markdown (`Md`) ready for the page, already escaped."""
+
+    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE):
+        self.view = view
+        self.page = page
+        self.b = view.briefing
+        self.copy = flavour is Flavour.COPY
+        self.md = MarkdownFormat(page, copy=self.copy)
+        self.html = self.md if self.copy else HtmlFormat(page)
+
+    # Links and text the template writes in Markdown
+
+    def link(self, to_page: str, anchor: str | None = None) -> Md:
+        """Another generated page (and an anchor on it)."""
+        return Md(self.md.address(to_page, anchor))
+
+    def site_page(self, path: str) -> Md:
+        """A hand-written page of the site (it has no plain-Markdown copy)."""
+        return Md(self.md.site_page(path))
+
+    def file(self, path: str) -> Md:
+        """A file of the site that is not a page: a download, the feed."""
+        return Md(self.md.file(path))
+
+    def entity(self, entity_id: str) -> Md:
+        return Md(f.entity_link(self.md, self.view, entity_id))
+
+    def entities(self, ids) -> Md:
+        return Md(", ".join(self.entity(i) for i in ids))
+
+    def event_link(self, event_id: str) -> Md:
+        return Md(f.event_link(self.md, self.view, event_id))
+
+    def event_item(self, event) -> Md:
+        """'date: title (scheduled) badge', for a list that repeats the timeline."""
+        return Md(f.event_item(self.md, self.view, event))
+
+    def cite(self, source_ids) -> Md:
+        """Numbered citation markers, each linking to the exact entry on the sources page."""
+        return Md(f.citation_marks(self.md, self.view.source_pages, source_ids))
+
+    def cite_events(self, event_ids) -> Md:
+        """Numbered markers linking to events on the timeline."""
+        return Md(f.citation_marks(self.md, self.view.event_pages, event_ids))
+
+    def source_line(self, source_id: str) -> Md:
+        return Md(f.source_line(self.md, self.view.sources[source_id]))
+
+    def date(self, start: FlexDate, until: FlexDate | None = None) -> Md:
+        return md_text(span_label(start, until))
+
+    def change(self, change) -> Md:
+        """A change's label, linked to where it can be seen now (plain text once it is gone)."""
+        target = change_target(self.view, change)
+        label = self.md.text(change.label)
+        return Md(self.md.link(label, self.md.address(*target)) if target else label)
+
+    # HTML the page carries (plain Markdown in a copy)
+
+    def badge(self, item) -> Md:
+        """An item's status badge (event, claim, leverage) with its independent origins."""
+        return Md(f.fact_badge(self.html, self.view, item))
+
+    def legend(self, status) -> Md:
+        """A status's badge on its own (the methodology's table)."""
+        return Md(f.status_badge(self.html, status))
+
+    def basis(self, event_ids) -> Md:
+        return Md(f.basis(self.html, self.view, event_ids))
+
+    def figures(self, dated: FlexDate | None) -> Md:
+        """' (figures as of October 2025)', with its leading space, or nothing."""
+        return Md(f.figures_note(self.html, self.view, dated))
+
+    def review_note(self, item) -> Md:
+        return Md(f.review_note(self.html, self.view, item))
+
+    def time(self, date: FlexDate) -> Md:
+        return Md(f.time(self.html, date))
+
+    def paragraph(self, class_: str, id: str = "", caller=None) -> Md:
+        """`{% call ctx.paragraph("as-of") %}…{% endcall %}`: a paragraph with a class (plain in a copy)."""
+        return Md(self.html.paragraph(caller(), class_=class_, id=id))
+
+    def state(self, words: str, modifier: str = "") -> Md:
+        """A claim's or leverage item's state ('Since changed', 'Current') as a label."""
+        if self.copy:
+            return Md(self.md.strong(self.md.text(words + ":")))
+        css = "claim-state" + (f" claim-state--{modifier}" if modifier else "")
+        return Md(self.html.element("span", self.html.text(words), class_=css))
+
+    def event_block(self, event, level: int = 3) -> Md:
+        """One event on a timeline page: its heading (at `level`, one below the section it is in) with
+        its permalink, in Markdown so that it is in the table of contents and search; then its body."""
+        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event')}"
+        return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event)}\n\n")
+
+    def event_list(self, events, empty: str) -> Md:
+        return blocks.event_list(self.html, self.view, events, empty)
+
+    def source_entry(self, source) -> Md:
+        return blocks.source_entry(self.html, self.view, source)
+
+    # Page structure
+
+    def heading_id(self, anchor: str) -> Md:
+        """' { #anchor }' after a heading (nothing in a copy, which has no attribute lists)."""
+        return Md(self.md.attributes(anchor))
+
+    def target(self, anchor: str) -> Md:
+        """An empty element to link to, in a table cell (nothing in a copy)."""
+        return Md(self.html.element("span", "", id=anchor))
+
+    def chart(self, chart_id: str) -> Md:
+        """Where a chart goes (the pipeline puts it there); a copy links the chart's data."""
+        if self.copy:
+            return Md(self.md.link("Chart data (JSON)", self.md.file(f"assets/charts/{chart_id}.json")))
+        return Md(f"<!-- chart: {chart_id} -->")
