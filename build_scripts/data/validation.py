@@ -74,12 +74,12 @@ NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "or
 INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
 
 
-class KnownIds(dict):
+class KnownIds(dict[str, set[str]]):
     """Collection name -> its ids, and the union of several collections' ids, each made once
     (references are checked only after every id is known; a union per item would be quadratic)."""
 
     def among(self, targets: tuple[str, ...]) -> set[str]:
-        unions = self.__dict__.setdefault("unions", {})
+        unions: dict[tuple[str, ...], set[str]] = self.__dict__.setdefault("unions", {})
         if targets not in unions:
             unions[targets] = set().union(*(self[t] for t in targets))
         return unions[targets]
