@@ -39,7 +39,7 @@ def column_label(view: BriefingView, kind: str) -> str:
     """A column's heading: the codebook's short heading, else the label without its preposition
     ('partners with' → 'partners'), one short line, so that Plotly can turn the headings upright when
     a phone makes the columns narrow."""
-    code = view.codes["relations"][kind]
+    code = view.relation_codes[kind]
     return esc(code.heading or code.label.removesuffix(" with").removesuffix(" in"))
 
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from pydantic import BaseModel
+
 from build_scripts.data.model import COLLECTIONS, Briefing, Event
 from build_scripts.data.schema import schema_text
 from build_scripts.data.trust import independent_origins
@@ -33,7 +35,7 @@ def briefing_json(briefing: Briefing, memo: ObjectMemo | None = None) -> str:
 
 
 
-def _item_json(item) -> str:
+def _item_json(item: BaseModel) -> str:
     return item.model_dump_json(by_alias=True, exclude_none=True)
 
 
