@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts import pipeline as build
@@ -183,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("folder")
     network = add_network_commands(sub)
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
+    handler: Callable[[argparse.Namespace], int] = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
                "new": cmd_new, **network}[args.command]
     try:
         with messages_on_stderr():  # data warnings as `warning: file:line:col: ...`, the site engine's as it prints them

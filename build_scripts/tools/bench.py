@@ -85,7 +85,7 @@ def run_size(events: int, entities: int, scratch: Path) -> dict:
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures: dict = json.loads(result.stdout.strip().splitlines()[-1])
     figures["entities"] = entities
     return figures
 

@@ -6,6 +6,7 @@ import bisect
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,7 +84,7 @@ def _events(rng: random.Random, count: int, sources: list[dict], actor_ids: list
 def _event(rng: random.Random, i: int, sources: list[dict], by_date: list[dict], dates: list[str],
            actor_ids: list[str]) -> dict:
     day = _day(rng, START, SPAN)
-    item = {
+    item: dict[str, Any] = {
         "id": f"{day.year}-event-{i:05d}", "date": day.isoformat(), "title": _sentence(rng, 9)[:-1],
         "summary": _sentence(rng, 45), "actors": rng.sample(actor_ids, min(3, len(actor_ids))),
         "themes": rng.sample(THEMES, 2), "tone": rng.choice([t.value for t in Tone]),
