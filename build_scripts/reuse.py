@@ -81,7 +81,8 @@ class Reuse:
     memos: dict[str, ObjectMemo] = field(default_factory=dict)
     written: dict[str, tuple[str | bytes, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
     said: set[str] = field(default_factory=set)  # notes given once per process (chart_images.chart_svgs)
-    templates: Environment | None = None  # the Jinja environment (render.pages.template_environment), made once per fingerprint
+    # the Jinja environment (render.pages.template_environment), made once per fingerprint
+    templates: Environment | None = None
 
     def memo(self, name: str) -> ObjectMemo:
         """The object memo called name (one per kind of result)."""

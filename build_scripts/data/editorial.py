@@ -19,13 +19,20 @@ def _problem(origins: Origins, item, field: tuple, message: str, hint: str, seve
     return file.problem(path + field, message, hint, severity)
 
 
-def split_drafts(items: dict[str, list], origins: Origins, references: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]],
+def _name(item) -> str:
+    """A draft as the list of drafts names it: its title, else its subject, else its id."""
+    name: str = getattr(item, "title", None) or getattr(item, "subject", None) or item.id
+    return name
+
+
+def split_drafts(items: dict[str, list], origins: Origins,
+                 references: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]],
                  problems: list[Problem]) -> list[Problem]:
     """Take draft facts out of items; a published fact that refers to a draft is an error.
     Returns one line per draft, for `make check` to list."""
     drafts = {name: [i for i in items[name] if i.review == Review.draft] for name in DRAFTABLE}
     draft_ids = {i.id for values in drafts.values() for i in values}
-    listed = [_problem(origins, i, ("review",), f"draft, not published: {getattr(i, 'title', None) or getattr(i, 'subject', None) or i.id}",
+    listed = [_problem(origins, i, ("review",), f"draft, not published: {_name(i)}",
                        "set review: published when it is ready", "draft") for values in drafts.values() for i in values]
     for name in DRAFTABLE:
         items[name] = [i for i in items[name] if i.review != Review.draft]

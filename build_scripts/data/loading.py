@@ -118,7 +118,8 @@ class _Builder:
                 raise _Refused(_problem(self.name, event.start_mark, "", "anchors (&name) are not allowed",
                                         "write the value out in full"))
             if event.tag not in (None, "!"):
-                raise _Refused(_problem(self.name, event.start_mark, "", f"YAML tags such as '{event.tag}' are not allowed",
+                raise _Refused(_problem(self.name, event.start_mark, "",
+                                        f"YAML tags such as '{event.tag}' are not allowed",
                                         "remove the tag; values are read as plain text"))
         if isinstance(event, yaml.ScalarEvent):
             self._place(_scalar(event), event.start_mark)
@@ -182,7 +183,8 @@ def read_data_dir(data_dir: Path, label: str | None = None,
     problems: list[Problem] = []
     paths = sorted(data_dir.glob("*.yaml")) + sorted(data_dir.glob("*.yml"))
     if not paths:
-        problems.append(Problem(str(data_dir), 1, 1, "", "no .yaml files found", "is DATA pointing at the right folder?"))
+        problems.append(Problem(str(data_dir), 1, 1, "", "no .yaml files found",
+                                "is DATA pointing at the right folder?"))
     for path in paths:
         name = f"{label or data_dir.name}/{path.name}"
         size = path.stat().st_size

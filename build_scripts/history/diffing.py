@@ -11,7 +11,8 @@ from build_scripts.data.model import Briefing, Claim, Conflict, Event, Leverage,
 LABELS = MappingProxyType({"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
           "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"})
 TRACKED = ("events", "sources", "claims", "conflicts", "leverage", "people", "organisations", "quotes")
-Tracked = Event | Source | Claim | Conflict | Leverage | Person | Organisation | Quote  # an item of a TRACKED collection
+# an item of a TRACKED collection
+Tracked = Event | Source | Claim | Conflict | Leverage | Person | Organisation | Quote
 
 
 @dataclass

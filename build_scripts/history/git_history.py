@@ -53,5 +53,6 @@ def data_commits(repo: Path, data_dir: str, limit: int) -> list[tuple[str, int, 
 
 def parent_of(repo: Path, sha: str) -> str | None:
     """The first parent, or None at the root of the history or of a shallow clone."""
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{sha}^"], cwd=repo, capture_output=True, text=True)
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{sha}^"], cwd=repo, capture_output=True,
+                            text=True)
     return result.stdout.strip() or None

@@ -22,7 +22,8 @@ def _data_dir(args) -> Path:
 
 
 def _wait_arguments(p, backoff: float, max_retry_after: float) -> None:
-    p.add_argument("--backoff", type=float, default=backoff, help=f"first wait before a retry, doubled each time (default {backoff:g})")
+    p.add_argument("--backoff", type=float, default=backoff,
+                   help=f"first wait before a retry, doubled each time (default {backoff:g})")
     p.add_argument("--max-retry-after", type=float, default=max_retry_after,
                    help=f"longest Retry-After honoured, in seconds (default {max_retry_after:g})")
 

@@ -245,7 +245,8 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
             uses[source_id].append(use)
 
     for event in view.events:
-        add(event.sources, SourceUse("Event", f"{event.date.label}: {event.title}", view.event_pages[event.id], event.id))
+        add(event.sources,
+            SourceUse("Event", f"{event.date.label}: {event.title}", view.event_pages[event.id], event.id))
     for claim in b.claims:
         add([*claim.sources, claim.reported_by, *claim.correction_sources],
             SourceUse("Reported claim", claim.text, CLAIMS, claim.id))
