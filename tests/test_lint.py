@@ -1,5 +1,5 @@
-"""The code passes the checkers the project chose: ruff (pyproject.toml: ruff's defaults, whitespace, sorted
-imports) and mypy (pyproject.toml's [tool.mypy])."""
+"""The code passes the checkers the project chose: ruff (pyproject.toml: ruff's defaults, lines of at most 120
+characters, whitespace, sorted imports) and mypy (pyproject.toml's [tool.mypy])."""
 from __future__ import annotations
 
 import subprocess
