@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts import pipeline as build
@@ -139,10 +140,12 @@ def cmd_diff(args) -> int:
         try:
             versions.append(load_briefing_at(repo, revision, data))
         except DataError as err:
-            print(f"## What changed in the briefing\n\nThe data at `{revision}` could not be loaded:\n\n```\n{err}\n```")
+            print(f"## What changed in the briefing\n\nThe data at `{revision}` could not be loaded:\n\n"
+                  f"```\n{err}\n```")
             return 0 if revision == args.base else 1
     old, new = versions
-    print(format_markdown(compare(old, new), old, new, f"What changed in the briefing ({args.base[:10]}..{args.head[:10]})"))
+    title = f"What changed in the briefing ({args.base[:10]}..{args.head[:10]})"
+    print(format_markdown(compare(old, new), old, new, title))
     return 0
 
 
@@ -158,7 +161,8 @@ def cmd_new(args) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
-    print(f"Next: make check DATA={args.folder}, then make site DATA={args.folder} SITE_DIR=site-{Path(args.folder).name}")
+    print(f"Next: make check DATA={args.folder}, "
+          f"then make site DATA={args.folder} SITE_DIR=site-{Path(args.folder).name}")
     return 0
 
 
@@ -183,10 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("folder")
     network = add_network_commands(sub)
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
-               "new": cmd_new, **network}[args.command]
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
+        "new": cmd_new, **network}
+    handler = handlers[args.command]
     try:
-        with messages_on_stderr():  # data warnings as `warning: file:line:col: ...`, the site engine's as it prints them
+        # data warnings as `warning: file:line:col: ...`, the site engine's as it prints them
+        with messages_on_stderr():
             return handler(args)
     except DataError as err:
         print(err, file=sys.stderr)

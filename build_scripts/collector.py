@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import functools
 import gc
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def collector_paused(function):
+def collector_paused(function: Callable[P, R]) -> Callable[P, R]:
     """Run function with the cycle collector paused (nesting is fine)."""
     @functools.wraps(function)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         was_enabled = gc.isenabled()
         gc.disable()
         try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
 DATA_LOGGER = "build_scripts.data"
@@ -61,7 +62,7 @@ def _engine_line(record: logging.LogRecord) -> str:
 
 
 class _Lines(logging.Formatter):
-    def __init__(self, line) -> None:
+    def __init__(self, line: Callable[[logging.LogRecord], str]) -> None:
         super().__init__()
         self.line = line
 
@@ -70,7 +71,8 @@ class _Lines(logging.Formatter):
 
 
 @contextmanager
-def _listening(name: str, line, level: int = logging.INFO, keep=None):
+def _listening(name: str, line: Callable[[logging.LogRecord], str], level: int = logging.INFO,
+               keep: Callable[[logging.LogRecord], bool] | None = None) -> Iterator[None]:
     """Print what reaches the logger `name` at `level` and up (and `keep` accepts) while the block runs."""
     logger, handler = logging.getLogger(name), _Stderr(level)
     handler.setFormatter(_Lines(line))
@@ -87,8 +89,13 @@ def _listening(name: str, line, level: int = logging.INFO, keep=None):
         logger.setLevel(saved)
 
 
+def _not_from(name: str) -> Callable[[logging.LogRecord], bool]:
+    """Keeps the records of every logger but `name` (whose own listener prints them)."""
+    return lambda record: record.name != name
+
+
 @contextmanager
-def messages_on_stderr():
+def messages_on_stderr() -> Iterator[None]:
     """While a command runs: the data's notes, the plugin's notes and warnings, and the site engine's
     own warnings and errors (which a strict build would otherwise count without showing), on stderr."""
     with ExitStack() as stack:
@@ -97,5 +104,5 @@ def messages_on_stderr():
             plugin = f"{engine}.plugins.{PLUGIN}"
             stack.enter_context(_listening(plugin, _engine_line))
             stack.enter_context(_listening(engine, _engine_line, logging.WARNING,
-                                           keep=lambda record, plugin=plugin: record.name != plugin))
+                                           keep=_not_from(plugin)))
         yield

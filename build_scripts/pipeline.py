@@ -138,7 +138,8 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
         chart_id = match.group(1)
         if chart_id not in output.charts:
             known = ", ".join(sorted(output.charts))
-            raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'", f"known charts: {known}")])
+            raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'",
+                                     f"known charts: {known}")])
         images = {palette: {size: relative_path(here, f"assets/charts/{image_name(chart_id, palette, size)}.svg")
                             for size in IMAGE_WIDTHS} for palette in THEMES} if chart_id in output.svgs else {}
         codebook = relative_path(here, page_url(METHODOLOGY)) or "./"
@@ -147,6 +148,7 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
             json_url=relative_path(here, f"assets/charts/{chart_id}.json"),
             images=images,
             timeline_url=relative_path(here, page_url(TIMELINE)) or "./",
-        ) + f'<p class="chart__codes"><a href="{codebook}#codebook">How statuses, tones and themes are defined</a></p>\n'
+        ) + (f'<p class="chart__codes"><a href="{codebook}#codebook">'
+             'How statuses, tones and themes are defined</a></p>\n')
 
     return MARKER.sub(replace, markdown)

@@ -14,9 +14,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:  # what the memo holds; those modules hand their results to it
+    from jinja2 import Environment
+
+    from build_scripts.data.item_validation import FileItems
+    from build_scripts.data.loading import LoadedFile
+    from build_scripts.data.validation import Report
+    from build_scripts.errors import Problem
+    from build_scripts.pipeline import BuildOutput
+    from build_scripts.render.page_context import Flavour
 
 T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
@@ -56,7 +66,7 @@ class ItemCache:
 
     items: dict[tuple[str, str], BaseModel] = field(default_factory=dict)  # (model, repr of the item) -> object
     in_use: set[int] = field(default_factory=set)  # handed out this run (two identical items get two objects)
-    files: dict[str, tuple[str, Any]] = field(default_factory=dict)  # file name -> (digest, its validated items)
+    files: dict[str, tuple[str, FileItems]] = field(default_factory=dict)  # file name -> (digest, its validated items)
 
 
 @dataclass
@@ -64,15 +74,17 @@ class Reuse:
     """Everything a process may reuse from its previous regeneration, and the code it was made by."""
 
     fingerprint: str = ""
-    parsed: dict[str, tuple[str, Any]] = field(default_factory=dict)  # file name -> (digest, parsed file)
+    parsed: dict[str, tuple[str, LoadedFile | Problem]] = field(default_factory=dict)  # file name -> (digest, parsed)
     items: ItemCache = field(default_factory=ItemCache)
-    report: tuple[tuple, Any] | None = None  # (data digests, validation report)
-    output: tuple[tuple, Any] | None = None  # (inputs, build output)
-    rendered: dict[tuple[str, Any], tuple[tuple, str]] = field(default_factory=dict)  # (page, flavour) -> inputs, text
+    report: tuple[tuple, Report] | None = None  # (data digests, validation report)
+    output: tuple[tuple, BuildOutput] | None = None  # (inputs, build output)
+    # (page, flavour) -> (its inputs, its text)
+    rendered: dict[tuple[str, Flavour], tuple[tuple, str]] = field(default_factory=dict)
     memos: dict[str, ObjectMemo] = field(default_factory=dict)
-    written: dict[str, tuple[Any, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
+    written: dict[str, tuple[str | bytes, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
     said: set[str] = field(default_factory=set)  # notes given once per process (chart_images.chart_svgs)
-    templates: Any = None  # the Jinja environment (render.pages.template_environment), made once per fingerprint
+    # the Jinja environment (render.pages.template_environment), made once per fingerprint
+    templates: Environment | None = None
 
     def memo(self, name: str) -> ObjectMemo:
         """The object memo called name (one per kind of result)."""

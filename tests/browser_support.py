@@ -35,7 +35,8 @@ class PageWatch:
         page.on("requestfailed", self._failed)
         page.on("request", self._request)
         page.add_init_script(
-            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+            "document.addEventListener('securitypolicyviolation', "
+            "e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
 
     def _failed(self, request):
         # ERR_ABORTED is the browser cancelling a request because the page moved on (the next goto

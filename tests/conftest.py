@@ -29,7 +29,8 @@ def build_site(data_dir: Path, site_dir: Path, env_extra: dict | None = None,
     """Run the real `site` command in a subprocess, as `make site` (or `make site ENGINE=...`) does."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **(env_extra or {})}
     return subprocess.run(
-        [python, "-m", "build_scripts", "--data", str(data_dir), "site", "--site-dir", str(site_dir), "--engine", engine],
+        [python, "-m", "build_scripts", "--data", str(data_dir), "site", "--site-dir", str(site_dir),
+         "--engine", engine],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
 

@@ -56,4 +56,5 @@ def serve(routes, recorder: Recorder):
 
 
 def page(title: str) -> tuple[int, dict, bytes]:
-    return 200, {"Content-Type": "text/html; charset=utf-8"}, f"<html><head><title>{title}</title></head><body>text</body></html>".encode()
+    body = f"<html><head><title>{title}</title></head><body>text</body></html>"
+    return 200, {"Content-Type": "text/html; charset=utf-8"}, body.encode()

@@ -28,8 +28,10 @@ def test_check_needs_only_the_data_and_names_paths_as_given(tmp_path, monkeypatc
 
 EVENTS_ONLY = Path(__file__).parent / "fixtures" / "events-only"
 ORGS = """organisations:
-  - {id: harbour-board, name: Harbour Board, kind: government, description: Runs the harbour., sources: [city-notice-closure]}
-  - {id: bridge-builders, name: Bridge Builders Ltd, kind: company, description: Repairs the bridge., sources: [harbour-gazette-closure]}
+  - {id: harbour-board, name: Harbour Board, kind: government, description: Runs the harbour.,
+     sources: [city-notice-closure]}
+  - {id: bridge-builders, name: Bridge Builders Ltd, kind: company, description: Repairs the bridge.,
+     sources: [harbour-gazette-closure]}
 """
 PARTS = {  # each optional part as a data file of its own, with the parts it needs
     "organisations": ((), ORGS),
@@ -49,8 +51,10 @@ PARTS = {  # each optional part as a data file of its own, with the parts it nee
     title: Who pays for the repairs
     summary: The board and the builders disagree on the cost.
     positions:
-      - {party: harbour-board, position: The builders should pay., sources: [city-notice-closure], events: [2024-03-bridge-closes]}
-      - {party: bridge-builders, position: The board should pay., sources: [harbour-gazette-closure], events: [2024-03-bridge-closes]}
+      - {party: harbour-board, position: The builders should pay., sources: [city-notice-closure],
+         events: [2024-03-bridge-closes]}
+      - {party: bridge-builders, position: The board should pay., sources: [harbour-gazette-closure],
+         events: [2024-03-bridge-closes]}
     events: [2024-03-bridge-closes]
     last_reviewed: 2024-06-30
 """),
@@ -73,7 +77,8 @@ PARTS = {  # each optional part as a data file of its own, with the parts it nee
 """),
 }
 RELATIONS = """    relations:
-      - {id: partners-with, label: works with, definition: A contract between the two., apply_when: A contract is signed.}
+      - {id: partners-with, label: works with, definition: A contract between the two.,
+         apply_when: A contract is signed.}
 """
 PAGES = {"claims": "claims.md", "conflicts": "conflicts/index.md", "leverage": "leverage.md",
          "relationships": "leverage.md", "quotes": "quotes.md", "people": "people/index.md",

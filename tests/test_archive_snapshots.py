@@ -49,8 +49,10 @@ class StandIn:
         if job[1] == 1:
             return _json({"status": "pending", "job_id": path.rsplit("/", 1)[1]})
         if self.fail in job[0]:
-            return _json({"status": "error", "status_ext": "error:not-found", "message": "The server cannot find the requested resource."})
-        return _json({"status": "success", "timestamp": TIMESTAMP, "original_url": job[0], "job_id": path.rsplit("/", 1)[1]})
+            return _json({"status": "error", "status_ext": "error:not-found",
+                          "message": "The server cannot find the requested resource."})
+        return _json({"status": "success", "timestamp": TIMESTAMP, "original_url": job[0],
+                      "job_id": path.rsplit("/", 1)[1]})
 
     def _submit(self, url: str):
         if self.busy_first and not self.jobs and not getattr(self, "was_busy", False):

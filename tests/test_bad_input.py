@@ -82,14 +82,16 @@ def test_an_absurdly_large_file_is_refused_quickly_without_reading_it(tmp_path, 
     started = time.perf_counter()
     assert main(["--data", "data", "check"]) == 1
     assert time.perf_counter() - started < 2
-    assert "data/huge.yaml:1:1: the file is 20 MB, over the 20 MB limit (hint: split it into several files)" in capsys.readouterr().err
+    assert ("data/huge.yaml:1:1: the file is 20 MB, over the 20 MB limit (hint: split it into several files)"
+            in capsys.readouterr().err)
 
 
 def test_the_alias_bomb_is_refused_before_any_expansion(tmp_path):
     data = copy_data(MINI, tmp_path / "data")
     levels = ['a: &a ["lol"' + ',"lol"' * 9 + "]"]
     for level in range(1, 12):
-        levels.append(f"l{level}: &l{level} [" + ",".join([f"*{'a' if level == 1 else 'l' + str(level - 1)}"] * 10) + "]")
+        alias = f"*{'a' if level == 1 else 'l' + str(level - 1)}"
+        levels.append(f"l{level}: &l{level} [" + ",".join([alias] * 10) + "]")
     (data / "bomb.yaml").write_text("\n".join(levels) + "\n")
     started = time.perf_counter()
     assert main(["--data", "data", "check"]) == 1

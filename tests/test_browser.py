@@ -95,7 +95,8 @@ def test_charts_render_after_instant_navigation_and_follow_the_palette(context, 
     page.click("form[data-md-component=palette] label:visible")
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.wait_for_function(
-        "document.querySelector('#chart-relationships .chart__plot')._fullLayout.font.color !== %s" % json.dumps(light["font"]))
+        "document.querySelector('#chart-relationships .chart__plot')._fullLayout.font.color !== %s"
+        % json.dumps(light["font"]))
     page.click("nav.md-nav--primary >> text=Timeline")
     page.wait_for_url(re.compile(r"/timeline/$"))
     dark = chart_ready(page, "timeline")
@@ -214,7 +215,8 @@ def test_no_serious_accessibility_violations_in_the_dark_palette(browser, site_u
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         page.evaluate(AXE.read_text())
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        bad = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        bad = [f"{v['id']}: {v['nodes'][0]['target']}" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
         if bad:
             found[path] = bad
     context.close()

@@ -86,7 +86,8 @@ def test_each_page_shows_the_static_images_of_its_palette_and_size(browser, site
             page.wait_for_function("(id) => [...document.querySelectorAll(`#chart-${id} .chart__static img`)]"
                                    ".some(i => i.offsetParent && i.complete && i.currentSrc)", arg=chart_id)
             shown = page.eval_on_selector_all(f"#chart-{chart_id} .chart__static img",
-                                              "imgs => imgs.filter(i => i.offsetParent).map(i => i.currentSrc.split('/').pop())")
+                                              "imgs => imgs.filter(i => i.offsetParent)"
+                                              ".map(i => i.currentSrc.split('/').pop())")
             assert shown == [chart_id + suffix]
     context.close()
     # The other images are lazy and hidden, so normally not fetched; but with no palette stored yet,
@@ -95,7 +96,8 @@ def test_each_page_shows_the_static_images_of_its_palette_and_size(browser, site
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
-def test_static_images_have_no_overlaps_every_mark_and_enough_contrast(browser, site_url, built_site, chart_pages, palette):
+def test_static_images_have_no_overlaps_every_mark_and_enough_contrast(browser, site_url, built_site, chart_pages,
+                                                                       palette):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     found = {}
     for chart_id, size in ((c, size) for ids in chart_pages.values() for c in ids for size in ("", ".phone")):
@@ -137,7 +139,8 @@ def test_live_charts_have_no_overlaps_every_mark_and_enough_contrast(browser, si
             page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
             for chart_id in ids:
                 activate(page, chart_id)
-                page.wait_for_function("([id, bg]) => getComputedStyle(document.querySelector(`#chart-${id} .main-svg`))"
+                page.wait_for_function("([id, bg]) => "
+                                       "getComputedStyle(document.querySelector(`#chart-${id} .main-svg`))"
                                        ".backgroundColor === bg", arg=[chart_id, page_background])
                 page.mouse.move(0, 0)
                 found.update({f"{address} {chart_id} {palette}": p for p in [problems_in(probe_live(page, chart_id),
@@ -192,7 +195,8 @@ def check_tools(page, chart_id: str, spec: dict) -> None:
 
 
 @pytest.mark.parametrize("palette", ["light", "dark"])
-def test_every_tool_of_every_chart_works_with_nothing_logged_or_sent_off_site(browser, site_url, built_site, chart_pages, palette):
+def test_every_tool_of_every_chart_works_with_nothing_logged_or_sent_off_site(browser, site_url, built_site,
+                                                                              chart_pages, palette):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=palette, accept_downloads=True)
     page = context.new_page()
     watch = PageWatch(page, site_url)

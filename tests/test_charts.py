@@ -28,7 +28,8 @@ def shipped():
 def test_mini_chart_specs_match_golden_files():
     charts = build_charts(build_view(load_briefing(MINI)))
     for chart_id, chart in charts.items():
-        check_golden(GOLDEN / f"{chart_id}.json", json.dumps(json.loads(chart_json(chart)), indent=1, sort_keys=True) + "\n")
+        check_golden(GOLDEN / f"{chart_id}.json",
+                     json.dumps(json.loads(chart_json(chart)), indent=1, sort_keys=True) + "\n")
     assert sorted(p.stem for p in GOLDEN.glob("*.json")) == sorted(charts), "a golden file whose chart no longer exists"
 
 
@@ -57,7 +58,8 @@ def test_no_timeline_marker_hides_another(shipped):
         near = (date.fromisoformat(axis[1]) - date.fromisoformat(axis[0])).days * NEAR
         marks = sorted((y, date.fromisoformat(x)) for t in chart.figure["data"] if t["mode"] == "markers"
                        for x, y in zip(t["x"], t["y"]))
-        clashes = [(a, b) for i, a in enumerate(marks) for b in marks[i + 1:] if a[0] == b[0] and abs((a[1] - b[1]).days) < near]
+        clashes = [(a, b) for i, a in enumerate(marks) for b in marks[i + 1:]
+                   if a[0] == b[0] and abs((a[1] - b[1]).days) < near]
         assert clashes == [], chart.id
         assert len({round(y) for y, _ in marks}) == len(chart.figure["layout"]["yaxis"]["ticktext"])
 
@@ -102,7 +104,8 @@ def test_relationship_grid_has_one_mark_per_relationship_in_its_row_and_column(s
         row = rows.index(f"{view.entity_name(rel.source_party)} → {view.entity_name(rel.target_party)}")
         name = view.codes["relations"][rel.kind].label
         assert sum(1 for n, x, y in marks if n == name and y == row and columns[round(x)] in name) == 1
-    assert rows[0] == "Microsoft → OpenAI" and "OpenAI → Microsoft" in rows, "the principals first, each way on its own row"
+    assert rows[0] == "Microsoft → OpenAI" and "OpenAI → Microsoft" in rows, \
+        "the principals first, each way on its own row"
 
 
 def test_relationship_kinds_differ_by_shape_not_only_colour(shipped):
@@ -149,6 +152,7 @@ def test_unknown_chart_marker_is_an_error():
 
 
 def test_svg_random_ids_are_replaced():
-    svg = b'<defs id="defs-881046"><clipPath id="clip881046xy"/></defs><g clip-path="url(#clip881046xy)"/><g id="topdefs-881046"/>'
+    svg = (b'<defs id="defs-881046"><clipPath id="clip881046xy"/></defs><g clip-path="url(#clip881046xy)"/>'
+           b'<g id="topdefs-881046"/>')
     fixed = make_deterministic(svg, "timeline")
     assert b"881046" not in fixed and fixed.count(b"ctimeline") == 4

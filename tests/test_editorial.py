@@ -56,7 +56,8 @@ def test_draft_events_stay_off_the_site_but_check_lists_them(tmp_path, capsys):
     (data / "draft.yaml").write_text(DRAFT)
     assert main(["--data", "data", "check"]) == 0
     out = capsys.readouterr()
-    assert "data/draft.yaml:10:13: events[0].review: draft, not published: Not ready yet (hint: set review: published when it is ready)" in out.err
+    assert ("data/draft.yaml:10:13: events[0].review: draft, not published: Not ready yet "
+            "(hint: set review: published when it is ready)") in out.err
     assert "1 drafts" in out.out
     output = generate(data, static_charts=False)
     assert "Not ready yet" not in "".join(output.pages.values())
@@ -69,13 +70,14 @@ def test_cross_fact_warnings_name_file_and_line_but_do_not_stop_the_build(tmp_pa
     assert main(["--data", "data", "check"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        "warning: data/warnings.yaml:2:10: organisations[0].id: no event names gamma (hint: add it to an event's actors, or remove the profile)",
-        "warning: data/warnings.yaml:11:15: events[0].sources[0]: example-copy is dated 2024-01 but the event is dated 2024-02-10 "
-        "(hint: a source cannot report an event before it happens: check both dates)",
+        "warning: data/warnings.yaml:2:10: organisations[0].id: no event names gamma "
+        "(hint: add it to an event's actors, or remove the profile)",
+        "warning: data/warnings.yaml:11:15: events[0].sources[0]: example-copy is dated 2024-01 "
+        "but the event is dated 2024-02-10 (hint: a source cannot report an event before it happens: check both dates)",
         "warning: data/warnings.yaml:13:30: events[0].amounts[0].currency: EUR differs from the other amounts (USD) "
         "(hint: the money chart shows USD only; convert it or say so in the label)",
-        "warning: data/warnings.yaml:22:20: conflicts[0].last_reviewed: last reviewed 1612 days before the briefing's as-of date "
-        "(hint: review it against new reporting (limit: 365 days))",
+        "warning: data/warnings.yaml:22:20: conflicts[0].last_reviewed: last reviewed 1612 days "
+        "before the briefing's as-of date (hint: review it against new reporting (limit: 365 days))",
     ]
     page = generate(data, static_charts=False).pages["conflicts/stale.md"]
     assert "Not reviewed for 1612 days before this briefing's as-of date" in page

@@ -100,7 +100,8 @@ def fragments(view) -> dict[str, object]:
         "notes": lambda fmt: [f.figures_note(fmt, view, events[0].date), f.review_note(fmt, view, stale)],
         "time": lambda fmt: [f.time(fmt, e.date, e.until) for e in events],
         "event body": lambda fmt: [blocks.event_body(fmt, view, e) for e in events],
-        "event list": lambda fmt: [blocks.event_list(fmt, view, events, "none"), blocks.event_list(fmt, view, [], "No <b>")],
+        "event list": lambda fmt: [blocks.event_list(fmt, view, events, "none"),
+                                   blocks.event_list(fmt, view, [], "No <b>")],
         "source entry": lambda fmt: [blocks.source_entry(fmt, view, s) for s in sources],
     }
 

@@ -100,7 +100,8 @@ def build_plain_material(folder: Path) -> Path:
 def run_checker(pages: list[Path]) -> list[dict]:
     """One Java start for every page (the checker is slow to start)."""
     java = shutil.which("java")
-    assert java, "the Nu HTML Checker needs Java: run `make java` (make test does), or apt-get install default-jre-headless"
+    assert java, ("the Nu HTML Checker needs Java: run `make java` (make test does), "
+                  "or apt-get install default-jre-headless")
     assert VNU_JAR.exists(), "vnu-jar is not installed: run `npm ci` (make test does)"
     result = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", *map(str, pages)],
                             capture_output=True, text=True, timeout=600)

@@ -26,7 +26,8 @@ CASES = {  # path -> (source id, expected message) ; None: not reported
     "/moved-308": "308 Permanent Redirect to {base}/fine (hint: the page moved for good",
     "/always-busy": "429 Too Many Requests (hint: the site asked us to slow down",
     "/slow": "no answer within 1 s (hint: the site is slow or down",
-    "/soft-title": "200 OK but the page's title is 'Sorry, page not found' (hint: the address answers with an error page",
+    "/soft-title": "200 OK but the page's title is 'Sorry, page not found' "
+                   "(hint: the address answers with an error page",
     "/soft-redirect": "200 OK but it ended at an error page ({base}/errors/404.html) (hint: the address answers",
 }
 

@@ -68,7 +68,8 @@ def test_timeline_orders_events_by_date_and_gives_each_an_anchor(mini_output):
 
 def test_superseded_claim_says_when_it_was_true_and_what_changed_it(mini_output):
     claims = mini_output.pages["claims.md"]
-    assert "True as reported in June 2024; since changed by [A dispute over the deal](timeline.md#2024-summer-dispute)" in claims
+    assert ("True as reported in June 2024; since changed by "
+            "[A dispute over the deal](timeline.md#2024-summer-dispute)") in claims
 
 
 def test_backlinks_list_every_fact_citing_a_source(mini_output):

@@ -17,5 +17,6 @@ def test_the_shipped_conflict_page_is_pictured_when_the_site_has_it(tmp_path):
 
 
 def test_another_briefing_pictures_its_first_conflict_or_none(tmp_path):
-    assert pages_to_take(site_with(tmp_path / "a", "conflicts/zeta", "conflicts/alpha"))["conflict"] == "conflicts/alpha/"
+    taken = pages_to_take(site_with(tmp_path / "a", "conflicts/zeta", "conflicts/alpha"))
+    assert taken["conflict"] == "conflicts/alpha/"
     assert pages_to_take(site_with(tmp_path / "b", "timeline")) == {"home": "", "timeline": "timeline/"}

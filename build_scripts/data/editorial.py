@@ -4,24 +4,35 @@ amounts in an odd currency, people and organisations no event names."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
+from build_scripts.data.briefing_info import BriefingInfo
+from build_scripts.data.loading import Origins
 from build_scripts.data.model import Review
 from build_scripts.errors import Problem
 
 DRAFTABLE = ("events", "claims", "quotes", "sources")
 
 
-def _problem(origins, item, field: tuple, message: str, hint: str, severity: str = "warning") -> Problem:
+def _problem(origins: Origins, item, field: tuple, message: str, hint: str, severity: str = "warning") -> Problem:
     file, path = origins[id(item)]
     return file.problem(path + field, message, hint, severity)
 
 
-def split_drafts(items: dict[str, list], origins, references: dict, problems: list[Problem]) -> list[Problem]:
+def _name(item) -> str:
+    """A draft as the list of drafts names it: its title, else its subject, else its id."""
+    name: str = getattr(item, "title", None) or getattr(item, "subject", None) or item.id
+    return name
+
+
+def split_drafts(items: dict[str, list], origins: Origins,
+                 references: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]],
+                 problems: list[Problem]) -> list[Problem]:
     """Take draft facts out of items; a published fact that refers to a draft is an error.
     Returns one line per draft, for `make check` to list."""
     drafts = {name: [i for i in items[name] if i.review == Review.draft] for name in DRAFTABLE}
     draft_ids = {i.id for values in drafts.values() for i in values}
-    listed = [_problem(origins, i, ("review",), f"draft, not published: {getattr(i, 'title', None) or getattr(i, 'subject', None) or i.id}",
+    listed = [_problem(origins, i, ("review",), f"draft, not published: {_name(i)}",
                        "set review: published when it is ready", "draft") for values in drafts.values() for i in values]
     for name in DRAFTABLE:
         items[name] = [i for i in items[name] if i.review != Review.draft]
@@ -39,7 +50,7 @@ def split_drafts(items: dict[str, list], origins, references: dict, problems: li
     return listed
 
 
-def review_warnings(info, items: dict[str, list], origins) -> list[Problem]:
+def review_warnings(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
     warnings = []
     for name in ("conflicts", "leverage"):
         for item in items[name]:
@@ -51,7 +62,7 @@ def review_warnings(info, items: dict[str, list], origins) -> list[Problem]:
     return warnings
 
 
-def cross_fact_warnings(items: dict[str, list], origins) -> list[Problem]:
+def cross_fact_warnings(items: dict[str, list], origins: Origins) -> list[Problem]:
     warnings = []
     sources = {s.id: s for s in items["sources"]}
     for event in (e for e in items["events"] if not e.scheduled):  # a schedule is reported before the day

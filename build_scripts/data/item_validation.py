@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from build_scripts.data.dates import EXAMPLES
 from build_scripts.data.loading import LoadedFile, suggest
@@ -39,7 +40,7 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if isinstance(p, int) or (isinstance(p, str) and "[" not in p and "-" not in p[:9]))
 
 
-def _describe(err: dict, model: type[BaseModel]) -> tuple[str, str]:
+def _describe(err: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     kind, ctx = err["type"], err.get("ctx", {})
     field = next((p for p in reversed(err["loc"]) if isinstance(p, str)), "")
     if kind == "missing":

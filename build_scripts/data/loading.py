@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from build_scripts.errors import Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 20
-Path_ = tuple  # a location inside a file: ('events', 3, 'date')
+Path_ = tuple[str | int, ...]  # a location inside a file: ('events', 3, 'date')
 
+_Loader: type[yaml.CSafeLoader | yaml.SafeLoader]
 try:  # libyaml is much faster; fall back to the pure-Python parser
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
@@ -46,6 +48,9 @@ class LoadedFile:
         return Problem(self.name, line, column, format_path(path), message, hint, severity)
 
 
+Origins = Mapping[int, tuple[LoadedFile, Path_]]  # id(a validated object) -> the file and the place it came from
+
+
 def format_path(path: Path_) -> str:
     out = ""
     for part in path:
@@ -71,7 +76,7 @@ class _Builder:
         self.name = name
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.stack: list[list] = []  # frames: [container, path, pending_key]
-        self.root = None
+        self.root: object = None  # the top-level value, once parsed
 
     def _place(self, value, mark) -> Path_ | None:
         if not self.stack:
@@ -84,7 +89,8 @@ class _Builder:
                 path = parent + (len(container),)
                 container.append(value)
             elif frame[2] is None:
-                return self._key(value, mark)
+                self._key(value, mark)
+                return None
             else:
                 path = parent + (frame[2],)
                 container[frame[2]] = value
@@ -102,7 +108,6 @@ class _Builder:
                                     f"the key '{key}' appears twice in one block",
                                     "delete or rename one of them"))
         frame[2] = key
-        return None
 
     def feed(self, event) -> None:
         if isinstance(event, yaml.AliasEvent):
@@ -113,7 +118,8 @@ class _Builder:
                 raise _Refused(_problem(self.name, event.start_mark, "", "anchors (&name) are not allowed",
                                         "write the value out in full"))
             if event.tag not in (None, "!"):
-                raise _Refused(_problem(self.name, event.start_mark, "", f"YAML tags such as '{event.tag}' are not allowed",
+                raise _Refused(_problem(self.name, event.start_mark, "",
+                                        f"YAML tags such as '{event.tag}' are not allowed",
                                         "remove the tag; values are read as plain text"))
         if isinstance(event, yaml.ScalarEvent):
             self._place(_scalar(event), event.start_mark)
@@ -122,7 +128,7 @@ class _Builder:
                 raise _Refused(_problem(self.name, event.start_mark, "",
                                         f"the data is nested more than {MAX_DEPTH} levels deep",
                                         "briefing data never needs this much nesting"))
-            container = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: dict[str, object] | list[object] = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._place(container, event.start_mark)
             self.stack.append([container, path, None])
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -170,12 +176,15 @@ def parse_yaml(name: str, raw: bytes) -> LoadedFile | Problem:
 
 
 def read_data_dir(data_dir: Path, label: str | None = None,
-                  parsed: dict | None = None) -> tuple[list[LoadedFile], list[Problem]]:
+                  parsed: dict[str, tuple[str, LoadedFile | Problem]] | None = None,
+                  ) -> tuple[list[LoadedFile], list[Problem]]:
     """Read every *.yaml file in data_dir (sorted, so order never depends on the disk)."""
-    files, problems = [], []
+    files: list[LoadedFile] = []
+    problems: list[Problem] = []
     paths = sorted(data_dir.glob("*.yaml")) + sorted(data_dir.glob("*.yml"))
     if not paths:
-        problems.append(Problem(str(data_dir), 1, 1, "", "no .yaml files found", "is DATA pointing at the right folder?"))
+        problems.append(Problem(str(data_dir), 1, 1, "", "no .yaml files found",
+                                "is DATA pointing at the right folder?"))
     for path in paths:
         name = f"{label or data_dir.name}/{path.name}"
         size = path.stat().st_size
@@ -184,11 +193,14 @@ def read_data_dir(data_dir: Path, label: str | None = None,
                                     f"{MAX_FILE_BYTES // 1024 // 1024} MB limit", "split it into several files"))
             continue
         result = _parse_cached(name, path.read_bytes(), {} if parsed is None else parsed)
-        (problems if isinstance(result, Problem) else files).append(result)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            files.append(result)
     return files, problems
 
 
-def _parse_cached(name: str, raw: bytes, parsed: dict) -> LoadedFile | Problem:
+def _parse_cached(name: str, raw: bytes, parsed: dict[str, tuple[str, LoadedFile | Problem]]) -> LoadedFile | Problem:
     """Parse a file, reusing the last result for the same name and bytes (parsed: name -> (digest,
     result), the session's, kept for `mkdocs serve` and re-runs)."""
     digest = hashlib.sha256(raw).hexdigest()

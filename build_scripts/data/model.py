@@ -196,7 +196,7 @@ class Relationship(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-COLLECTIONS = MappingProxyType({
+COLLECTIONS: MappingProxyType[str, type[Strict]] = MappingProxyType({
     "sources": Source,
     "organisations": Organisation,
     "people": Person,

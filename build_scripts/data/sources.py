@@ -30,7 +30,8 @@ class Copy(Strict):
     name: ShortText
     url: HttpUrl
     kind: CopyKind = Field(description="syndication: an established partner carrying the original text; mirror: an "
-                           "unaffiliated copy of the text; aggregator: a site that rewrites or summarises others' stories")
+                           "unaffiliated copy of the text; aggregator: a site that rewrites or summarises others' "
+                           "stories")
     archived: Archived | None = Field(None, description="An archived snapshot of the copy")
 
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
+from build_scripts.data.briefing_info import BriefingInfo
+from build_scripts.data.loading import Origins
 from build_scripts.data.rules import DEFAULT_TONES, REREPORT_NOTE, RULES, origins_phrase
+from build_scripts.data.sources import Source
 from build_scripts.errors import Problem
 
 STATUSED = ("events", "claims", "leverage")
@@ -34,7 +38,7 @@ def outlet_key(outlet: str) -> str:
     return re.sub(r"^the\s+", "", outlet.strip().casefold())
 
 
-def _chain_end(source, sources: dict) -> tuple[object, bool]:
+def _chain_end(source: Source, sources: Mapping[str, Source]) -> tuple[Source, bool]:
     """Where source's `based_on` chain ends, and whether it ended by coming back to a source it passed."""
     seen, current = {source.id}, source
     while current.based_on is not None and current.based_on in sources:
@@ -45,12 +49,12 @@ def _chain_end(source, sources: dict) -> tuple[object, bool]:
     return current, False
 
 
-def origin(source_id: str, sources: dict) -> object:
+def origin(source_id: str, sources: Mapping[str, Source]) -> Source:
     """The source at the end of source_id's `based_on` chain (itself when it rests on nothing)."""
     return _chain_end(sources[source_id], sources)[0]
 
 
-def independent_origins(source_ids, sources: dict) -> tuple[str, ...]:
+def independent_origins(source_ids: Iterable[str], sources: Mapping[str, Source]) -> tuple[str, ...]:
     """The distinct original outlets behind these sources, in alphabetical order."""
     outlets: dict[str, str] = {}
     for source_id in source_ids:
@@ -60,12 +64,12 @@ def independent_origins(source_ids, sources: dict) -> tuple[str, ...]:
     return tuple(outlets[key] for key in sorted(outlets))
 
 
-def _where(origins, item, field: tuple, message: str, hint: str, severity: str) -> Problem:
+def _where(origins: Origins, item, field: tuple, message: str, hint: str, severity: str) -> Problem:
     file, path = origins[id(item)]
     return file.problem(path + field, message, hint, severity)
 
 
-def provenance_problems(items: dict[str, list], origins) -> list[Problem]:
+def provenance_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
     """based_on chains that loop (errors), re-reports without based_on, sources read only via mirrors."""
     sources = {s.id: s for s in items["sources"]}
     problems = []
@@ -86,9 +90,9 @@ def provenance_problems(items: dict[str, list], origins) -> list[Problem]:
     return problems + _unlocated_problems(items, origins, sources)
 
 
-def _unlocated_problems(items: dict[str, list], origins, sources: dict) -> list[Problem]:
+def _unlocated_problems(items: dict[str, list], origins: Origins, sources: dict) -> list[Problem]:
     """An unlocated original is never cited directly (nobody read it), and something rests on it."""
-    problems = []
+    problems: list[Problem] = []
     unlocated = {s.id for s in items["sources"] if s.unlocated}
     if not unlocated:
         return problems
@@ -106,11 +110,11 @@ def _unlocated_problems(items: dict[str, list], origins, sources: dict) -> list[
     return problems
 
 
-def _loops(source, sources: dict) -> bool:
+def _loops(source: Source, sources: Mapping[str, Source]) -> bool:
     return _chain_end(source, sources)[1]
 
 
-def status_problems(items: dict[str, list], origins) -> list[Problem]:
+def status_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
     """Each status checked against the independent origins of what the item cites (rules.py)."""
     sources = {s.id: s for s in items["sources"]}
     problems = []
@@ -136,7 +140,7 @@ def status_problems(items: dict[str, list], origins) -> list[Problem]:
     return problems
 
 
-def codebook_problems(info, items: dict[str, list], origins) -> list[Problem]:
+def codebook_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
     """Every code used is defined once; tones are the known ones (the briefing may reword them)."""
     problems = []
     book = info.codebook
@@ -154,9 +158,10 @@ def codebook_problems(info, items: dict[str, list], origins) -> list[Problem]:
     return problems
 
 
-def figure_problems(info, items: dict[str, list], origins) -> list[Problem]:
+def figure_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
     """Prose that states a figure (a share, an amount) says when the figure was true."""
     problems = []
+    texts: list[tuple[object, tuple[str | int, ...], str, object]]
     texts = [(info, ("summary",), info.summary, info.summary_figures_as_of)]
     texts += [(info, ("takeaways", i, "text"), t.text, t.figures_as_of) for i, t in enumerate(info.takeaways)]
     texts += [(item, (attr,), getattr(item, attr), item.figures_as_of)
@@ -172,7 +177,7 @@ def figure_problems(info, items: dict[str, list], origins) -> list[Problem]:
     return problems
 
 
-def in_force_problems(info, items: dict[str, list], origins) -> list[Problem]:
+def in_force_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
     """A leverage item still in force whose newest source or event is older than the configured age."""
     sources = {s.id: s for s in items["sources"]}
     events = {e.id: e for e in items["events"]}
@@ -194,7 +199,7 @@ def in_force_problems(info, items: dict[str, list], origins) -> list[Problem]:
     return problems
 
 
-def currency_problems(info, origins, build_date: date) -> list[Problem]:
+def currency_problems(info: BriefingInfo, origins: Origins, build_date: date) -> list[Problem]:
     """The review date: not before the coverage date, and not older than the review window."""
     problems = []
     if info.last_reviewed.end < info.as_of.start:
@@ -210,12 +215,12 @@ def currency_problems(info, origins, build_date: date) -> list[Problem]:
     return problems
 
 
-def is_stale(info, today: date) -> bool:
+def is_stale(info: BriefingInfo, today: date) -> bool:
     """Whether the review window has passed on this day (the site's notice; the browser decides again)."""
     return (today - info.last_reviewed.end).days > info.review_window_days
 
 
-def currency_facts(info, build_date: date) -> dict:
+def currency_facts(info: BriefingInfo, build_date: date) -> dict:
     """What every page says about the briefing's currency (footer and notice): plain strings."""
     return {"as_of_label": info.as_of.label, "as_of_iso": info.as_of.start.isoformat(),
             "reviewed_label": info.last_reviewed.label, "reviewed_iso": info.last_reviewed.end.isoformat(),

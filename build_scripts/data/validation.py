@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from build_scripts.collector import collector_paused
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
 from build_scripts.data.item_validation import prune_items, start_run, validate_file
-from build_scripts.data.loading import LoadedFile, suggest
+from build_scripts.data.loading import LoadedFile, Origins, suggest
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
 from build_scripts.data.trust import (
     build_date_from_env,
@@ -69,17 +69,17 @@ REFERENCES = MappingProxyType({  # collection -> ((field, target collections), â
     "relationships": (("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
                       ("sources", ("sources",)), ("kind", ("relations",))),
 })
-NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "organisations")), ("sources", ("sources",)),
-                                                     ("events", ("events",)))),)})
+NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "organisations")),
+                                                     ("sources", ("sources",)), ("events", ("events",)))),)})
 INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
 
 
-class KnownIds(dict):
+class KnownIds(dict[str, set[str]]):
     """Collection name -> its ids, and the union of several collections' ids, each made once
     (references are checked only after every id is known; a union per item would be quadratic)."""
 
     def among(self, targets: tuple[str, ...]) -> set[str]:
-        unions = self.__dict__.setdefault("unions", {})
+        unions: dict[tuple[str, ...], set[str]] = self.__dict__.setdefault("unions", {})
         if targets not in unions:
             unions[targets] = set().union(*(self[t] for t in targets))
         return unions[targets]
@@ -109,6 +109,25 @@ def _check_raw_refs(model, raw: dict, fields, ids, origin, problems) -> None:
     for attr, targets in fields:
         name = model.model_fields[attr].alias or attr
         _report_unknown(raw.get(name), name, targets, ids, origin, problems)
+
+
+def _check_references(info: BriefingInfo | None, items: dict[str, list], origins: Origins, broken: list,
+                      ids: KnownIds, problems: list[Problem]) -> None:
+    """Every reference names a known id, in the items that failed validation too (one run reports everything)."""
+    for name, raw, origin in broken:
+        _check_raw_refs(COLLECTIONS[name], raw, REFERENCES.get(name, []), ids, origin, problems)
+    for name, fields in REFERENCES.items():
+        for item in items[name]:
+            _check_refs(item, fields, ids, origins[id(item)], problems)
+    for name, nested in NESTED.items():
+        for item in items[name]:
+            for attr, fields in nested:
+                for index, part in enumerate(getattr(item, attr)):
+                    _check_refs(part, fields, ids, origins[id(item)], problems, (attr, index))
+    if info is not None:
+        _check_refs(info, INFO_REFERENCES, ids, origins[id(info)], problems)
+        for index, takeaway in enumerate(info.takeaways):
+            _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
 
 
 def _check_ids(items, origins, problems) -> KnownIds:
@@ -184,30 +203,20 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     if info is None and not any(p.field.startswith("briefing") for p in problems):
         first = files[0].name if files else "data"
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
-                                "add one with title, description, as_of, last_reviewed, summary, summary_events and codebook (make new writes one)"))
+                                "add one with title, description, as_of, last_reviewed, summary, summary_events "
+                                "and codebook (make new writes one)"))
     ids = _check_ids(items, origins, problems)
     ids["themes"] = set(info.themes) if info is not None else set()
     ids["relations"] = {c.id for c in info.codebook.relations} if info is not None else set()
     for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
         if isinstance(raw.get("id"), str):
             ids[name].add(raw["id"])
-    for name, raw, origin in broken:
-        _check_raw_refs(COLLECTIONS[name], raw, REFERENCES.get(name, []), ids, origin, problems)
-    for name, fields in REFERENCES.items():
-        for item in items[name]:
-            _check_refs(item, fields, ids, origins[id(item)], problems)
-    for name, nested in NESTED.items():
-        for item in items[name]:
-            for attr, fields in nested:
-                for index, part in enumerate(getattr(item, attr)):
-                    _check_refs(part, fields, ids, origins[id(item)], problems, (attr, index))
+    _check_references(info, items, origins, broken, ids, problems)
     if info is not None:
-        _check_refs(info, INFO_REFERENCES, ids, origins[id(info)], problems)
-        for index, takeaway in enumerate(info.takeaways):
-            _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
         _check_dates(info, items, origins, problems)
     drafts = split_drafts(items, origins, REFERENCES, problems)
-    trust_errors, trust_warnings = _trust_checks(info, items, origins, build_date) if info is not None and trust else ([], [])
+    trust_errors, trust_warnings = (_trust_checks(info, items, origins, build_date) if info is not None and trust
+                                    else ([], []))
     problems.extend(trust_errors)
     if problems:
         raise DataError(problems)

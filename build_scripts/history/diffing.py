@@ -1,31 +1,35 @@
 """What changed in a briefing between two versions of its data (pure; the CLI reads git)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from build_scripts.data.model import Briefing
+from build_scripts.data.fields import Strict
+from build_scripts.data.model import Briefing, Claim, Conflict, Event, Leverage, Organisation, Person, Quote, Source
 
 LABELS = MappingProxyType({"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
           "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"})
 TRACKED = ("events", "sources", "claims", "conflicts", "leverage", "people", "organisations", "quotes")
+# an item of a TRACKED collection
+Tracked = Event | Source | Claim | Conflict | Leverage | Person | Organisation | Quote
 
 
 @dataclass
 class CollectionChanges:
-    added: list = field(default_factory=list)
-    removed: list = field(default_factory=list)
-    changed: list[tuple[object, list[str]]] = field(default_factory=list)
+    added: list[Tracked] = field(default_factory=list)
+    removed: list[Tracked] = field(default_factory=list)
+    changed: list[tuple[Tracked, list[str]]] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 
 
-def _dump(item) -> dict:
+def _dump(item: Strict) -> dict:
     return item.model_dump(mode="json", by_alias=True)
 
 
-def compare_collection(old, new) -> CollectionChanges:
+def compare_collection(old: Iterable[Tracked], new: Iterable[Tracked]) -> CollectionChanges:
     before, after = {i.id: i for i in old}, {i.id: i for i in new}
     changes = CollectionChanges(
         added=[after[k] for k in sorted(after.keys() - before.keys())],
@@ -43,7 +47,7 @@ def compare(old: Briefing, new: Briefing) -> dict[str, CollectionChanges]:
     return {name: compare_collection(getattr(old, name), getattr(new, name)) for name in TRACKED}
 
 
-def item_label(item) -> str:
+def item_label(item: Tracked) -> str:
     """How a change names an item: its title, name, text or (a source without a known headline) subject,
     else its id."""
     for attr in ("title", "name", "text", "subject"):
@@ -53,7 +57,7 @@ def item_label(item) -> str:
     return item.id
 
 
-def _date(item) -> str:
+def _date(item: Tracked) -> str:
     date = getattr(item, "date", None)
     return f"{date.label}: " if date else ""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from build_scripts.data.loading import parse_yaml
+from build_scripts.data.loading import LoadedFile, parse_yaml
 from build_scripts.data.model import Briefing
 from build_scripts.data.validation import validate
 from build_scripts.errors import DataError, Problem
@@ -24,10 +24,14 @@ def load_briefing_at(repo: Path, revision: str, data_dir: str = "data") -> Brief
     for what it held (the methodology's checks are today's, not the revision's); DataError if it did not
     validate then."""
     names = _git(repo, "ls-tree", "-r", "--name-only", revision, "--", data_dir).decode().split("\n")
-    files, problems = [], []
+    files: list[LoadedFile] = []
+    problems: list[Problem] = []
     for name in sorted(n for n in names if n.endswith((".yaml", ".yml"))):
         result = parse_yaml(f"{revision[:10]}:{name}", _git(repo, "show", f"{revision}:{name}"))
-        (problems if isinstance(result, Problem) else files).append(result)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            files.append(result)
     for file in files:
         migrate(file.data)
     return validate(files, problems, trust=False)
@@ -49,5 +53,6 @@ def data_commits(repo: Path, data_dir: str, limit: int) -> list[tuple[str, int, 
 
 def parent_of(repo: Path, sha: str) -> str | None:
     """The first parent, or None at the root of the history or of a shallow clone."""
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{sha}^"], cwd=repo, capture_output=True, text=True)
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{sha}^"], cwd=repo, capture_output=True,
+                            text=True)
     return result.stdout.strip() or None

@@ -109,7 +109,8 @@ def atom_feed(info, site_url: str, updates: list[Update], link_for) -> str:
     subtitle carries the coverage and review dates (the entries' dates are when the data changed)."""
     title = info.title
     base = site_url if site_url.endswith("/") else site_url + "/"
-    updated = datetime.fromtimestamp(updates[0].when, timezone.utc).isoformat() if updates else "1970-01-01T00:00:00+00:00"
+    updated = (datetime.fromtimestamp(updates[0].when, timezone.utc).isoformat() if updates
+               else "1970-01-01T00:00:00+00:00")
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"<title>{escape(title)}: updates</title>",
              f"<subtitle>Covers events to {escape(info.as_of.label)}; last reviewed for news "

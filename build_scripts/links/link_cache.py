@@ -28,6 +28,8 @@ def fresh_results(cache: dict[str, dict], urls, now: datetime, max_age: timedelt
     fresh = {}
     for url in urls:
         entry = cache.get(url)
+        if entry is None:
+            continue
         try:
             checked = datetime.fromisoformat(entry["checked"])
             result = LinkResult(entry["kind"], entry["message"], entry.get("status"), entry.get("new_url"))

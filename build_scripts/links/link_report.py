@@ -52,7 +52,7 @@ class Finding:
         return Problem(t.file, t.line, t.column, t.field, self.result.message, HINTS[self.result.kind]).format()
 
 
-def _dig(item: dict, keys: tuple[str, ...]):
+def _dig(item: object, keys: tuple[str, ...]) -> object:
     for key in keys:
         item = item.get(key) if isinstance(item, dict) else None
     return item

@@ -3,8 +3,10 @@
 Machine for snapshots and write them back)."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts.data.validation import load_report
@@ -20,12 +22,13 @@ def _data_dir(args) -> Path:
 
 
 def _wait_arguments(p, backoff: float, max_retry_after: float) -> None:
-    p.add_argument("--backoff", type=float, default=backoff, help=f"first wait before a retry, doubled each time (default {backoff:g})")
+    p.add_argument("--backoff", type=float, default=backoff,
+                   help=f"first wait before a retry, doubled each time (default {backoff:g})")
     p.add_argument("--max-retry-after", type=float, default=max_retry_after,
                    help=f"longest Retry-After honoured, in seconds (default {max_retry_after:g})")
 
 
-def add_network_commands(sub) -> dict:
+def add_network_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Add `links` and `archive` to the command line; their handlers by name."""
     _links_parser(sub)
     _archive_parser(sub)

@@ -17,19 +17,23 @@ MARKER = re.compile(r"^[ \t]*<!--\s*chart:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULT
 TEMPLATE = """\
 <figure class="chart" id="chart-{{ chart.id }}" data-chart-src="{{ json_url }}" data-timeline="{{ timeline_url }}"\
 {% if not images %} data-chart-auto="1"{% endif %}>
-<figcaption class="chart__caption"><strong>{{ chart.title }}</strong><br><span class="chart__summary">{{ chart.summary }}</span></figcaption>
+<figcaption class="chart__caption"><strong>{{ chart.title }}</strong><br>\
+<span class="chart__summary">{{ chart.summary }}</span></figcaption>
 <div class="chart__plot" style="height: {{ chart.height }}px">
 {% if images %}{% for palette, urls in images.items() %}<picture class="chart__static chart__static--{{ palette }}">\
 <source media="{{ phone_media }}" srcset="{{ urls.phone }}" width="{{ phone_width }}" height="{{ chart.height }}">\
-<img src="{{ urls.wide }}" alt="{{ chart.title }}: {{ chart.summary }}" width="{{ wide_width }}" height="{{ chart.height }}" loading="lazy" decoding="async"></picture>
+<img src="{{ urls.wide }}" alt="{{ chart.title }}: {{ chart.summary }}" \
+width="{{ wide_width }}" height="{{ chart.height }}" loading="lazy" decoding="async"></picture>
 {% endfor %}
 {% else %}<p class="chart__loading">The interactive chart loads here; its data is in the table below.</p>
 {% endif %}
 </div>
-{% if images %}<p class="chart__actions"><button type="button" class="chart__activate md-button">Explore the interactive chart</button></p>
+{% if images %}<p class="chart__actions">\
+<button type="button" class="chart__activate md-button">Explore the interactive chart</button></p>
 {% endif %}<details class="chart__data">
 <summary>Chart data as a table ({{ chart.rows|length }} row{{ '' if chart.rows|length == 1 else 's' }})</summary>
-{% if chart.rows|length > max_rows %}<p>The first {{ max_rows }} rows; all {{ chart.rows|length }} are in <a href="{{ json_url }}">the chart's data file</a>.</p>
+{% if chart.rows|length > max_rows %}<p>The first {{ max_rows }} rows; all {{ chart.rows|length }} are in \
+<a href="{{ json_url }}">the chart's data file</a>.</p>
 {% endif %}<div class="chart__table"><table>
 <thead><tr>{% for h in chart.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>

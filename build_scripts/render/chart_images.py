@@ -1,7 +1,7 @@
 """Static SVG images of the charts, made at build time with kaleido and the system's Chromium.
 
-One image per chart, palette and size (light and dark, 800 px and a phone's 360 px: text, grid and background from chart_spec's
-themes). Cached by content hash in .cache/charts/, so an unchanged chart costs nothing on rebuild.
+One image per chart, palette and size (light and dark, 800 px and a phone's 360 px: text, grid and background
+from chart_spec's themes). Cached by content hash in .cache/charts/, so an unchanged chart costs nothing on rebuild.
 Plotly's SVG export carries random ids; they are replaced with ones derived from the chart id
 so that builds stay byte-identical. Without Chromium (or with BRIEFING_STATIC_CHARTS=0) the build
 goes on with interactive-only charts and says so once; if drawing fails, the site is degraded: a

@@ -39,7 +39,7 @@ def column_label(view: BriefingView, kind: str) -> str:
     """A column's heading: the codebook's short heading, else the label without its preposition
     ('partners with' → 'partners'), one short line, so that Plotly can turn the headings upright when
     a phone makes the columns narrow."""
-    code = view.codes["relations"][kind]
+    code = view.relation_codes[kind]
     return esc(code.heading or code.label.removesuffix(" with").removesuffix(" in"))
 
 
@@ -127,7 +127,7 @@ def relationships_chart(view: BriefingView, chart_id: str = "relationships", tit
     summary = (f"{len(rels)} relationship{'s' * (len(rels) != 1)} among {len(parties)} parties: "
                + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items()))
                + (f"; {ended} no longer in force." if ended else ".")) if rels else "No relationships."
-    rows = [[view.entity_name(r.source_party), kind_label(view, r.kind), view.entity_name(r.target_party), period(r), r.note]
-            for r in rels]
+    rows = [[view.entity_name(r.source_party), kind_label(view, r.kind), view.entity_name(r.target_party), period(r),
+             r.note] for r in rels]
     return Chart(chart_id, title, summary, {"data": _traces(view, rels, pairs, kinds), "layout": layout},
                  ["From", "Relationship", "To", "Period", "Note"], rows, layout["height"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 # blue, ochre, green, reddish purple, vermillion, violet, teal, grey: each at least 3:1 on #ffffff and #1e2129
 PALETTE = ("#2F8FCC", "#B07A00", "#009E73", "#C0619A", "#D55E00", "#8F6FC0", "#1A9A9A", "#808080")
@@ -64,7 +65,7 @@ def theme_layout(palette: str) -> dict:
 def base_layout(height: int, **extra) -> dict:
     """Legend above the plot (x-axis labels are below it), margins that grow to fit the labels, and
     the live chart's tools upright in the right margin, clear of the legend and of every label."""
-    layout = {
+    layout: dict[str, Any] = {
         "height": height,
         "margin": {"l": 10, "r": TOOLS_MARGIN, "t": 10, "b": 10},
         "modebar": {"orientation": "v"},

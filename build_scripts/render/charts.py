@@ -29,13 +29,16 @@ STATUS_STYLE = MappingProxyType({
 })
 NEAR = 1 / 24  # of a date axis: about a marker's width on a phone (the 360 px image, a 375 px screen)
 LANE_PX, SLOT_PX = 34, 9  # a theme's lane, and the least step between markers moved apart in it
-TONE_STYLE = MappingProxyType({Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"), Tone.neutral: (PALETTE[7], ".")})
+TONE_STYLE = MappingProxyType({Tone.cooperation: (PALETTE[2], ""), Tone.friction: (PALETTE[4], "/"),
+                               Tone.neutral: (PALETTE[7], ".")})
 
 
 def _target(view: BriefingView, event: Event) -> str:
     """Where a click on the event's mark leads, relative to the timeline's folder: '#id' or '2024/#id'."""
     page = view.event_pages[event.id]
-    return f"#{event.id}" if page == "timeline.md" else f"{page.removeprefix('timeline/').removesuffix('.md')}/#{event.id}"
+    if page == "timeline.md":
+        return f"#{event.id}"
+    return f"{page.removeprefix('timeline/').removesuffix('.md')}/#{event.id}"
 
 
 def _middle(event: Event) -> date:
@@ -146,7 +149,8 @@ def money_chart(view: BriefingView) -> Chart:
     currencies = Counter(a.currency for _, a in points)
     currency = currencies.most_common(1)[0][0] if currencies else "USD"
     traces = []
-    for reported, name, symbol in ((False, "Disclosed or announced", "circle"), (True, "Reported, not disclosed", "circle-open")):
+    for reported, name, symbol in ((False, "Disclosed or announced", "circle"),
+                                   (True, "Reported, not disclosed", "circle-open")):
         chosen = [(e, a) for e, a in points if a.reported == reported and a.currency == currency]
         if not chosen:
             continue
@@ -202,7 +206,8 @@ def _years_axis(halves: list[str]) -> dict:
     between a year's two halves)."""
     years = sorted({h[:4] for h in halves})
     ticks = [_half_middle(f"{y} H1") if f"{y} H2" not in halves else f"{y}-07-01" for y in years]
-    end = f"{years[-1]}-07-01" if halves and halves[-1].endswith("H1") else f"{int(years[-1]) + 1}-01-01" if years else None
+    end = (f"{years[-1]}-07-01" if halves and halves[-1].endswith("H1")
+           else f"{int(years[-1]) + 1}-01-01" if years else None)
     return {"type": "date", "tickmode": "array", "tickvals": ticks, "ticktext": years, "showgrid": False,
             "range": [f"{years[0]}-01-01", end] if years else None}
 
@@ -224,7 +229,8 @@ def friction_chart(view: BriefingView) -> Chart:
         traces.append({
             "type": "bar", "name": esc(tones[tone.value].label), "x": [_half_middle(h) for h in halves],
             "y": [counts[tone][h] for h in halves], "customdata": halves, "width": HALF_BAR_MS,
-            "marker": {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
+            "marker": {"color": colour,
+                       "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
             "hovertemplate": f"%{{customdata}}: %{{y}} {esc(tones[tone.value].label.lower())} events<extra></extra>",
         })
     layout = base_layout(360, barmode="stack", yaxis={"title": {"text": "Events"}, "rangemode": "tozero"},

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from pydantic import BaseModel
+
 from build_scripts.data.model import COLLECTIONS, Briefing, Event
 from build_scripts.data.schema import schema_text
 from build_scripts.data.trust import independent_origins
@@ -33,7 +35,7 @@ def briefing_json(briefing: Briefing, memo: ObjectMemo | None = None) -> str:
 
 
 
-def _item_json(item) -> str:
+def _item_json(item: BaseModel) -> str:
     return item.model_dump_json(by_alias=True, exclude_none=True)
 
 
@@ -80,7 +82,8 @@ def provenance_json(briefing: Briefing, view) -> str:
     items += [{"collection": "relationships", "index": n, "independent_origins": list(view.origins_of(r.sources))}
               for n, r in enumerate(briefing.relationships)]
     prose = [("summary", info.summary_events)] + [(f"takeaways[{n}]", t.events) for n, t in enumerate(info.takeaways)]
-    prose += [(f"conflicts[{c.id}].positions[{n}]", p.events) for c in briefing.conflicts for n, p in enumerate(c.positions)]
+    prose += [(f"conflicts[{c.id}].positions[{n}]", p.events)
+              for c in briefing.conflicts for n, p in enumerate(c.positions)]
     prose += [(f"leverage[{item.id}]", item.events) for item in briefing.leverage if item.events]
     rests_on = [{"text": where, "events": list(ids), "weakest_status": view.weakest_event(ids).status.value}
                 for where, ids in prose]

@@ -22,7 +22,7 @@ def _heading(markdown: str, fallback: str) -> str:
     return match.group(1) if match else fallback
 
 
-def llms_txt(briefing: Briefing, nav: list, pages: dict[str, str]) -> str:
+def llms_txt(briefing: Briefing, nav: list, pages: Mapping[str, str]) -> str:
     info = briefing.info
     lines = [f"# {info.title}", "", f"> {info.description}", "", f"As of {info.as_of.label}. {info.summary}", "",
              "## Pages", ""]

@@ -45,7 +45,8 @@ def template_environment() -> jinja2.Environment:
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
         md=t.Md,
         count=lambda n, noun: t.md_text(t.plural(n, noun)),
-        lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),  # only for the output of our own macros, which escape their own data
+        # only for the output of our own macros, which escape their own data
+        lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),
         # Front matter: MkDocs and Material print page titles and descriptions into HTML unescaped,
         # so they are HTML-escaped here, then quoted as a YAML (JSON) string.
         tojson=lambda value: t.Md(json.dumps(t.html_text(value, attribute=True), ensure_ascii=False)),

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from build_scripts.data.dates import MONTHS
-from build_scripts.data.model import Briefing, Code, Event, Organisation, Person, Source
+from build_scripts.data.model import Briefing, Code, Event, Organisation, Person, RelationCode, Source
 from build_scripts.data.rules import DEFAULT_TONES, STRENGTH
 from build_scripts.data.trust import independent_origins
 from build_scripts.render.page_paths import (
@@ -60,6 +62,8 @@ class BriefingView:
     sources_by_page: dict[str, list[Source]] = field(default_factory=dict)  # by outlet, then date
     # Fragments rendered once per format and shared by every page (a source's line, a badge)
     fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
+    # the independent origins of each list of sources cited, worked out once (origins_of)
+    origins_found: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     # the build session's memo: templates, pages and results kept from the process's last run
     reuse: Reuse = field(default_factory=Reuse, repr=False, compare=False)
 
@@ -75,10 +79,10 @@ class BriefingView:
 
     def origins_of(self, source_ids) -> tuple[str, ...]:
         """The independent origins (distinct original outlets) behind these sources, worked out once."""
-        key = ("origins", tuple(source_ids))
-        found = self.fragments.get(key)
+        key = tuple(source_ids)
+        found = self.origins_found.get(key)
         if found is None:
-            found = self.fragments[key] = independent_origins(key[1], self.sources)
+            found = self.origins_found[key] = independent_origins(key, self.sources)
         return found
 
     def weakest_event(self, event_ids) -> Event:
@@ -100,17 +104,19 @@ class BriefingView:
         present |= {"changed"} if any(c.superseded_by for c in b.claims) else set()
         return frozenset(present)
 
-    @property
-    def codes(self) -> dict[str, dict[str, Code]]:
-        """The codebook: tones (the briefing's wording, else the neutral defaults) and themes, by id."""
-        found = self.fragments.get(("codes",))
-        if found is None:
-            book = self.briefing.info.codebook
-            tones = {i: Code(id=i, label=label, definition=d, apply_when=a) for i, (label, d, a) in DEFAULT_TONES.items()}
-            tones.update({c.id: c for c in book.tones})
-            found = self.fragments[("codes",)] = {"tones": tones, "themes": {c.id: c for c in book.themes},
-                                                  "relations": {c.id: c for c in book.relations}}
-        return found
+    @cached_property
+    def codes(self) -> dict[str, Mapping[str, Code]]:
+        """The codebook: tones (the briefing's wording, else the neutral defaults), themes and the kinds
+        of relationship (relation_codes), by id (worked out once)."""
+        book = self.briefing.info.codebook
+        tones = {i: Code(id=i, label=label, definition=d, apply_when=a) for i, (label, d, a) in DEFAULT_TONES.items()}
+        tones.update({c.id: c for c in book.tones})
+        return {"tones": tones, "themes": {c.id: c for c in book.themes}, "relations": self.relation_codes}
+
+    @cached_property
+    def relation_codes(self) -> dict[str, RelationCode]:
+        """The codebook's kinds of relationship by id, in its order (the relationship chart's)."""
+        return {c.id: c for c in self.briefing.info.codebook.relations}
 
     def entity_page(self, entity_id: str) -> str:
         return page_for(PERSON if isinstance(self.entities[entity_id], Person) else ORGANISATION, entity_id)
@@ -149,9 +155,10 @@ def _source_pages(sources) -> dict[str, str]:
     return {s.id: page_for(SOURCES_PART, _slug(s.outlet)) for s in sources}
 
 
-def part_label(page: str, first_item) -> str:
-    """The heading of a split page: '2024', 'March 2024', or the outlet's name."""
-    if page.startswith(SOURCES_PART.partition("{")[0]):
+def part_label(page: str, first_item: Event | Source) -> str:
+    """The heading of a split page: '2024', 'March 2024', or the outlet's name (first_item: the first
+    event or source listed on it)."""
+    if isinstance(first_item, Source):  # a page of the sources (SOURCES_PART), one outlet's
         return first_item.outlet
     stem = page.removeprefix(TIMELINE_PART.partition("{")[0]).removesuffix(".md")
     if "-" in stem:
@@ -161,7 +168,8 @@ def part_label(page: str, first_item) -> str:
 
 
 def build_view(briefing: Briefing, reuse: Reuse | None = None) -> BriefingView:
-    entities = {e.id: e for e in (*briefing.people, *briefing.organisations)}
+    people_and_organisations: tuple[Person | Organisation, ...] = (*briefing.people, *briefing.organisations)
+    entities = {e.id: e for e in people_and_organisations}
     entities = dict(sorted(entities.items(), key=lambda kv: kv[1].name.casefold()))
     events = sorted(briefing.events, key=event_sort_key)
     view = BriefingView(
@@ -237,7 +245,8 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
             uses[source_id].append(use)
 
     for event in view.events:
-        add(event.sources, SourceUse("Event", f"{event.date.label}: {event.title}", view.event_pages[event.id], event.id))
+        add(event.sources,
+            SourceUse("Event", f"{event.date.label}: {event.title}", view.event_pages[event.id], event.id))
     for claim in b.claims:
         add([*claim.sources, claim.reported_by, *claim.correction_sources],
             SourceUse("Reported claim", claim.text, CLAIMS, claim.id))

@@ -10,7 +10,9 @@ import copy
 import html
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -20,6 +22,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from pathspec.gitignore import GitIgnoreSpec  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.structure.toc import TableOfContents  # noqa: E402
+
+if TYPE_CHECKING:
+    from mkdocs.structure.pages import Page
 
 from build_scripts import pipeline as build  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
@@ -98,13 +103,12 @@ class _CopiedFile(File):
     def is_static_page(self) -> bool:
         return False
 
-    @property
-    def url(self) -> str:
+    def _as_is(self) -> str:
         return self.src_uri
 
-    @property
-    def dest_uri(self) -> str:
-        return self.src_uri
+    # published as it stands in the docs folder, under its own name (cached properties, as MkDocs' File declares them)
+    url = cached_property(_as_is)
+    dest_uri = cached_property(_as_is)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -133,7 +137,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def page_url_to_root(page) -> str:
+def page_url_to_root(page: Page) -> str:
     depth = page.url.count("/")
     return "../" * depth
 

@@ -23,10 +23,10 @@ class OutputPlan(Mapping[str, Content]):
 
     def __init__(self) -> None:
         self._claimants: dict[str, str] = {}
-        self._pages: dict[str, Content] = {}
+        self._pages: dict[str, str] = {}
         self._assets: dict[str, Content] = {}
 
-    def add_page(self, path: str, content: Content, claimant: str) -> None:
+    def add_page(self, path: str, content: str, claimant: str) -> None:
         """A Markdown page the site engine renders into HTML."""
         self._claim(path, claimant)
         self._pages[path] = content
@@ -53,7 +53,7 @@ class OutputPlan(Mapping[str, Content]):
         return path in self._pages
 
     @property
-    def pages(self) -> Mapping[str, Content]:
+    def pages(self) -> Mapping[str, str]:
         """The pages alone (a read-only view)."""
         return MappingProxyType(self._pages)
 

@@ -16,13 +16,14 @@ class StructuredIndex:
     """What every page's structured data looks up, worked out once per build (structured_index)."""
 
     briefing: Briefing
-    entities: dict  # id -> person or organisation
+    entities: dict[str, Person | Organisation]
     main_organisations: list[dict]
     described: dict  # page -> (schema.org type, subject): from the page registry (pipeline.BuildOutput)
 
 
 def structured_index(briefing: Briefing, described: dict | None = None) -> StructuredIndex:
-    entities = {e.id: e for e in (*briefing.people, *briefing.organisations)}
+    people_and_organisations: tuple[Person | Organisation, ...] = (*briefing.people, *briefing.organisations)
+    entities = {e.id: e for e in people_and_organisations}
     return StructuredIndex(briefing, entities, _count_main_organisations(briefing, entities), described or {})
 
 
@@ -72,11 +73,12 @@ def _archived_citations(briefing: Briefing) -> list[dict]:
     """The sources that have archived copies, each with its snapshots as schema.org `archivedAt`."""
     citations = []
     for source in briefing.sources:
-        snapshots = [a.url for a in (source.archived, source.read_via and source.read_via.archived) if a]
-        if snapshots:
+        copy = source.read_via
+        snapshots = [a.url for a in (source.archived, copy and copy.archived) if a]
+        if snapshots:  # an archived source has an address: its own, else its copy's
             citations.append({"@type": "CreativeWork", "name": source.title or source.subject,
-                              "publisher": {"@type": "Organization", "name": source.outlet}, "url": source.url or source.read_via.url,
-                              "archivedAt": snapshots})
+                              "publisher": {"@type": "Organization", "name": source.outlet},
+                              "url": source.url or (copy.url if copy else None), "archivedAt": snapshots})
     return citations
 
 

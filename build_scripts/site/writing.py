@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+Written = dict[str, tuple[str | bytes, int, int]]  # path -> the content written there, its size and mtime (ns)
+
+
 @dataclass
 class WriteReport:
     written: list[str]
@@ -33,7 +36,7 @@ def write_file(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def _unchanged_since_last_time(path: str, content: str | bytes, written: dict) -> bool:
+def _unchanged_since_last_time(path: str, content: str | bytes, written: Written) -> bool:
     """The very same content object was written (or found) here, and the file has not been touched
     since: no need to read it back. Regeneration hands back the same objects for unchanged pages."""
     last = written.get(path)
@@ -46,12 +49,12 @@ def _unchanged_since_last_time(path: str, content: str | bytes, written: dict) -
     return (stat.st_size, stat.st_mtime_ns) == last[1:]
 
 
-def write_tree(files: Mapping[str, str | bytes], out_dir: Path, written_before: dict | None = None) -> WriteReport:
+def write_tree(files: Mapping[str, str | bytes], out_dir: Path, written_before: Written | None = None) -> WriteReport:
     """Make out_dir hold exactly these files, rewriting only those whose content changed.
     written_before: the session's record of what it wrote (path -> content, size, mtime), so files
     whose content is the very same object are not even read back (reuse.Reuse.written).
     (Paths are plain strings here: at thousands of files, pathlib's hashing and sorting show.)"""
-    memo = {} if written_before is None else written_before
+    memo: Written = {} if written_before is None else written_before
     out_dir.mkdir(parents=True, exist_ok=True)
     root = str(out_dir)
     written = []
@@ -84,7 +87,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if not hasattr(libc, "renameat2"):
         return False
     at_fdcwd, rename_exchange = -100, 2
-    result = libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    result: int = libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return result == 0
 
 

@@ -19,6 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported by the worker process only, when it starts measuring
+    from build_scripts.pipeline import BuildOutput
+    from build_scripts.session import BuildSession
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = MappingProxyType({10: 10, 1000: 100, 10000: 1000})
@@ -35,12 +40,12 @@ def _site_figures(site: Path) -> dict:
 
 def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     """One size, measured in this (fresh) process."""
-    os.environ.update({"BRIEFING_DATA": str(data_dir), "BRIEFING_STATIC_CHARTS": "0", "SOURCE_DATE_EPOCH": "1700000000"})
+    os.environ.update({"BRIEFING_DATA": str(data_dir), "BRIEFING_STATIC_CHARTS": "0",
+                       "SOURCE_DATE_EPOCH": "1700000000"})
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession
-    from build_scripts.site.writing import write_tree
 
     session = BuildSession(BuildConfig(data_dir=data_dir, static_charts=False))
     started = time.perf_counter()
@@ -61,18 +66,23 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
         **_site_figures(site_dir),
     }
     figures["search_index_bytes_per_event"] = round(figures["search_index_bytes"] / events)
-    # Incremental: write the Markdown, change one event, regenerate and rewrite.
-    out = site_dir.parent / "generated"
+    figures.update(_one_event_changed(session, output, data_dir, site_dir.parent / "generated"))
+    figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return figures
+
+
+def _one_event_changed(session: BuildSession, output: BuildOutput, data_dir: Path, out: Path) -> dict:
+    """Incremental: write the Markdown, change one event, regenerate and rewrite."""
+    from build_scripts.site.writing import write_tree
+
     write_tree(output.plan, out, session.reuse.written)
     target = next(iter(sorted(data_dir.glob("events*.yaml")) or sorted(data_dir.glob("*.yaml"))))
     text = target.read_text()
     target.write_text(text.replace("summary: ", "summary: Changed. ", 1))
     again = time.perf_counter()
     report = write_tree(session.generate().plan, out, session.reuse.written)
-    figures["one_event_changed_rewritten_files"] = len(report.written)
-    figures["one_event_changed_regenerate_s"] = round(time.perf_counter() - again, 3)
-    figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    return figures
+    return {"one_event_changed_rewritten_files": len(report.written),
+            "one_event_changed_regenerate_s": round(time.perf_counter() - again, 3)}
 
 
 def run_size(events: int, entities: int, scratch: Path) -> dict:
@@ -85,7 +95,7 @@ def run_size(events: int, entities: int, scratch: Path) -> dict:
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures: dict = json.loads(result.stdout.strip().splitlines()[-1])
     figures["entities"] = entities
     return figures
 

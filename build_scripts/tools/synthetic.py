@@ -6,6 +6,7 @@ import bisect
 import random
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,7 +84,7 @@ def _events(rng: random.Random, count: int, sources: list[dict], actor_ids: list
 def _event(rng: random.Random, i: int, sources: list[dict], by_date: list[dict], dates: list[str],
            actor_ids: list[str]) -> dict:
     day = _day(rng, START, SPAN)
-    item = {
+    item: dict[str, Any] = {
         "id": f"{day.year}-event-{i:05d}", "date": day.isoformat(), "title": _sentence(rng, 9)[:-1],
         "summary": _sentence(rng, 45), "actors": rng.sample(actor_ids, min(3, len(actor_ids))),
         "themes": rng.sample(THEMES, 2), "tone": rng.choice([t.value for t in Tone]),
@@ -93,7 +94,8 @@ def _event(rng: random.Random, i: int, sources: list[dict], by_date: list[dict],
     if item["status"] == "confirmed" and len(outlets) < 2:  # the status rules hold in synthetic data too
         item["status"] = "single-source"
     if i % 10 == 0:
-        item["amounts"] = [{"value": rng.choice([5e8, 1e9, 2.5e9, 1e10, 1e11]), "currency": "USD", "label": "investment"}]
+        item["amounts"] = [{"value": rng.choice([5e8, 1e9, 2.5e9, 1e10, 1e11]), "currency": "USD",
+                            "label": "investment"}]
     return item
 
 
@@ -103,7 +105,8 @@ def _claims(rng: random.Random, sources: list[dict], event_ids: list[str]) -> li
              "status": "anonymous", "sources": [sources[0]["id"]], "events": event_ids[:2]} for i in range(5)]
 
 
-def _conflicts(rng: random.Random, orgs: list[dict], sources: list[dict], event_ids: list[str], as_of: str) -> list[dict]:
+def _conflicts(rng: random.Random, orgs: list[dict], sources: list[dict], event_ids: list[str],
+               as_of: str) -> list[dict]:
     return [{"id": f"conflict-{i}", "title": f"Conflict {i}", "summary": _sentence(rng, 30),
              "positions": [{"party": orgs[0]["id"], "position": _sentence(rng, 20), "sources": [sources[0]["id"]],
                             "events": event_ids[:1]},
@@ -127,7 +130,8 @@ def _quotes(rng: random.Random, people: list[dict], event_items: list[dict]) -> 
 
 def _relationships(rng: random.Random, orgs: list[dict], sources: list[dict]) -> list[dict]:
     return [{"from": orgs[i]["id"], "to": orgs[(i + 1) % len(orgs)]["id"], "kind": "partners-with",
-             "note": _sentence(rng, 6), "sources": [sources[i % len(sources)]["id"]]} for i in range(min(len(orgs), 30))]
+             "note": _sentence(rng, 6), "sources": [sources[i % len(sources)]["id"]]}
+            for i in range(min(len(orgs), 30))]
 
 
 def _info(rng: random.Random, events: int, as_of: str, sources: list[dict], event_ids: list[str]) -> dict:
