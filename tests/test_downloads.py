@@ -27,7 +27,7 @@ def test_json_download_round_trips_to_the_same_model():
 def test_events_csv_has_one_row_per_event_with_the_same_fields():
     briefing = load_briefing(ROOT / "data")
     events = build_view(briefing).events
-    rows = list(csv.DictReader(io.StringIO(events_csv(events, build_view(briefing).sources))))
+    rows = list(csv.DictReader(io.StringIO(events_csv(events, build_view(briefing).origins_of))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [r["id"] for r in rows] == [e.id for e in events]
     by_id = {e.id: e for e in events}
@@ -41,5 +41,5 @@ def test_events_csv_has_one_row_per_event_with_the_same_fields():
 def test_csv_neutralises_spreadsheet_formulas():
     view = build_view(load_briefing(FIXTURES / "mini"))
     hostile = view.events[0].model_copy(update={"title": "=HYPERLINK(\"http://x\")"})
-    row = next(csv.DictReader(io.StringIO(events_csv([hostile], view.sources))))
+    row = next(csv.DictReader(io.StringIO(events_csv([hostile], view.origins_of))))
     assert row["title"] == "'=HYPERLINK(\"http://x\")"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel
 
 from build_scripts.data.model import COLLECTIONS, Briefing, Event
 from build_scripts.data.schema import schema_text
-from build_scripts.data.trust import independent_origins
 from build_scripts.reuse import ObjectMemo
 
 JSON_PATH = "downloads/briefing.json"
@@ -59,13 +59,14 @@ def _event_row(event: Event) -> list[str]:
         ";".join(event.sources), amounts)]
 
 
-def events_csv(events, sources: dict, memo: ObjectMemo | None = None) -> str:
+def events_csv(events, origins_of: Callable[[Sequence[str]], Sequence[str]], memo: ObjectMemo | None = None) -> str:
+    """origins_of: the independent origins behind some sources (BriefingView.origins_of)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     memo = memo if memo is not None else ObjectMemo()
     for event in events:
-        origins = _cell(";".join(independent_origins(event.sources, sources)))
+        origins = _cell(";".join(origins_of(event.sources)))
         writer.writerow([*memo.get(event, _event_row), origins])
     return out.getvalue()
 
@@ -94,5 +95,5 @@ def provenance_json(briefing: Briefing, view) -> str:
 
 def download_files(briefing: Briefing, view) -> dict[str, str]:
     return {JSON_PATH: briefing_json(briefing, view.reuse.memo("item-json")), SCHEMA_PATH: schema_json(),
-            EVENTS_CSV_PATH: events_csv(view.events, view.sources, view.reuse.memo("event-row")),
+            EVENTS_CSV_PATH: events_csv(view.events, view.origins_of, view.reuse.memo("event-row")),
             PROVENANCE_PATH: provenance_json(briefing, view)}

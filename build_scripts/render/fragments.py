@@ -117,8 +117,14 @@ def archived_link(fmt: Format, archived, dated: bool = False) -> str:
 
 
 def entity_link(fmt: Format, view: BriefingView, entity_id: str) -> str:
-    """A person's or organisation's name, linking their page."""
-    return fmt.link(fmt.text(view.entity_name(entity_id)), fmt.address(view.entity_page(entity_id)))
+    """A person's or organisation's name, linking their page (made once per format and address: pages
+    in one folder link an entity alike)."""
+    href = fmt.address(view.entity_page(entity_id))
+    key = ("entity", fmt.name, entity_id, href)
+    found = view.fragments.get(key)
+    if found is None:
+        found = view.fragments[key] = fmt.link(fmt.text(view.entity_name(entity_id)), href)
+    return found
 
 
 def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids) -> str:
@@ -134,9 +140,15 @@ def event_link(fmt: Format, view: BriefingView, event_id: str) -> str:
 
 
 def event_item(fmt: Format, view: BriefingView, event) -> str:
-    """An event in a list that repeats the timeline: 'date: title (scheduled) compact badge'."""
-    return (f"{fmt.text(span_label(event.date, event.until))}: {event_link(fmt, view, event.id)}"
+    """An event in a list that repeats the timeline: 'date: title (scheduled) compact badge' (made once
+    per format and address: every person and organisation page lists events alike)."""
+    key = ("event item", fmt.name, event.id, fmt.address(view.event_pages[event.id]))
+    found = view.fragments.get(key)
+    if found is None:
+        found = view.fragments[key] = (
+            f"{fmt.text(span_label(event.date, event.until))}: {event_link(fmt, view, event.id)}"
             f"{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event, short=True)}")
+    return found
 
 
 def scheduled_note(fmt: Format, view: BriefingView, event) -> str:

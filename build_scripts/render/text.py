@@ -31,9 +31,11 @@ class Md(str):
 
 def md_text(value: object) -> Md:
     """Escape any text so it renders literally; whitespace runs (and newlines) become one space."""
+    if type(value) is str:  # the common case first: text from data
+        return _escape(value)
     if isinstance(value, Md):
         return value
-    return _escape(value if type(value) is str else str(value))
+    return _escape(str(value))
 
 
 @lru_cache(maxsize=1 << 16)  # names, titles and outlets recur on many pages

@@ -29,10 +29,11 @@ def planned_pages(view: BriefingView, kinds: tuple[PageKind, ...] = PAGE_KINDS) 
     not match its kind's pattern, is refused."""
     planned: dict[str, PlannedPage] = {}
     for kind in kinds:
+        pattern = _pattern(kind.path)
         for path, subject in kind.pages(view):
             if path in planned:
                 raise PlanConflict(f"two page kinds produced {path}: {planned[path].kind.name} and {kind.name}")
-            if not _pattern(kind.path).fullmatch(path):
+            if not pattern.fullmatch(path):
                 raise PlanConflict(f"page kind {kind.name} produced {path}, which is not of the form {kind.path}")
             planned[path] = PlannedPage(path, kind, subject)
     return list(planned.values())

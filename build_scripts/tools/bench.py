@@ -47,7 +47,10 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
 
     from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession
 
-    session = BuildSession(BuildConfig(data_dir=data_dir, static_charts=False))
+    # The configuration the MkDocs hook builds with, so the hook reuses this generation as in `make site`
+    # (with another configuration the hook would generate a second time, which `make site` never does).
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url or ""
+    session = BuildSession(BuildConfig(data_dir=data_dir, site_url=site_url))
     started = time.perf_counter()
     session.report()
     loaded = time.perf_counter()
