@@ -98,11 +98,22 @@ async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
     return out
 
 
+def _interactive_only(reason: str, said: set[str]) -> dict[str, bytes]:
+    """No static images; the reason said once per build session (a note, not a warning: the build goes
+    on, as documented)."""
+    if reason not in said:
+        site_log().info(f"Charts are interactive only: {reason}.")
+        said.add(reason)
+    return {}
+
+
 def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None = None) -> dict[str, bytes]:
     """SVG per image name (image_name: one per chart, palette and size): from the cache, or rendered
     now; empty when they cannot be drawn (turned off, no Chromium, or drawing failed). said: the notes
     this build session has given already (reuse.Reuse.said), so `mkdocs serve` gives each once."""
     said = set() if said is None else said
+    if os.environ.get(STATIC_CHARTS_ENV, "1") == "0":  # turned off: not even the cached images are used
+        return _interactive_only(why_not_drawn() or "", said)
     variants = [(palette, size) for palette in THEMES for size in IMAGE_WIDTHS]
     figures = {image_name(cid, *v): (chart, *v) for cid, chart in charts.items() for v in variants}
     drawn = {name: static_figure(*variant) for name, variant in figures.items()}
@@ -111,10 +122,7 @@ def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None 
     if missing:
         reason = why_not_drawn()
         if reason is not None:
-            if reason not in said:  # a note, not a warning: the build goes on, as documented
-                site_log().info(f"Charts are interactive only: {reason}.")
-                said.add(reason)
-            return {}
+            return _interactive_only(reason, said)
         try:
             rendered = asyncio.run(_render_all(missing))
         except Exception as err:  # kaleido or the browser failed: a degraded site, which a strict build refuses

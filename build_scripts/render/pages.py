@@ -39,6 +39,7 @@ def template_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # a template edit makes a new environment (the session's code fingerprint)
     )
     env.filters.update(
         when=lambda d: t.md_text(when(d)),
