@@ -14,7 +14,7 @@ import pytest
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
 from build_scripts.site.page_registry import PAGE_KINDS, Menu, not_in_nav, page_links, single
-from build_scripts.site.site_plan import PlanConflict, plan_nav, planned_pages
+from build_scripts.site.site_plan import PlanConflict, plan_nav, plan_pages, planned_pages
 
 from .conftest import MINI, ROOT
 
@@ -86,3 +86,12 @@ def test_the_readmes_new_page_kind_is_a_template_and_one_entry(tmp_path):
     assert "<h1" in page and "Glossary" in page and 'href="../timeline/"' in page
     home = (tmp_path / "site/index.html").read_text()
     assert 'href="glossary/"' in home, "the new page is not in the menu"
+
+
+def test_search_settings_come_from_the_registry(view):
+    pages = plan_pages(view)
+    assert "\nsearch:\n  exclude: true\n" in pages["print.md"]
+    assert "\nsearch:\n  boost: 3\n" in pages["people/sam-altman.md"]
+    assert "search:" not in pages["methodology.md"].partition("\n---\n")[0]
+    quiet = tuple(dataclasses.replace(k, search="") if k.name == "print" else k for k in PAGE_KINDS)
+    assert "search:" not in plan_pages(build_view(view.briefing), kinds=quiet)["print.md"]

@@ -2,7 +2,8 @@
 
 Each kind says where its pages live (a path pattern), which template renders them and what the
 template is given, which pages of that kind this briefing has, where they stand in the menu, what
-a page depends on (so an unchanged one is reused, not rendered again) and its schema.org type.
+a page depends on (so an unchanged one is reused, not rendered again), its schema.org type and how
+the site's search treats it (written into the page's front matter).
 The site plan, the menu, MkDocs's `not_in_nav`, the links templates use between pages, reuse and
 the structured data are all derived from this table: adding a page kind is a template in
 render/templates/ plus one entry here (README: "Adding a page kind").
@@ -46,6 +47,7 @@ class PageKind:
     menu: Menu | None = None  # None: kept out of the menu (MkDocs's not_in_nav)
     depends: Callable[[BriefingView, Any], tuple] | None = None  # a page's inputs; None: rendered every build
     schema_type: str = "NewsArticle"  # what the page's JSON-LD describes
+    search: str = ""  # Material's search setting for the page, as in front matter: 'boost: 2', 'exclude: true'
 
     @property
     def single(self) -> bool:
@@ -53,13 +55,13 @@ class PageKind:
 
 
 def single(name: str, path: str, template: str, context: Context = no_context, menu: Menu | None = None,
-           part: str | None = None, when: Callable[[BriefingView], bool] | None = None) -> PageKind:
+           part: str | None = None, when: Callable[[BriefingView], bool] | None = None, search: str = "") -> PageKind:
     """A kind with one page (path), shown always, or when the briefing has `part` (view.parts), or
     when `when` holds."""
     def pages(view: BriefingView) -> list[tuple[str, Any]]:
         shown = (part is None or part in view.parts) and (when is None or when(view))
         return [(path, None)] if shown else []
-    return PageKind(name, path, template, pages, context, menu)
+    return PageKind(name, path, template, pages, context, menu, search=search)
 
 
 def _timeline_parts(view: BriefingView):
@@ -118,9 +120,9 @@ def _leverage_title(view: BriefingView) -> str:
 PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
     single("home", paths.HOME, "home.md.j2", contexts.home, Menu("Briefing", 0)),
     single("updates", paths.UPDATES, "updates.md.j2", contexts.updates_page, Menu("Updates", 90)),
-    single("timeline", paths.TIMELINE, "timeline.md.j2", contexts.timeline, Menu("Timeline", 10)),
+    single("timeline", paths.TIMELINE, "timeline.md.j2", contexts.timeline, Menu("Timeline", 10), search="boost: 2"),
     PageKind("timeline-part", paths.TIMELINE_PART, "timeline_year.md.j2", _timeline_parts, contexts.timeline_part,
-             depends=_events_deps),
+             depends=_events_deps, search="boost: 2"),
     single("claims", paths.CLAIMS, "claims.md.j2", menu=Menu(report_label, 20), part="claims"),
     single("conflicts", paths.CONFLICTS, "conflicts_index.md.j2", contexts.conflicts_index,
            Menu(_conflicts_title, 30), part="conflicts"),
@@ -129,20 +131,20 @@ PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
            when=lambda view: bool(view.parts & {"leverage", "relationships"})),
     single("people", paths.PEOPLE, "people_index.md.j2", contexts.people_index, Menu("People", 50), part="people"),
     PageKind("person", paths.PERSON, "person.md.j2", _people, contexts.person, depends=_entity_deps,
-             schema_type="Person"),
+             schema_type="Person", search="boost: 3"),
     single("organisations", paths.ORGANISATIONS, "organisations_index.md.j2", contexts.organisations_index,
            Menu("Organisations", 60), part="organisations"),
     PageKind("organisation", paths.ORGANISATION, "organisation.md.j2", _organisations, contexts.organisation,
-             depends=_entity_deps, schema_type="Organization"),
+             depends=_entity_deps, schema_type="Organization", search="boost: 3"),
     single("sources", paths.SOURCES, "sources.md.j2", contexts.sources, Menu("Sources", 80),
-           when=lambda view: not view.sources_split),
+           when=lambda view: not view.sources_split, search="boost: 0.5"),
     single("sources-index", paths.SOURCES, "sources_index.md.j2", contexts.sources_index, Menu("Sources", 80),
-           when=lambda view: view.sources_split),
+           when=lambda view: view.sources_split, search="boost: 0.5"),
     PageKind("sources-part", paths.SOURCES_PART, "sources.md.j2", _source_parts, contexts.sources_part,
-             depends=_sources_deps),
+             depends=_sources_deps, search="boost: 0.5"),
     single("quotes", paths.QUOTES, "quotes.md.j2", contexts.quotes, Menu("Quotes", 70), part="quotes"),
     single("methodology", paths.METHODOLOGY, "methodology.md.j2", contexts.methodology, Menu("About", 100)),
-    single("print", paths.PRINT, "print.md.j2", menu=Menu("About", 100)),
+    single("print", paths.PRINT, "print.md.j2", menu=Menu("About", 100), search="exclude: true"),
 )
 
 

@@ -66,7 +66,7 @@ def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: d
     whole briefing; they are few) are always rendered."""
     kind = page.kind
     render = lambda: pages.render(kind.template, view, page.path, flavour, links=links,  # noqa: E731
-                                  **kind.context(view, page.subject, updates))
+                                  search=kind.search, **kind.context(view, page.subject, updates))
     if kind.depends is None:
         return render()
     deps = (view.timeline_split, view.sources_split, *kind.depends(view, page.subject))
