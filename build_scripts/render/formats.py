@@ -15,15 +15,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from build_scripts.render import text as t
 from build_scripts.render.text import (
     Md,
     html_block,
     html_text,
     md_text,
-    page_url,
     relative_href,
     relative_link,
-    relative_path,
     safe_url,
 )
 
@@ -130,11 +129,11 @@ class MarkdownFormat:
 
     def site_page(self, path: str) -> str:
         """A hand-written page (it has no copy: a copy links the site's page)."""
-        return (relative_path(self._folder, page_url(path)) or "./") if self.copy else self.address(path)
+        return (t.relative_path(self._folder, t.page_url(path)) or "./") if self.copy else self.address(path)
 
     def file(self, path: str) -> str:
         """A file of the site that is not a page (a download, the feed, chart data)."""
-        return relative_path(self._folder, path) if self.copy else self.address(path)
+        return t.relative_path(self._folder, path) if self.copy else self.address(path)
 
     def link(self, label: str, href: str, class_: str = "") -> str:
         return f"[{label}]({href})"
