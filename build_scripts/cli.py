@@ -16,7 +16,7 @@ from build_scripts import pipeline as build
 from build_scripts.errors import DataError
 from build_scripts.links.network_commands import add_network_commands
 from build_scripts.logs import log_report, messages_on_stderr
-from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession
+from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession
 from build_scripts.site.writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +104,7 @@ def cmd_site(args) -> int:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
-        config[REUSE_KEY] = session.reuse  # the hook's build reuses this reading of the data
+        config[SESSION_KEY] = session  # the hook builds this session's data, reusing its reading of it
         engine_build(config)
     except BaseException as err:  # MkDocs aborts with SystemExit, Abort or PluginError (data errors among them)
         shutil.rmtree(staging, ignore_errors=True)

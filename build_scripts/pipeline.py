@@ -18,9 +18,9 @@ from pathlib import Path
 from build_scripts.collector import collector_paused
 from build_scripts.data.model import Briefing
 from build_scripts.errors import DataError, Problem
-from build_scripts.history.updates import atom_feed, data_updates
+from build_scripts.history.updates import atom_feed, data_updates, history_head
 from build_scripts.render.chart_html import MARKER, render_chart
-from build_scripts.render.chart_images import chart_svgs, image_name
+from build_scripts.render.chart_images import STATIC_CHARTS_ENV, chart_svgs, image_name
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
 from build_scripts.render.charts import Chart, build_charts
 from build_scripts.render.downloads import download_files
@@ -72,12 +72,14 @@ def chart_json(chart: Chart) -> str:
 
 @collector_paused
 def generate_output(session: BuildSession) -> BuildOutput:
-    """Run the pipeline for a session; when neither the data (the very same briefing object) nor
-    the configuration changed since the session's last run, that output is handed back, so the
-    `site` command and the MkDocs hook share one generation."""
+    """Run the pipeline for a session; when nothing it reads changed since the session's last run (the
+    data: the very same briefing object; the configuration, the code, the data's latest commit for the
+    Updates page, and whether static charts are turned off), that output is handed back, so the `site`
+    command and the MkDocs hook share one generation."""
     config, reuse = session.config, session.reuse
     briefing = session.report().briefing
-    key = (config, reuse.fingerprint)
+    head = history_head(config.data_dir) if config.history else None
+    key = (config, reuse.fingerprint, head, os.environ.get(STATIC_CHARTS_ENV))
     if reuse.output is not None and reuse.output[0] == key and reuse.output[1].briefing is briefing:
         return reuse.output[1]
     reuse.output = None

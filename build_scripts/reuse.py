@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from build_scripts.logs import site_log
+
 if TYPE_CHECKING:  # what the memo holds; those modules hand their results to it
     from jinja2 import Environment
 
@@ -98,15 +100,23 @@ class Reuse:
             memo.new_run()
 
     def check_code(self, fingerprint: str) -> None:
-        """Forget everything when the templates or the pipeline's code are not what made it."""
-        if fingerprint != self.fingerprint:
-            self.__dict__.update(Reuse(fingerprint=fingerprint).__dict__)
+        """Forget everything when the templates or the pipeline's code are not what made it. Python does
+        not load changed code into a running process, so a code change is also said (`make serve` must
+        be restarted to run it); a template change simply shows."""
+        if fingerprint == self.fingerprint:
+            return
+        if self.fingerprint and fingerprint.partition(":")[0] != self.fingerprint.partition(":")[0]:
+            site_log().warning("The pipeline's Python code changed while this process ran; the old code is still "
+                               "running: restart `make serve` to use the new code")
+        self.__dict__.update(Reuse(fingerprint=fingerprint).__dict__)
 
 
 def code_fingerprint(root: Path = PACKAGE) -> str:
-    """A digest of the pipeline's code and templates (every file under build_scripts/ but caches)."""
-    digest = hashlib.sha256()
+    """Digests of the pipeline's code and of everything else under build_scripts/ (templates, the
+    scaffold), as 'code:rest'."""
+    code, rest = hashlib.sha256(), hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
+            digest = code if path.suffix == ".py" else rest
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return f"{code.hexdigest()}:{rest.hexdigest()}"

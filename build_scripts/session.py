@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from build_scripts.data.trust import build_date_from_env
 from build_scripts.data.validation import Report, load_report
 from build_scripts.reuse import Reuse, code_fingerprint
 
+if TYPE_CHECKING:  # the pipeline imports this module
+    from build_scripts.pipeline import BuildOutput
+
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
-REUSE_KEY = "briefing_reuse"  # where the `site` command hands its memo to the MkDocs hook, in MkDocs's config
+SESSION_KEY = "briefing_session"  # where the `site` command hands its session to the MkDocs hook (MkDocs's config)
 
 
 @dataclass(frozen=True)
@@ -49,13 +53,13 @@ class BuildSession:
         self.reuse.check_code(code_fingerprint())
         return load_report(self.config.data_dir, self.config.name, self.config.build_date, reuse=self.reuse)
 
-    def generate(self):
+    def generate(self) -> BuildOutput:
         """Run the pipeline (pipeline.generate_output); what is unchanged since the last run is reused."""
         from build_scripts.pipeline import generate_output
 
         return generate_output(self)
 
 
-def generate(data_dir: Path, **options):
+def generate(data_dir: Path, **options: Any) -> BuildOutput:
     """A one-off build in a fresh session (tests, scripts): generate(data_dir, static_charts=False, …)."""
     return BuildSession(BuildConfig(data_dir=data_dir, **options)).generate()

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.session import BuildConfig, BuildSession
+from build_scripts.reuse import Reuse
+from build_scripts.session import BuildConfig, BuildSession, generate
 from build_scripts.site.writing import write_tree
 from build_scripts.tools.synthetic import write_synthetic
 
@@ -78,7 +79,8 @@ def test_files_no_longer_planned_are_removed_with_their_empty_folders(tmp_path):
 EDIT_TEMPLATE = """
 import sys
 from pathlib import Path
-from build_scripts.session import BuildConfig, BuildSession
+from build_scripts.reuse import Reuse
+from build_scripts.session import BuildConfig, BuildSession, generate
 session = BuildSession(BuildConfig(data_dir=Path(sys.argv[1]), static_charts=False, history=False, bundle=False))
 before = session.generate().pages
 template = Path("build_scripts/render/templates/person.md.j2")
@@ -101,3 +103,37 @@ def test_a_template_edit_shows_on_the_next_generation_in_the_same_process(tmp_pa
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 0
+
+
+@pytest.mark.parametrize("edit", [
+    ("label: invested in", "label: put money into"),  # a relationship kind's label, shown on entity pages
+    ("label: Investment", "label: Funding"),  # a theme's label, shown on every event
+    ("as_of: 2024-06-30\n  last_reviewed: 2024-07-01",  # the coverage date, which decides "(scheduled)"
+     "as_of: 2024-07-15\n  last_reviewed: 2024-07-16"),
+], ids=["relation-label", "theme-label", "as-of"])
+def test_an_edit_to_the_briefing_block_reaches_every_reused_page(tmp_path, edit):
+    """Reused pages keep their text only while everything they show is unchanged: the briefing block
+    (codebook labels, dates) included. What one session regenerates equals a fresh build."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "mini", data)
+    options = {"static_charts": False, "history": False, "bundle": False}
+    session = BuildSession(BuildConfig(data_dir=data, **options))
+    session.generate()
+    briefing = data / "briefing.yaml"
+    assert edit[0] in briefing.read_text()
+    briefing.write_text(briefing.read_text().replace(*edit))
+    again = dict(session.generate().plan.items())
+    fresh = dict(generate(data, **options).plan.items())
+    assert again.keys() == fresh.keys()
+    assert [p for p in fresh if again[p] != fresh[p]] == []
+
+
+def test_a_code_change_is_said_a_template_change_simply_shows(caplog):
+    """Python does not reload changed code: the memo is forgotten either way, and a code change is said."""
+    reuse = Reuse()
+    reuse.check_code("code1:templates1")
+    reuse.rendered[("index.md", None)] = ((), "old")
+    reuse.check_code("code1:templates2")
+    assert not reuse.rendered and not caplog.records
+    reuse.check_code("code2:templates2")
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and "restart `make serve`" in caplog.text

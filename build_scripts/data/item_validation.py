@@ -115,6 +115,16 @@ def start_run(cache: ItemCache) -> None:
     cache.in_use.clear()
 
 
+def reserve_unchanged(files: list[LoadedFile], cache: ItemCache) -> None:
+    """The objects of files whose bytes did not change are theirs again this run: an identical item in
+    a changed file (an item with no id, say) must get an object of its own, not one of theirs."""
+    for file in files:
+        cached = cache.files.get(file.name)
+        if cached and file.digest and cached[0] == file.digest:
+            held = cached[1]
+            cache.in_use.update(id(item) for values in (*held.items.values(), held.infos) for item in values)
+
+
 def validate_file(file: LoadedFile, cache: ItemCache | None = None) -> FileItems:
     """Every item of one file, validated on its own; with a cache, unchanged bytes give the last result."""
     cached = cache.files.get(file.name) if cache is not None else None

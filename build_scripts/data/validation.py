@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from build_scripts.collector import collector_paused
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
-from build_scripts.data.item_validation import prune_items, start_run, validate_file
+from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Origins, suggest
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
 from build_scripts.data.trust import (
@@ -197,6 +197,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     """build_date: the day to judge the review date against (None: not judged, as for history)."""
     if cache is not None:
         start_run(cache)
+        reserve_unchanged(files, cache)
     info, items, origins, broken = _collect(files, problems, cache)
     if cache is not None:
         prune_items(cache, items, info)

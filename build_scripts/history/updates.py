@@ -2,7 +2,7 @@
 
 Each commit that touched the data folder is compared with its parent; the result for a commit never
 changes, so it is cached in .cache/updates/. Only the pure parts live here and in diffing.py; git is
-read by history.py.
+read by git_history.py.
 """
 from __future__ import annotations
 
@@ -76,6 +76,19 @@ def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Chang
     return changes, first
 
 
+def history_head(data_dir: Path) -> str | None:
+    """The latest commit that changed the data folder (what the Updates page and feed start from), or
+    None when the data is not in a git repository."""
+    repo = git_root(data_dir)
+    if repo is None:
+        return None
+    try:
+        commits = data_commits(repo, data_dir.resolve().relative_to(repo.resolve()).as_posix(), 1)
+    except DataError:
+        return None
+    return commits[0][0] if commits else None
+
+
 def data_updates(data_dir: Path) -> list[Update] | None:
     """Updates, newest first, or None when the data is not in a git repository."""
     repo = git_root(data_dir)
@@ -123,7 +136,8 @@ def atom_feed(info, site_url: str, updates: list[Update], link_for) -> str:
             label = f"{LABELS[change.kind]} {change.verb}: {change.label}"
             link = link_for(change)
             lines += ["<entry>", f"<title>{escape(label)}</title>",
-                      f"<id>{escape(base)}updates/#{update.sha[:12]}-{escape(change.kind)}-{escape(change.item_id)}</id>",
+                      f"<id>{escape(base)}updates/#{update.sha[:12]}-{escape(change.kind)}-"
+                      f"{escape(change.item_id)}</id>",
                       f"<updated>{stamp}</updated>",
                       f'<link href="{escape(base + (link or "updates/"))}"/>',
                       f"<summary>{escape(label)}</summary>", "</entry>"]

@@ -37,6 +37,9 @@ class Menu:
         return self.title if isinstance(self.title, str) else self.title(view)
 
 
+SCHEMA_TYPES = ("NewsArticle", "Person", "Organization")  # what site/structured_data.py can describe
+
+
 @dataclass(frozen=True)
 class PageKind:
     name: str  # also how templates link to a single page of this kind: links.<name>
@@ -48,6 +51,10 @@ class PageKind:
     depends: Callable[[BriefingView, Any], tuple] | None = None  # a page's inputs; None: rendered every build
     schema_type: str = "NewsArticle"  # what the page's JSON-LD describes
     search: str = ""  # Material's search setting for the page, as in front matter: 'boost: 2', 'exclude: true'
+
+    def __post_init__(self) -> None:
+        if self.schema_type not in SCHEMA_TYPES:
+            raise ValueError(f"page kind {self.name}: schema_type must be one of {', '.join(SCHEMA_TYPES)}")
 
     @property
     def single(self) -> bool:
@@ -84,17 +91,26 @@ def _conflicts(view: BriefingView):
     return [(conflict_page(c.id), c) for c in view.briefing.conflicts]
 
 
-# Reuse: what a page shows, as model objects (the same objects as last build: the same page).
+# Reuse: what a page shows, as model objects (the same objects as last build: the same page) and plain
+# values (compared by value). Every page also shows the briefing block (the codebook's labels, the as-of
+# date) and the independent outlets behind its facts, which follow `based_on` through other sources.
 def _events_deps(view: BriefingView, subject) -> tuple:
     seen: dict[str, Any] = {}
     for event in subject[1]:
         seen.update((s, view.sources[s]) for s in event.sources)
         seen.update((a, view.entities[a]) for a in event.actors)
-    return (*subject[1], *seen.values())
+    return (view.briefing.info, *subject[1], *seen.values(), *_origins(view, subject[1]))
+
+
+def _origins(view: BriefingView, facts) -> list[tuple[str, ...]]:
+    return [view.origins_of(fact.sources) for fact in facts]
 
 
 def _sources_deps(view: BriefingView, subject) -> tuple:
-    return (*subject[1], *(use for s in subject[1] for use in view.uses_by_source.get(s.id, ())))
+    listed = subject[1]
+    bases = [view.sources[s.based_on] for s in listed if s.based_on in view.sources]
+    return (view.briefing.info, *listed, *bases, *[view.source_pages[b.id] for b in bases],
+            *(use for s in listed for use in view.uses_by_source.get(s.id, ())))
 
 
 def _entity_deps(view: BriefingView, entity) -> tuple:
@@ -105,8 +121,9 @@ def _entity_deps(view: BriefingView, entity) -> tuple:
     people = view.people_by_organisation.get(entity.id, [])
     orgs = [view.entities[o] for o in getattr(entity, "organisations", [])]
     sources = [view.sources[s] for s in entity.sources] + [view.sources[q.source] for q in quotes]
-    return (entity, *events, *quotes, *rels, *parties, *people, *orgs, *sources,
-            *(q.event for q in quotes), *(view.event_pages[e.id] for e in events))
+    sources += [view.sources[s] for r in rels for s in r.sources]
+    return (view.briefing.info, entity, *events, *quotes, *rels, *parties, *people, *orgs, *sources,
+            *(q.event for q in quotes), *(view.event_pages[e.id] for e in events), *_origins(view, events))
 
 
 def _conflicts_title(view: BriefingView) -> str:
@@ -155,4 +172,5 @@ def page_links(kinds: Iterable[PageKind] = PAGE_KINDS) -> dict[str, str]:
 
 def not_in_nav(kinds: Iterable[PageKind] = PAGE_KINDS) -> list[str]:
     """MkDocs's not_in_nav patterns: the folders of page kinds kept out of the menu."""
-    return sorted({"/" + kind.path.partition("{")[0] + "*.md" for kind in kinds if kind.menu is None})
+    return sorted({"/" + (kind.path if kind.single else kind.path.partition("{")[0] + "*.md")
+                   for kind in kinds if kind.menu is None})
