@@ -68,9 +68,10 @@ def test_downloads_and_structured_data_carry_the_archived_copies(archived_data):
     document = json.loads(output.assets[JSON_PATH])
     report = next(s for s in document["sources"] if s["id"] == "example-report")
     assert report["archived"] == {"url": REPORT_SNAPSHOT, "date": "2024-06-02"}
-    ld = json_ld(structured_index(output.briefing), "sources.md", "Sources", "All sources", "https://example.org/sources/")
+    index = structured_index(output.briefing)
+    ld = json_ld(index, "sources.md", "Sources", "All sources", "https://example.org/sources/")
     assert [c["archivedAt"] for c in ld["citation"]] == [[REPORT_SNAPSHOT], [MIRROR_SNAPSHOT]]
-    assert "citation" not in json_ld(structured_index(output.briefing), "timeline.md", "Timeline", "", "https://example.org/")
+    assert "citation" not in json_ld(index, "timeline.md", "Timeline", "", "https://example.org/")
 
 
 def test_the_built_site_links_the_archived_copy(archived_data, tmp_path):

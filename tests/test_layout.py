@@ -58,12 +58,18 @@ def immutable(value, seen: int = 0) -> bool:
     return type(value).__module__ in ("typing", "typing_extensions", "types")  # annotations' forms
 
 
-def top_level_names(tree: ast.Module) -> list[str]:
+def top_level_names(body: list[ast.stmt]) -> list[str]:
+    """Names assigned at module level, also by tuple unpacking and inside top-level if/try blocks."""
     names = []
-    for node in tree.body:
+    for node in body:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
             if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
-        names += [t.id for t in targets if isinstance(t, ast.Name)]
+        for target in targets:
+            names += [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+        for block in ("body", "orelse", "finalbody") if isinstance(node, (ast.If, ast.Try)) else ():
+            names += top_level_names(getattr(node, block, []))
+        for handler in node.handlers if isinstance(node, ast.Try) else ():
+            names += top_level_names(handler.body)
     return names
 
 
@@ -78,7 +84,7 @@ def test_no_mutable_module_level_state():
             continue
         module = importlib.import_module(name)
         found += [f"{name}: `global` at line {n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Global)]
-        for var in top_level_names(tree):
+        for var in top_level_names(tree.body):
             if (name, var) not in ALLOWED_STATE and var != "__all__" and not immutable(getattr(module, var)):
                 found.append(f"{name}.{var} is a {type(getattr(module, var)).__name__}")
         for attr, value in vars(module).items():

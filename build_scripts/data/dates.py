@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-PRECISIONS = ("day", "month", "quarter", "season", "year")
 MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 SEASONS = MappingProxyType({"spring": 3, "summer": 6, "autumn": 9, "winter": 12})

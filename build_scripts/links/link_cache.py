@@ -10,7 +10,6 @@ from pathlib import Path
 from build_scripts.links.link_check import LinkResult
 from build_scripts.site.writing import write_file
 
-CACHE_PATH = Path(".cache/links.json")
 MAX_AGE = timedelta(days=1)
 
 

@@ -109,7 +109,8 @@ def cmd_archive(args) -> int:
 
 def _archive_parser(sub) -> None:
     p = sub.add_parser("archive", help="request Wayback Machine snapshots for sources without one; write them back")
-    p.add_argument("--archive-base", help="the archive's address (default: $WAYBACK_BASE_URL or https://web.archive.org)")
+    p.add_argument("--archive-base",
+                   help="the archive's address (default: $WAYBACK_BASE_URL or https://web.archive.org)")
     p.add_argument("--parallel", type=int, default=4, help="captures requested at a time (default 4)")
     p.add_argument("--limit", type=int, default=0, help="at most this many captures in this run (default: all)")
     p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between status checks (default 5)")

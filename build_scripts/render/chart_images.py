@@ -126,7 +126,7 @@ def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None 
         try:
             rendered = asyncio.run(_render_all(missing))
         except Exception as err:  # kaleido or the browser failed: a degraded site, which a strict build refuses
-            site_log().warning(f"Charts are interactive only: drawing static images failed ({err}).")
+            site_log().warning(f"Charts are interactive only: drawing static images failed ({err}).", exc_info=True)
             return {}
         for name, svg in rendered.items():
             write_file(cached[name], make_deterministic(svg, name.replace(".", "-")))

@@ -33,8 +33,6 @@ def briefing_json(briefing: Briefing, memo: ObjectMemo | None = None) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-
-
 def _item_json(item: BaseModel) -> str:
     return item.model_dump_json(by_alias=True, exclude_none=True)
 

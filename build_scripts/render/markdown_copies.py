@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from build_scripts.data.model import Briefing
 from build_scripts.render.formats import COPY_DIR
+from build_scripts.render.text import md_text
 
 
 def markdown_copies(copies: Mapping[str, str]) -> dict[str, str]:
@@ -24,12 +25,13 @@ def _heading(markdown: str, fallback: str) -> str:
 
 def llms_txt(briefing: Briefing, nav: list, pages: Mapping[str, str]) -> str:
     info = briefing.info
-    lines = [f"# {info.title}", "", f"> {info.description}", "", f"As of {info.as_of.label}. {info.summary}", "",
-             "## Pages", ""]
+    text = md_text  # text from data, in Markdown
+    lines = [f"# {text(info.title)}", "", f"> {text(info.description)}", "",
+             f"As of {info.as_of.label}. {text(info.summary)}", "", "## Pages", ""]
     for entry in nav:
         (title, target), = entry.items()
         for path in ([target] if isinstance(target, str) else target):
-            label = title if isinstance(target, str) else _heading(pages.get(path, ""), path)
+            label = text(title) if isinstance(target, str) else _heading(pages.get(path, ""), path)
             lines.append(f"- [{label}]({COPY_DIR}/{path})")
     lines += ["", "## Data", "", "- [The whole briefing as JSON](downloads/briefing.json)",
               "- [Its JSON Schema](downloads/briefing.schema.json)", "- [Events as CSV](downloads/events.csv)", ""]

@@ -55,9 +55,10 @@ def template_environment() -> jinja2.Environment:
     return env
 
 
-def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, **extra) -> str:
-    """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). extra: the
-    page kind's own variables and `links`, the paths of single pages (site/page_registry.py)."""
+def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "", **extra) -> str:
+    """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). search: the
+    page kind's setting for the site's search ('boost: 2'), added to its front matter. extra: the page
+    kind's own variables and `links`, the paths of single pages (site/page_registry.py)."""
     seed_id = view.briefing.info.seed_source
     if view.reuse.templates is None:
         view.reuse.templates = template_environment()
@@ -68,7 +69,15 @@ def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
         check_lines=check_lines(), **extra,
     )
-    return as_copy(text) if flavour is COPY else text
+    if flavour is COPY:
+        return as_copy(text)
+    return with_search(text, search) if search else text
+
+
+def with_search(text: str, setting: str) -> str:
+    """The page's front matter with the search setting as its last entry."""
+    end = text.index("\n---\n", text.index("---\n")) + 1
+    return f"{text[:end]}search:\n  {setting}\n{text[end:]}"
 
 
 def as_copy(text: str) -> str:

@@ -6,14 +6,16 @@ import base64
 import hashlib
 import re
 
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=[\"']?application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=[\"']?application/(?:ld\+)?json)[^>]*>"
+                            r"(.*?)</script>", re.S)
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           "form-action 'self'")
 
 
 def inline_script_hashes(html: str) -> list[str]:
-    digests = {base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in _INLINE_SCRIPT.findall(html)}
+    digests = {base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+               for body in _INLINE_SCRIPT.findall(html)}
     return [f"'sha256-{d}'" for d in sorted(digests)]
 
 

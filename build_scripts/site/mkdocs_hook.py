@@ -7,6 +7,7 @@ The pipeline itself (build_scripts.pipeline) knows nothing about MkDocs.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import html
 import sys
 from dataclasses import dataclass
@@ -30,16 +31,16 @@ from build_scripts import pipeline as build  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.site.postprocess import finish_page  # noqa: E402
 from build_scripts.reuse import Reuse  # noqa: E402
-from build_scripts.session import REUSE_KEY, BuildConfig, BuildSession  # noqa: E402
+from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession  # noqa: E402
 from build_scripts.site.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
-from build_scripts.render.text import unwrap_html_blocks  # noqa: E402
+from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
 
 # The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
 # calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
 # memo `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
-# its own memo instead (config[REUSE_KEY]), so its check and its build share one reading of the data.
+# its own session instead (config[SESSION_KEY]), so its check and its build share one reading of the data.
 PROCESS_REUSE = Reuse()
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
 
@@ -50,24 +51,32 @@ class Built:
     structured: StructuredIndex
 
 
+def _session(config, data_dir: Path) -> BuildSession:
+    """The `site` command's session, at this site's address; else (`mkdocs build`, `mkdocs serve`) one
+    for the data folder MkDocs was pointed at, reusing what this process did before."""
+    given = config.get(SESSION_KEY)
+    if given is not None:
+        return BuildSession(dataclasses.replace(given.config, site_url=config.site_url or ""), reuse=given.reuse)
+    return BuildSession(BuildConfig(data_dir=data_dir, site_url=config.site_url or ""), reuse=PROCESS_REUSE)
+
+
 def on_config(config):
     """Load and validate the data (every rebuild, so `mkdocs serve` sees edits), then name and
     lay out the site from it."""
     if not config.use_directory_urls:
         raise PluginError("the briefing's pages link each other by directory address: set use_directory_urls: true")
-    data_dir = build.data_dir_from_env(Path(config.config_file_path).parent)
+    session = _session(config, build.data_dir_from_env(Path(config.config_file_path).parent))
+    data_dir = session.config.data_dir
     if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))
-    session = BuildSession(BuildConfig(data_dir=data_dir, site_url=config.site_url or ""),
-                           reuse=config.get(REUSE_KEY) or PROCESS_REUSE)
     try:
         output = session.generate()
     except (DataError, build.MissingTool) as err:
         raise PluginError(str(err)) from None
     config[BUILT_KEY] = Built(output, structured_index(output.briefing, output.described))
     info = output.briefing.info
-    config.site_name = html.escape(info.title)  # the theme prints it unescaped
-    config.site_description = html.escape(info.description)
+    config.site_name = html_text(info.title, attribute=True)  # the theme prints it unescaped
+    config.site_description = html_text(info.description, attribute=True)
     config.extra["briefing_currency"] = currency_facts(info, session.config.build_date)
     config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
     config.not_in_nav = GitIgnoreSpec.from_lines(not_in_nav())  # pages kept out of the menu, from the registry
@@ -150,7 +159,8 @@ def on_post_page(output, page, config):
     description = html.unescape(str(meta.get("description") or briefing.info.description))
     url = page.canonical_url or page.abs_url or ""
     tags = head_tags(built.structured, page.file.src_uri, title, description, url)
-    tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{html.escape(page_url_to_root(page))}feed.xml">'
+    feed = html_text(page_url_to_root(page), attribute=True) + "feed.xml"
+    tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{feed}">'
 
     return finish_page(output.replace("</head>", tags + "</head>", 1))
 

@@ -2,7 +2,6 @@
 (NewsArticle for briefing pages, Person and Organization for entity pages), built from the data."""
 from __future__ import annotations
 
-import html
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from build_scripts.data.model import Briefing, Organisation, Person
 from build_scripts.data.trust import independent_origins
 from build_scripts.render.page_paths import HOME, SOURCES
+from build_scripts.render.text import html_text
 
 @dataclass(frozen=True)
 class StructuredIndex:
@@ -67,8 +67,6 @@ def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
     return independent_origins(cited, {s.id: s for s in briefing.sources})
 
 
-
-
 def _archived_citations(briefing: Briefing) -> list[dict]:
     """The sources that have archived copies, each with its snapshots as schema.org `archivedAt`."""
     citations = []
@@ -100,7 +98,7 @@ def head_tags(index: StructuredIndex, path: str, title: str, description: str, u
     briefing = index.briefing
     entity = _entity_for(index, path)
     kind = "profile" if isinstance(entity, Person) else "article" if path != HOME else "website"
-    attr = lambda value: html.escape(value, quote=True)  # noqa: E731
+    attr = lambda value: html_text(value, attribute=True)  # noqa: E731
     tags = [
         ("property", "og:title", title), ("property", "og:description", description), ("property", "og:type", kind),
         ("property", "og:url", url), ("property", "og:site_name", briefing.info.title),
@@ -109,4 +107,5 @@ def head_tags(index: StructuredIndex, path: str, title: str, description: str, u
     tags.append(("name", "briefing-as-of", briefing.info.as_of.label))
     tags.append(("name", "briefing-last-reviewed", briefing.info.last_reviewed.label))
     meta = "".join(f'<meta {k}="{attr(n)}" content="{attr(v)}">' for k, n, v in tags)
-    return meta + f'<script type="application/ld+json">{script_json(json_ld(index, path, title, description, url, entity))}</script>'
+    data = script_json(json_ld(index, path, title, description, url, entity))
+    return meta + f'<script type="application/ld+json">{data}</script>'
