@@ -95,3 +95,10 @@ def test_search_settings_come_from_the_registry(view):
     assert "search:" not in pages["methodology.md"].partition("\n---\n")[0]
     quiet = tuple(dataclasses.replace(k, search="") if k.name == "print" else k for k in PAGE_KINDS)
     assert "search:" not in plan_pages(build_view(view.briefing), kinds=quiet)["print.md"]
+
+
+def test_a_single_page_out_of_the_menu_and_an_unknown_schema_type():
+    assert not_in_nav((single("colophon", "colophon.md", "colophon.md.j2"),)) == ["/colophon.md"]
+    person = next(k for k in PAGE_KINDS if k.name == "person")
+    with pytest.raises(ValueError, match="schema_type must be one of NewsArticle, Person, Organization"):
+        dataclasses.replace(person, schema_type="Event")
