@@ -80,8 +80,8 @@ class Reuse:
     items: ItemCache = field(default_factory=ItemCache)
     report: tuple[tuple, Report] | None = None  # (data digests, validation report)
     output: tuple[tuple, BuildOutput] | None = None  # (inputs, build output)
-    # (page, flavour) -> (its inputs, its text)
-    rendered: dict[tuple[str, Flavour], tuple[tuple, str]] = field(default_factory=dict)
+    # page -> (its inputs, its text in each flavour rendered so far)
+    rendered: dict[str, tuple[tuple, dict[Flavour, str]]] = field(default_factory=dict)
     memos: dict[str, ObjectMemo] = field(default_factory=dict)
     written: dict[str, tuple[str | bytes, int, int]] = field(default_factory=dict)  # path -> content, size, mtime
     said: set[str] = field(default_factory=set)  # notes given once per process (chart_images.chart_svgs)

@@ -132,7 +132,7 @@ def test_a_code_change_is_said_a_template_change_simply_shows(caplog):
     """Python does not reload changed code: the memo is forgotten either way, and a code change is said."""
     reuse = Reuse()
     reuse.check_code("code1:templates1")
-    reuse.rendered[("index.md", None)] = ((), "old")
+    reuse.rendered["index.md"] = ((), {})
     reuse.check_code("code1:templates2")
     assert not reuse.rendered and not caplog.records
     reuse.check_code("code2:templates2")

@@ -53,8 +53,8 @@ def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | No
     for page in planned if planned is not None else planned_pages(view, kinds):
         rendered[page.path] = _reused_or_rendered(view, page, updates, links, flavour)
     memo = view.reuse.rendered
-    for key in [k for k in memo if k[1] is flavour and k[0] not in rendered]:
-        del memo[key]
+    for path in [p for p in memo if p not in rendered]:
+        del memo[path]
     return rendered
 
 
@@ -69,13 +69,25 @@ def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: d
                                   search=kind.search, **kind.context(view, page.subject, updates))
     if kind.depends is None:
         return render()
-    deps = (view.timeline_split, view.sources_split, *kind.depends(view, page.subject))
-    cached = view.reuse.rendered.get((page.path, flavour))
-    if cached is not None and same_inputs(cached[0], deps):
-        return cached[1]
-    content = render()
-    view.reuse.rendered[(page.path, flavour)] = (deps, content)
-    return content
+    texts = _texts_while_unchanged(view, page)
+    if flavour not in texts:
+        texts[flavour] = render()
+    return texts[flavour]
+
+
+def _texts_while_unchanged(view: BriefingView, page: PlannedPage) -> dict[Flavour, str]:
+    """The page's texts by flavour, kept while its inputs are the same (checked once per generation,
+    for both flavours); an empty record when any input changed."""
+    checked = ("page inputs checked", page.path)
+    entry = view.reuse.rendered.get(page.path)
+    if checked in view.fragments and entry is not None:
+        return entry[1]
+    assert page.kind.depends is not None
+    deps = (view.timeline_split, view.sources_split, *page.kind.depends(view, page.subject))
+    if entry is None or not same_inputs(entry[0], deps):
+        entry = view.reuse.rendered[page.path] = (deps, {})
+    view.fragments[checked] = ""
+    return entry[1]
 
 
 def plan_nav(view: BriefingView, planned: list[PlannedPage] | None = None,
