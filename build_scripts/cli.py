@@ -96,7 +96,6 @@ def cmd_site(args) -> int:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     session = _session(args)
     log_report(session.report())  # fail fast, with every problem, before MkDocs
-    os.environ[build.DATA_ENV] = str(session.config.data_dir)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob(f".{target.name}.*"):  # left by an interrupted build
