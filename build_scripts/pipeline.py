@@ -1,7 +1,7 @@
 """The pipeline, independent of the site engine: data folder -> validated model -> files.
 
     1. load + validate   session.report             (every problem at once, or nothing)
-    2. pages             site_plan.plan_pages        (pure Markdown strings, one per page_registry entry)
+    2. pages             site_plan.plan_flavours     (pure Markdown strings, one per page_registry entry)
     3. charts            charts.build_charts         (figure JSON, summaries, tables)
     4. static images     chart_images.chart_svgs     (kaleido + Chromium, cached; optional)
     5. assets            chart JSON, SVGs and the plotly.js bundle served by the site
@@ -32,7 +32,7 @@ from build_scripts.render.views import build_view, change_target
 from build_scripts.reuse import Reuse
 from build_scripts.session import BuildSession
 from build_scripts.site.output_plan import OutputPlan
-from build_scripts.site.site_plan import plan_nav, plan_pages, planned_pages
+from build_scripts.site.site_plan import plan_flavours, plan_nav, planned_pages
 
 DATA_ENV = "BRIEFING_DATA"
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,12 +103,12 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
         plan.add_asset(PLOTLY_URL, plotly_bundle(), "plotly.js bundle")
     plan.add_assets(download_files(briefing, view), "download")
     planned = planned_pages(view)
-    texts = plan_pages(view, updates, planned)
+    texts = plan_flavours(view, updates, planned, (Flavour.SITE, Flavour.COPY))
     for page in planned:
-        plan.add_page(page.path, texts[page.path], f"page: {page.kind.name}")
+        plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
     plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
-    plan.add_assets(markdown_copies(plan_pages(view, updates, planned, Flavour.COPY)), "markdown copy")
+    plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
     return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs, described=described)

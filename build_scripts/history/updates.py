@@ -76,29 +76,32 @@ def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Chang
     return changes, first
 
 
-def history_head(data_dir: Path) -> str | None:
-    """The latest commit that changed the data folder (what the Updates page and feed start from), or
-    None when the data is not in a git repository."""
-    repo = git_root(data_dir)
-    if repo is None:
-        return None
-    try:
-        commits = data_commits(repo, data_dir.resolve().relative_to(repo.resolve()).as_posix(), 1)
-    except DataError:
-        return None
-    return commits[0][0] if commits else None
-
-
-def data_updates(data_dir: Path) -> list[Update] | None:
-    """Updates, newest first, or None when the data is not in a git repository."""
+def _history(data_dir: Path, limit: int) -> tuple[Path, str, list[tuple[str, int, str]]] | None:
+    """(repository, the data folder within it, its latest commits), or None when the data is not in
+    a git repository (or git cannot read it)."""
     repo = git_root(data_dir)
     if repo is None:
         return None
     relative = data_dir.resolve().relative_to(repo.resolve()).as_posix()
     try:
-        commits = data_commits(repo, relative, LIMIT)
+        return repo, relative, data_commits(repo, relative, limit)
     except DataError:
         return None
+
+
+def history_head(data_dir: Path) -> str | None:
+    """The latest commit that changed the data folder (what the Updates page and feed start from), or
+    None when the data is not in a git repository."""
+    found = _history(data_dir, 1)
+    return found[2][0][0] if found and found[2] else None
+
+
+def data_updates(data_dir: Path) -> list[Update] | None:
+    """Updates, newest first, or None when the data is not in a git repository."""
+    history = _history(data_dir, LIMIT)
+    if history is None:
+        return None
+    repo, relative, commits = history
     loaded: dict[str, object] = {}  # revision -> its briefing (or None): a commit's parent is often the next commit
 
     def load(revision: str):

@@ -6,6 +6,8 @@ the menu into MkDocs's `not_in_nav`.
 """
 from __future__ import annotations
 
+import re
+
 HOME = "index.md"
 UPDATES = "updates.md"
 TIMELINE = "timeline.md"
@@ -23,6 +25,16 @@ SOURCES_PART = "sources/{outlet}.md"  # split sources: one page per outlet
 QUOTES = "quotes.md"
 METHODOLOGY = "methodology.md"
 PRINT = "print.md"
+
+
+def pattern_folder(pattern: str) -> str:
+    """What every page of a pattern starts with: pattern_folder('timeline/{period}.md') -> 'timeline/'."""
+    return pattern.partition("{")[0]
+
+
+def pattern_regex(pattern: str) -> re.Pattern:
+    """The paths a pattern stands for: one path segment for each part in braces."""
+    return re.compile(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(pattern)))
 
 
 def page_for(pattern: str, value: str) -> str:

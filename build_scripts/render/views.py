@@ -26,6 +26,7 @@ from build_scripts.render.page_paths import (
     TIMELINE,
     TIMELINE_PART,
     page_for,
+    pattern_folder,
 )
 from build_scripts.reuse import Reuse
 
@@ -160,7 +161,7 @@ def part_label(page: str, first_item: Event | Source) -> str:
     event or source listed on it)."""
     if isinstance(first_item, Source):  # a page of the sources (SOURCES_PART), one outlet's
         return first_item.outlet
-    stem = page.removeprefix(TIMELINE_PART.partition("{")[0]).removesuffix(".md")
+    stem = page.removeprefix(pattern_folder(TIMELINE_PART)).removesuffix(".md")
     if "-" in stem:
         year, month = stem.split("-")
         return f"{MONTHS[int(month)]} {year}"

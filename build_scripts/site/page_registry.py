@@ -172,5 +172,5 @@ def page_links(kinds: Iterable[PageKind] = PAGE_KINDS) -> dict[str, str]:
 
 def not_in_nav(kinds: Iterable[PageKind] = PAGE_KINDS) -> list[str]:
     """MkDocs's not_in_nav patterns: the folders of page kinds kept out of the menu."""
-    return sorted({"/" + (kind.path if kind.single else kind.path.partition("{")[0] + "*.md")
+    return sorted({"/" + (kind.path if kind.single else paths.pattern_folder(kind.path) + "*.md")
                    for kind in kinds if kind.menu is None})

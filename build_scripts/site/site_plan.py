@@ -2,12 +2,12 @@
 registry (page_registry.PAGE_KINDS) before anything is written."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
+from build_scripts.render.page_paths import pattern_regex
 from build_scripts.render.views import BriefingView
 from build_scripts.reuse import same_inputs
 from build_scripts.site.page_registry import PAGE_KINDS, PageKind, page_links
@@ -29,7 +29,7 @@ def planned_pages(view: BriefingView, kinds: tuple[PageKind, ...] = PAGE_KINDS) 
     not match its kind's pattern, is refused."""
     planned: dict[str, PlannedPage] = {}
     for kind in kinds:
-        pattern = _pattern(kind.path)
+        pattern = pattern_regex(kind.path)
         for path, subject in kind.pages(view):
             if path in planned:
                 raise PlanConflict(f"two page kinds produced {path}: {planned[path].kind.name} and {kind.name}")
@@ -39,54 +39,45 @@ def planned_pages(view: BriefingView, kinds: tuple[PageKind, ...] = PAGE_KINDS) 
     return list(planned.values())
 
 
-def _pattern(path: str) -> re.Pattern:
-    return re.compile(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(path)))
-
-
 def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | None = None,
                flavour: Flavour = Flavour.SITE, kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs root, in a flavour: the site's Markdown,
-    or its plain-Markdown copy (Flavour.COPY). updates: what changed, from the data's history (None:
-    no history to read); planned: planned_pages(view, kinds)."""
+    """Every generated page, keyed by its path under the docs root, in one flavour: the site's
+    Markdown, or its plain-Markdown copy (Flavour.COPY). updates: what changed, from the data's
+    history (None: no history to read); planned: planned_pages(view, kinds)."""
+    return plan_flavours(view, updates, planned, (flavour,), kinds)[flavour]
+
+
+def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None, flavours: tuple[Flavour, ...],
+                  kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[Flavour, dict[str, str]]:
+    """Every page in each flavour. A page whose inputs are all the very same objects as last time (the
+    loader hands back unchanged items as the same objects; each record keeps its inputs alive, so a
+    reused id cannot fool the test) keeps its texts; its inputs are checked once for all flavours.
+    Kinds without `depends` (pages that summarise the whole briefing; they are few) are always rendered."""
     links = page_links(kinds)
-    rendered: dict[str, str] = {}
+    out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
     for page in planned if planned is not None else planned_pages(view, kinds):
-        rendered[page.path] = _reused_or_rendered(view, page, updates, links, flavour)
+        texts = _texts_while_unchanged(view, page)
+        for flavour in flavours:
+            if flavour not in texts:
+                texts[flavour] = pages.render(page.kind.template, view, page.path, flavour, links=links,
+                                              search=page.kind.search,
+                                              **page.kind.context(view, page.subject, updates))
+            out[flavour][page.path] = texts[flavour]
     memo = view.reuse.rendered
-    for path in [p for p in memo if p not in rendered]:
+    for path in [p for p in memo if p not in out[flavours[0]]]:
         del memo[path]
-    return rendered
-
-
-def _reused_or_rendered(view: BriefingView, page: PlannedPage, updates, links: dict[str, str],
-                        flavour: Flavour) -> str:
-    """The page's text, or the text it had last time when every input is the very same object as
-    then (the loader hands back unchanged items as the same objects; each entry keeps its inputs
-    alive, so a reused id cannot fool the test). Kinds without `depends` (pages that summarise the
-    whole briefing; they are few) are always rendered."""
-    kind = page.kind
-    render = lambda: pages.render(kind.template, view, page.path, flavour, links=links,  # noqa: E731
-                                  search=kind.search, **kind.context(view, page.subject, updates))
-    if kind.depends is None:
-        return render()
-    texts = _texts_while_unchanged(view, page)
-    if flavour not in texts:
-        texts[flavour] = render()
-    return texts[flavour]
+    return out
 
 
 def _texts_while_unchanged(view: BriefingView, page: PlannedPage) -> dict[Flavour, str]:
-    """The page's texts by flavour, kept while its inputs are the same (checked once per generation,
-    for both flavours); an empty record when any input changed."""
-    checked = ("page inputs checked", page.path)
-    entry = view.reuse.rendered.get(page.path)
-    if checked in view.fragments and entry is not None:
-        return entry[1]
-    assert page.kind.depends is not None
+    """The page's texts by flavour kept from the last generation while its inputs are the same; an
+    empty record when any input changed, and a throwaway one for kinds that are always rendered."""
+    if page.kind.depends is None:
+        return {}
     deps = (view.timeline_split, view.sources_split, *page.kind.depends(view, page.subject))
+    entry = view.reuse.rendered.get(page.path)
     if entry is None or not same_inputs(entry[0], deps):
         entry = view.reuse.rendered[page.path] = (deps, {})
-    view.fragments[checked] = ""
     return entry[1]
 
 
