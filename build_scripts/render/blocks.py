@@ -7,12 +7,14 @@ one of them resolves. In a plain-Markdown copy they are Markdown paragraphs and 
 """
 from __future__ import annotations
 
+from build_scripts.render.citations import cited, source_id
 from build_scripts.render.formats import Format
 from build_scripts.render.fragments import (
     ENTRY,
     citation_marks,
     entity_link,
     event_item,
+    evidence,
     fact_badge,
     format_amount,
     scheduled_note,
@@ -26,9 +28,10 @@ from build_scripts.render.views import BriefingView
 def event_body(fmt: Format, view: BriefingView, event) -> Md:
     """An event below its heading: its date and status, summary with numbered citations, who and what,
     amounts; then its sources, kept out of search (the sources pages are searched)."""
+    cited_ids = [source_id(entry) for entry in event.sources]
     meta = f"{time(fmt, event.date, event.until)}{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event)}"
     parts = [fmt.paragraph(meta, class_="event-meta"),
-             fmt.paragraph(f"{fmt.text(event.summary)} {citation_marks(fmt, view.source_pages, event.sources)}")]
+             fmt.paragraph(f"{fmt.text(event.summary)} {citation_marks(fmt, view.source_pages, cited_ids)}")]
     if event.status_note:
         parts.append(fmt.paragraph(fmt.em(fmt.text(event.status_note))))
     parts.append(fmt.paragraph(_event_codes(fmt, view, event)))
@@ -36,7 +39,7 @@ def event_body(fmt: Format, view: BriefingView, event) -> Md:
         parts.append(fmt.paragraph(f"{fmt.strong('Coding note:')} {fmt.text(event.coding_note)}", class_="coding-note"))
     if event.amounts:
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
-    items = fmt.items([source_item(fmt, view, sid) for sid in event.sources], ordered=True, compact=True)
+    items = fmt.items([cited_item(fmt, view, entry) for entry in event.sources], ordered=True, compact=True)
     listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")
     return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([listed], searched=False)}")
 
@@ -61,6 +64,14 @@ def cite_button(fmt: Format, event) -> str:
 def _amounts(fmt: Format, amounts) -> str:
     return "; ".join(f"{fmt.text(format_amount(a))} ({fmt.text(a.label)}"
                      + (f", as of {fmt.text(a.as_of.label)})" if a.as_of else ")") for a in amounts)
+
+
+def cited_item(fmt: Format, view: BriefingView, entry) -> str:
+    """A source under an event with the passage behind the citation, or why there is none (the
+    citation's mark opens this item beside it: assets/briefing.js)."""
+    citation = cited(entry, view.sources)
+    line = source_item(fmt, view, citation.source)
+    return f"{line} {evidence(fmt, view, citation)}" if citation.recorded else line
 
 
 def source_item(fmt: Format, view: BriefingView, source_id: str) -> str:
