@@ -130,8 +130,9 @@ class Citation(str):
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema,
                                      handler: GetJsonSchemaHandler) -> dict:
         json_schema = handler(schema)
-        handler.resolve_ref_schema(json_schema)["description"] = ("A cited source: its id, or a mapping with the id (source) and the passage behind "
-                              "the citation, or why none is recorded (no_passage)")
+        handler.resolve_ref_schema(json_schema)["description"] = (
+            "A cited source: its id, or a mapping with the id (source) and the passage behind the citation, or "
+            "why none is recorded (no_passage)")
         return json_schema
 
     @classmethod
