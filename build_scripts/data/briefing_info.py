@@ -13,6 +13,13 @@ class Takeaway(Strict):
     figures_as_of: Date | None = FiguresAsOf
 
 
+class EstablishedOutlet(Strict):
+    """An outlet the briefing treats as established (a list an editor keeps, like the codebook)."""
+
+    outlet: ShortText = Field(description="Exactly a sources' outlet string")
+    why: ShortText = Field(description="One plain sentence: why the outlet counts as established")
+
+
 class Code(Strict):
     """One code of the codebook: what it means and when a coder applies it."""
 
@@ -72,6 +79,13 @@ class BriefingInfo(Strict):
                                              "nothing newer than this before the as-of date")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
+    established_outlets: list[EstablishedOutlet] = Field(default_factory=list, description="The outlets the "
+                                                         "briefing treats as established, each with why: a "
+                                                         "confirmed item needs one of them or a primary source")
+    passage_max_words: int = Field(60, ge=1, description="The longest passage a citation may record, in words")
+    passages_required_from: Date | None = Field(None, description="Items dated on or after this (leverage: last "
+                                                "reviewed on or after it) are refused unless a confirmed one has "
+                                                "passages from two independent origins; older items are warned")
 
     @property
     def themes(self) -> list[str]:

@@ -21,6 +21,7 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
     Takeaway,
     Wording,
 )
+from build_scripts.data.citations import Citation, CitationEntry, NoPassage, ReadIn  # noqa: F401 (re-exported)
 from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     ID_PATTERN,
     RESERVED_IDS,
@@ -74,7 +75,7 @@ class Organisation(Strict):
     name: ShortText
     kind: OrgKind
     description: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
 
 
 class Person(Strict):
@@ -82,7 +83,7 @@ class Person(Strict):
     name: ShortText
     role: ShortText
     organisations: list[Id] = Field(default_factory=list)
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
 
 
 class Event(Strict):
@@ -101,7 +102,7 @@ class Event(Strict):
     status_note: Text | None = None
     coding_note: Text | None = Field(None, description="Why the tone or theme was coded as it is, where the call "
                                      "is contested")
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
     review: Review = Review.published
 
@@ -121,13 +122,13 @@ class Claim(Strict):
     reported_on: Date
     attribution: ShortText = Field(description="How the source attributes it, e.g. 'citing people familiar'")
     status: Status
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     events: list[Id] = Field(default_factory=list, description="Events that bear this claim out")
     superseded_by: Id | None = Field(None, description="The event that later changed this claim")
     superseded_also: list[Id] = Field(default_factory=list, description="Later events that changed it further")
     superseded_note: Text | None = None
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
-    correction_sources: list[Id] = Field(default_factory=list)
+    correction_sources: list[Citation] = Field(default_factory=list)
     review: Review = Review.published
 
     @model_validator(mode="after")
@@ -142,7 +143,7 @@ class Claim(Strict):
 class Position(Strict):
     party: Id
     position: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     events: list[Id] = Field(min_length=1, description="The events the position rests on")
     figures_as_of: Date | None = FiguresAsOf
 
@@ -164,7 +165,7 @@ class Leverage(Strict):
     title: ShortText
     summary: Text
     status: Status
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     claims: list[Id] = Field(default_factory=list)
     events: list[Id] = Field(default_factory=list)
     superseded_by: Id | None = None
@@ -181,7 +182,7 @@ class Quote(Strict):
                     AfterValidator(no_control_characters)]
     date: Date
     context: ShortText
-    source: Id
+    source: Citation
     event: Id | None = None
     review: Review = Review.published
 
@@ -193,7 +194,7 @@ class Relationship(Strict):
     since: Date | None = None
     until: Date | None = None
     note: ShortText
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
 
 
 COLLECTIONS: MappingProxyType[str, type[Strict]] = MappingProxyType({
