@@ -168,14 +168,20 @@
     return current && target && (current.contains(target) || note(current).contains(target));
   }
 
+  function clicked(target) {  /* the mark clicked; a tap that lands on the marks' <sup> means the one it focused */
+    var mark = markOf(target), sup = target.closest ? target.closest("sup.cite") : null;
+    if (!mark && sup && sup.contains(document.activeElement)) mark = markOf(document.activeElement);
+    return mark;
+  }
+
   document.addEventListener("click", function (event) {
-    var mark = markOf(event.target);
+    var mark = clicked(event.target);
     if (mark) {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  /* open the link elsewhere */
       event.preventDefault();
       if (current === mark && pinned) hide(); else show(mark, true);
-    } else if (current && !inside(event.target)) {
-      hide();
+    } else if (current && !inside(event.target) && !event.target.closest("sup.cite")) {
+      hide();  /* a tap between two marks is not a tap outside */
     }
   });
   document.addEventListener("pointerover", function (event) {
