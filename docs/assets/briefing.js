@@ -87,7 +87,7 @@
 (function () {
   "use strict";
   var GAP = 6, MARGIN = 8;
-  var current = null, pinned = false, timer = 0, made = 0;
+  var current = null, pinned = false, timer = 0, made = 0, returning = false;
 
   function note(mark) {
     var next = mark.nextElementSibling;
@@ -158,7 +158,11 @@
     pinned = false;
     if (box) box.hidden = true;
     mark.setAttribute("aria-expanded", "false");
-    if (returnFocus) mark.focus();
+    if (returnFocus) {  /* back on the mark, which stays closed */
+      returning = true;
+      mark.focus();
+      returning = false;
+    }
   }
   function later(fn, ms) { window.clearTimeout(timer); timer = window.setTimeout(fn, ms); }
   function markOf(target) {
@@ -179,11 +183,12 @@
     if (mark) {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  /* open the link elsewhere */
       event.preventDefault();
+      event.stopPropagation();  /* before Material's instant navigation sees the link */
       if (current === mark && pinned) hide(); else show(mark, true);
     } else if (current && !inside(event.target) && !event.target.closest("sup.cite")) {
       hide();  /* a tap between two marks is not a tap outside */
     }
-  });
+  }, true);
   document.addEventListener("pointerover", function (event) {
     if (event.pointerType !== "mouse") return;
     var mark = markOf(event.target);
@@ -200,6 +205,7 @@
   });
   document.addEventListener("focusin", function (event) {
     var mark = markOf(event.target);
+    if (returning) return;
     if (mark) show(mark, false);
     else if (current && !inside(event.target)) hide();
   });
