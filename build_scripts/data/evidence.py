@@ -2,11 +2,13 @@
 dates in sources' addresses, and from the standing of a confirmed item's origins (rules.py says each
 rule in words; the methodology page prints them from there).
 
-Existing and new items: an item dated on or after the briefing's `passages_required_from` (an event's
-date, a claim's reported_on, a quote's date, a relationship's since; a leverage item's or conflict's
-last_reviewed; the summary's and takeaways' as_of) is new and held to the passage rules in full (errors);
-an older item, or every item when the briefing sets no such date, gets warnings instead, so data written
-before passages existed keeps building while it is brought up to the rule.
+Existing and new items: a briefing adopts the passage rules by naming the day they took effect,
+`passages_required_from`. An item dated on or after it (an event's date, a claim's reported_on, a quote's
+date, a relationship's since; a leverage item's or conflict's last_reviewed; the summary's and takeaways'
+as_of) is new and held to the rules in full (errors); an older item gets warnings, so data written before
+passages existed keeps building while it is brought up to the rule. A briefing that names no such day
+(one written before passages existed) is not held to the rules that need passages recorded (two origins
+with passages, words in quotation marks in an item with none, standing); what is recorded is always checked.
 """
 from __future__ import annotations
 
@@ -37,9 +39,13 @@ def _where(origins: Origins, owner, path: tuple, message: str, hint: str, severi
     return file.problem(base + path, message, hint, severity)
 
 
-def _is_new(item: Cited, info: BriefingInfo) -> bool:
+def _graded(item: Cited, info: BriefingInfo) -> str | None:
+    """How a shortfall is reported: an error for a new item, a warning for an older one, not at all when the
+    briefing has not adopted the passage rules."""
     cutoff = info.passages_required_from
-    return cutoff is not None and item.dated is not None and item.dated >= cutoff.start
+    if cutoff is None:
+        return None
+    return "error" if item.dated is not None and item.dated >= cutoff.start else "warning"
 
 
 def _words(passage: str) -> int:
@@ -70,7 +76,9 @@ def _form_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source
 def _quotation_problems(item: Cited, info: BriefingInfo, quote_texts: list[str], origins: Origins) -> list:
     """Words in quotation marks that stand in no passage the item rests on, and in no quote item."""
     passages = item.passages()
-    severity = "error" if passages or _is_new(item, info) else "warning"
+    severity = "error" if passages else _graded(item, info)
+    if severity is None:
+        return []
     problems = []
     for path, text in item.prose:
         for quoted in quotations(text):
@@ -103,7 +111,8 @@ def _figure_problems(item: Cited, origins: Origins) -> list:
 def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], origins: Origins) -> list:
     """A confirmed item: passages from two independent origins, and an origin that is primary or established."""
     cited = [c for _, c in item.citations]
-    if item.status != "confirmed" or any(c not in sources for c in cited):
+    severity = _graded(item, info)
+    if item.status != "confirmed" or severity is None or any(c not in sources for c in cited):
         return []
     problems = []
     with_passage = independent_origins((c for c in cited if c.passage), sources)
@@ -112,14 +121,14 @@ def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, So
         problems.append(_where(origins, item.owner, ("status",), f"'confirmed' needs passages from "
                                f"{PASSAGE_ORIGINS} independent origins, but has them from {len(with_passage)} "
                                f"({listed})", "record the supporting passage of another independent origin it "
-                               "cites", "error" if _is_new(item, info) else "warning"))
+                               "cites", severity))
     established = {outlet_key(e.outlet) for e in info.established_outlets}
     roots = [origin(c, sources) for c in cited]
     if not any(root.primary or outlet_key(root.outlet) in established for root in roots):
         problems.append(_where(origins, item.owner, ("status",), "'confirmed' rests on no primary document and "
                                "no established outlet", "cite the parties' own statement, a filing or court "
                                "record (primary: true), or an outlet in established_outlets; or lower the status",
-                               "error" if _is_new(item, info) else "warning"))
+                               severity))
     return problems
 
 
