@@ -14,18 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from types import MappingProxyType
 
 from build_scripts.data.briefing_info import BriefingInfo
 from build_scripts.data.citations import Citation
 
-_TRANSLATE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
-                            "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‑": "-", "‐": "-",
-                            "\u00a0": " ", "\u202f": " "})
+_TRANSLATE = MappingProxyType(str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‑": "-", "‐": "-", "\u00a0": " ", "\u202f": " "}))
 _SPACE = re.compile(r"\s+")
 QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _TRIM = " ,.;:!?'\""
-_SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-           "trillion": 1e12, "tn": 1e12}
+_SCALES = MappingProxyType({"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+                            "b": 1e9, "trillion": 1e12, "tn": 1e12})
 _UNITS = ("employees|staff|people|workers|users|customers|researchers|members|jobs|shares|seats|GPUs|chips|"
           "servers|engineers|subscribers|companies|signatures|votes")
 FIGURE = re.compile(
@@ -53,7 +54,6 @@ def quotation_found(quoted: str, passages: Iterable[str]) -> bool:
     return not pieces or any(all(p in normalise(passage) for p in pieces) for passage in passages)
 
 
-@lru_cache(maxsize=1 << 14)
 def figures(text: str) -> tuple[tuple[str, float], ...]:
     """The figures a text states, each as written and by value (years and bare small numbers are not figures)."""
     out = []
