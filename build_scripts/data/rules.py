@@ -44,6 +44,7 @@ STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which 
                "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it."),
     StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account."),
 )
+PASSAGE_ORIGINS = 2  # a confirmed item records passages from this many of its independent origins
 RULES = MappingProxyType({rule.status: rule for rule in STATUS_RULES})
 STATUS_LABELS = MappingProxyType({rule.status: rule.label for rule in STATUS_RULES})
 STATUS_MEANINGS = MappingProxyType({rule.status: rule.meaning for rule in STATUS_RULES})
@@ -79,7 +80,28 @@ def check_lines() -> list[str]:
                  "(based_on); otherwise it is flagged.")
     lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
                  "the sources page.")
-    return lines
+    return lines + evidence_lines()
+
+
+def evidence_lines() -> list[str]:
+    """What the build checks from the passages behind citations, one sentence each (methodology page)."""
+    confirmed = RULES[Status.confirmed].label
+    return [
+        "A passage is the source's own words, copied from the page as read; one longer than the briefing's "
+        "limit (60 words unless it says otherwise) is refused.",
+        "Words the briefing's own prose puts in quotation marks (titles included) must stand verbatim in a "
+        "passage of a source the item cites (or of the events it rests on), or be the text of a quote; "
+        "otherwise the build refuses the data.",
+        "A source whose address carries a date that its own date contradicts is refused, unless a note says "
+        "why (an update, a time zone).",
+        "A figure in an item's text that none of the passages recorded for it states is flagged.",
+        f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)}, and at least one "
+        "origin that is a primary document (the parties' own statement, a filing, a court record) or an "
+        "outlet the briefing lists as established.",
+        "Items dated on or after the day passages became required (a leverage item or conflict reviewed on or "
+        "after it) are refused when they fall short; earlier items are flagged until they are brought up to "
+        "the rule, and quoted words are refused as soon as an item records any passage.",
+    ]
 
 
 # Tones an event can have, with neutral default definitions a briefing's codebook may replace.

@@ -1,0 +1,188 @@
+"""Evidence checks: what the build can verify from the passages recorded behind citations, from the
+dates in sources' addresses, and from the standing of a confirmed item's origins (rules.py says each
+rule in words; the methodology page prints them from there).
+
+Existing and new items: a briefing adopts the passage rules by naming the day they took effect,
+`passages_required_from`. An item dated on or after it (an event's date, a claim's reported_on, a quote's
+date, a relationship's since; a leverage item's or conflict's last_reviewed; the summary's and takeaways'
+as_of) is new and held to the rules in full (errors); an older item gets warnings, so data written before
+passages existed keeps building while it is brought up to the rule. A briefing that names no such day
+(one written before passages existed) is not held to the rules that need passages recorded (two origins
+with passages, words in quotation marks in an item with none, standing); what is recorded is always checked.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from build_scripts.data.briefing_info import BriefingInfo
+from build_scripts.data.citations import ReadIn
+from build_scripts.data.dates import FlexDate
+from build_scripts.data.loading import Origins
+from build_scripts.data.passages import Cited, cited_items, figures, quotation_found, quotations
+from build_scripts.data.rules import PASSAGE_ORIGINS
+from build_scripts.data.sources import Source
+from build_scripts.data.trust import independent_origins, origin, outlet_key
+from build_scripts.errors import Problem
+
+_ADDRESS_DATES = (re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=/|$|[?#.-])"),
+                  re.compile(r"(?<![\d/])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
+                  re.compile(r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.?#-]|$)"),
+                  re.compile(r"/((?:19|20)\d\d)/([01]\d)(?=/)()"))
+_WORD = re.compile(r"\w")
+
+
+def _where(origins: Origins, owner, path: tuple, message: str, hint: str, severity: str) -> Problem:
+    file, base = origins[id(owner)]
+    return file.problem(base + path, message, hint, severity)
+
+
+def _graded(item: Cited, info: BriefingInfo) -> str | None:
+    """How a shortfall is reported: an error for a new item, a warning for an older one, not at all when the
+    briefing has not adopted the passage rules."""
+    cutoff = info.passages_required_from
+    if cutoff is None:
+        return None
+    return "error" if item.dated is not None and item.dated >= cutoff.start else "warning"
+
+
+def _words(passage: str) -> int:
+    return sum(1 for word in passage.split() if _WORD.search(word))
+
+
+def _form_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], origins: Origins) -> list:
+    """A passage longer than the limit; a passage read in a place the source does not have."""
+    problems = []
+    for path, citation in item.citations:
+        if citation.passage and _words(citation.passage) > info.passage_max_words:
+            problems.append(_where(origins, item.owner, path + ("passage",), f"the passage has "
+                                   f"{_words(citation.passage)} words (limit: {info.passage_max_words})",
+                                   "cut it to the words that support the item, marking cuts with …", "error"))
+        source = sources.get(citation)
+        if source is None or citation.passage is None:
+            continue
+        place = citation.read_where(source.read_via is not None)
+        missing = {ReadIn.original: source.url is None, ReadIn.copy: source.read_via is None,
+                   ReadIn.archive: source.archived is None}[place]
+        if missing:
+            problems.append(_where(origins, item.owner, path + ("read_in",), f"the passage was read in the "
+                                   f"source's {place.value}, but {citation} has none",
+                                   "read_in: original (url), copy (read_via) or archive (archived)", "error"))
+    return problems
+
+
+def _quotation_problems(item: Cited, info: BriefingInfo, quote_texts: list[str], origins: Origins) -> list:
+    """Words in quotation marks that stand in no passage the item rests on, and in no quote item."""
+    passages = item.passages()
+    severity = "error" if passages else _graded(item, info)
+    if severity is None:
+        return []
+    problems = []
+    for path, text in item.prose:
+        for quoted in quotations(text):
+            if quotation_found(quoted, passages) or quotation_found(quoted, quote_texts):
+                continue
+            said = "none of the passages it cites" if passages else "no passage (none is recorded for it)"
+            problems.append(_where(origins, item.owner, path, f"the words in quotation marks (“{quoted}”) "
+                                   f"stand in {said}", "record the passage of a cited source that has these "
+                                   "exact words, or drop the quotation marks and say it in the briefing's words",
+                                   severity))
+    return problems
+
+
+def _figure_problems(item: Cited, origins: Origins) -> list:
+    """A figure in the item's text that no passage recorded for it states (only once one is recorded)."""
+    passages = item.passages()
+    if not passages:
+        return []
+    found = {value for passage in passages for _, value in figures(passage)}
+    problems = []
+    for path, text in item.prose:
+        for written, value in figures(text):
+            if value not in found:
+                problems.append(_where(origins, item.owner, path, f"states a figure ('{written}') that none of "
+                                       "its passages gives", "record the passage that gives the figure, or "
+                                       "check the figure", "warning"))
+    return problems
+
+
+def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], origins: Origins) -> list:
+    """A confirmed item: passages from two independent origins, and an origin that is primary or established."""
+    cited = [c for _, c in item.citations]
+    severity = _graded(item, info)
+    if item.status != "confirmed" or severity is None or any(c not in sources for c in cited):
+        return []
+    problems = []
+    with_passage = independent_origins((c for c in cited if c.passage), sources)
+    if len(with_passage) < PASSAGE_ORIGINS:
+        listed = ", ".join(with_passage) or "none"
+        problems.append(_where(origins, item.owner, ("status",), f"'confirmed' needs passages from "
+                               f"{PASSAGE_ORIGINS} independent origins, but has them from {len(with_passage)} "
+                               f"({listed})", "record the supporting passage of another independent origin it "
+                               "cites", severity))
+    established = {outlet_key(e.outlet) for e in info.established_outlets}
+    roots = [origin(c, sources) for c in cited]
+    if not any(root.primary or outlet_key(root.outlet) in established for root in roots):
+        problems.append(_where(origins, item.owner, ("status",), "'confirmed' rests on no primary document and "
+                               "no established outlet", "cite the parties' own statement, a filing or court "
+                               "record (primary: true), or an outlet in established_outlets; or lower the status",
+                               severity))
+    return problems
+
+
+def _overlap(first: FlexDate, start: date, end: date) -> bool:
+    return first.start <= end and start <= first.end
+
+
+def _address_dates(url: str) -> list[tuple[str, date, date]]:
+    """The dates an address carries: (as written, first day, last day)."""
+    out = []
+    for pattern in _ADDRESS_DATES:
+        for match in pattern.finditer(url):
+            year, month, day = (int(g) if g else 0 for g in match.groups())
+            try:
+                start = date(year, month, day or 1)
+            except ValueError:
+                continue
+            end = start if day else start.replace(day=calendar.monthrange(year, month)[1])
+            out.append((match.group(0).strip("/_-"), start, end))
+    return out
+
+
+def address_date_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
+    """A source whose address carries a date its own date contradicts, unless date_note says why."""
+    problems = []
+    for source in items["sources"]:
+        if source.date is None or source.date_note is not None:
+            continue
+        for field, url in (("url",), source.url), (("read_via", "url"), source.read_via and source.read_via.url):
+            for written, start, end in _address_dates(url or "")[:1]:
+                if not _overlap(source.date, start, end):
+                    problems.append(_where(origins, source, field, f"the address is dated {written}, but the "
+                                           f"source's date is {source.date}", "correct date, or say why they "
+                                           "differ in date_note (an update, a time zone)", "error"))
+    return problems
+
+
+def outlet_list_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
+    """Each established outlet is exactly the outlet string of a source."""
+    outlets = {s.outlet for s in items["sources"]}
+    return [_where(origins, info, ("established_outlets", i, "outlet"), f"'{e.outlet}' is the outlet of no "
+                   "source", "write it exactly as the sources' outlet is written", "error")
+            for i, e in enumerate(info.established_outlets) if e.outlet not in outlets]
+
+
+def passage_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
+    """Every passage check, over every item that cites or writes (evidence rules in rules.py)."""
+    sources = {s.id: s for s in items["sources"]}
+    quote_texts = [q.text for q in items["quotes"]]
+    problems = address_date_problems(items, origins) + outlet_list_problems(info, items, origins)
+    for item in cited_items(info, items):
+        problems += _form_problems(item, info, sources, origins)
+        problems += _quotation_problems(item, info, quote_texts, origins)
+        problems += _figure_problems(item, origins)
+        problems += _evidence_problems(item, info, sources, origins)
+    return problems
+

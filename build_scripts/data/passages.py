@@ -1,0 +1,143 @@
+"""What each item cites and says, gathered once for the passage checks (evidence.py), and the text
+rules they share: how prose and passages are normalised, what counts as a quotation and as a figure.
+
+Normalising keeps case: curly and straight quotes are one, dashes are one hyphen, an ellipsis is three
+dots, and runs of white space are one space. A figure is an amount with a currency or a scale word
+($1 billion, 1 billion dollars, $13bn, 650 million), a percentage (27%, 27 per cent), a number with
+thousands separators (1,000,000) or a count of people or things (743 employees); figures are compared by
+value, so "$1 billion" and "1 billion dollars" are the same figure.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from types import MappingProxyType
+
+from build_scripts.data.briefing_info import BriefingInfo
+from build_scripts.data.citations import Citation
+
+_TRANSLATE = MappingProxyType(str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‑": "-", "‐": "-", "\u00a0": " ", "\u202f": " "}))
+_SPACE = re.compile(r"\s+")
+QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+_TRIM = " ,.;:!?'\""
+_SCALES = MappingProxyType({"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+                            "b": 1e9, "trillion": 1e12, "tn": 1e12})
+_UNITS = ("employees|staff|people|workers|users|customers|researchers|members|jobs|shares|seats|GPUs|chips|"
+          "servers|engineers|subscribers|companies|signatures|votes")
+FIGURE = re.compile(
+    r"(?P<currency>[$€£])?\s?(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|b)\b)?"
+    rf"(?:\s?(?P<unit>%|per ?cent\b|percent\b|dollars\b|euros\b|pounds\b|(?:{_UNITS})\b))?")
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of text; prose and passages are normalised many times
+def normalise(text: str) -> str:
+    """Quotes, dashes, ellipses and white space made uniform; case kept."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE).replace("…", "...")).strip()
+
+
+def quotations(text: str) -> list[str]:
+    """The words the text puts in quotation marks (straight or curly), as written."""
+    found = (m.group(1) or m.group(2) for m in QUOTATION.finditer(text))
+    return [q for q in found if re.search(r"[^\W\d_]", q)]
+
+
+def quotation_found(quoted: str, passages: Iterable[str]) -> bool:
+    """Whether every piece of the quoted words (cut at ellipses) stands verbatim in one passage."""
+    pieces = [p.strip(_TRIM) for p in normalise(quoted).split("...")]
+    pieces = [p for p in pieces if p]
+    return not pieces or any(all(p in normalise(passage) for p in pieces) for passage in passages)
+
+
+def figures(text: str) -> tuple[tuple[str, float], ...]:
+    """The figures a text states, each as written and by value (years and bare small numbers are not figures)."""
+    out = []
+    for match in FIGURE.finditer(text):
+        currency, number, scale, unit = match.group("currency", "number", "scale", "unit")
+        if not (currency or scale or unit or "," in number):
+            continue
+        value = float(number.replace(",", "")) * _SCALES.get(scale or "", 1.0)
+        out.append((match.group(0).strip(), value))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One item that cites sources and says something: where it stands, what it cites, what it says.
+
+    owner: the validated object whose place in the files is known; base: the path from it to the item
+    (a conflict's position); citations: (path from owner, citation); prose: (path from owner, text);
+    by_events: citations of the events the prose rests on (their passages support it too)."""
+
+    owner: object
+    base: tuple
+    citations: tuple[tuple[tuple, Citation], ...]
+    prose: tuple[tuple[tuple, str], ...]
+    by_events: tuple[Citation, ...] = ()
+    status: str | None = None
+    dated: date | None = None
+
+    def passages(self) -> list[str]:
+        """Every passage that may support the item's prose: its own, and its events'."""
+        own = [c.passage for _, c in self.citations if c.passage]
+        return own + [c.passage for c in self.by_events if c.passage]
+
+
+def _cites(base: tuple, field: str, values) -> tuple[tuple[tuple, Citation], ...]:
+    if isinstance(values, Citation):
+        return ((base + (field,), values),)
+    return tuple((base + (field, i), c) for i, c in enumerate(values) if isinstance(c, Citation))
+
+
+def _prose(owner, base: tuple, fields: tuple[str, ...]) -> tuple[tuple[tuple, str], ...]:
+    return tuple((base + (f,), getattr(owner, f)) for f in fields if getattr(owner, f, None))
+
+
+def _by_events(event_ids, events: dict) -> tuple[Citation, ...]:
+    return tuple(c for e in event_ids if e in events for c in events[e].sources if isinstance(c, Citation))
+
+
+def _statused(items: dict[str, list], events: dict) -> list[Cited]:
+    out = [Cited(e, (), _cites((), "sources", e.sources),
+                 _prose(e, (), ("title", "summary", "status_note", "coding_note")), (), e.status.value,
+                 e.date.start) for e in items["events"]]
+    out += [Cited(c, (), _cites((), "sources", c.sources) + _cites((), "correction_sources", c.correction_sources),
+                  _prose(c, (), ("text", "superseded_note", "correction")), _by_events(c.events, events),
+                  c.status.value, c.reported_on.start) for c in items["claims"]]
+    out += [Cited(x, (), _cites((), "sources", x.sources), _prose(x, (), ("title", "summary", "superseded_note")),
+                  _by_events(x.events, events), x.status.value, x.last_reviewed.start) for x in items["leverage"]]
+    return out
+
+
+def _others(info: BriefingInfo | None, items: dict[str, list], events: dict) -> list[Cited]:
+    out = [Cited(q, (), _cites((), "source", q.source), _prose(q, (), ("context",)), (), None, q.date.start)
+           for q in items["quotes"]]
+    out += [Cited(r, (), _cites((), "sources", r.sources), _prose(r, (), ("note",)), (), None,
+                  r.since.start if r.since else None) for r in items["relationships"]]
+    out += [Cited(o, (), _cites((), "sources", o.sources), _prose(o, (), ("description",)))
+            for o in items["organisations"]]
+    out += [Cited(p, (), _cites((), "sources", p.sources), ()) for p in items["people"]]
+    for conflict in items["conflicts"]:
+        reviewed = conflict.last_reviewed.start
+        out.append(Cited(conflict, (), (), _prose(conflict, (), ("title", "summary")),
+                         _by_events(conflict.events, events), None, reviewed))
+        out += [Cited(conflict, ("positions", i), _cites(("positions", i), "sources", p.sources),
+                      _prose(p, ("positions", i), ("position",)), _by_events(p.events, events), None, reviewed)
+                for i, p in enumerate(conflict.positions)]
+    if info is not None:
+        out.append(Cited(info, (), (), _prose(info, (), ("summary",)), _by_events(info.summary_events, events),
+                         None, info.as_of.start))
+        out += [Cited(info, ("takeaways", i), (), _prose(t, ("takeaways", i), ("text",)),
+                      _by_events(t.events, events), None, info.as_of.start) for i, t in enumerate(info.takeaways)]
+    return out
+
+
+def cited_items(info: BriefingInfo | None, items: dict[str, list]) -> list[Cited]:
+    """Every item that cites sources or writes prose, in a fixed order."""
+    events = {e.id: e for e in items["events"]}
+    return _statused(items, events) + _others(info, items, events)
