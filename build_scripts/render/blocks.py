@@ -14,6 +14,7 @@ from build_scripts.render.fragments import (
     citation_marks,
     entity_link,
     event_item,
+    NOTE_BREAK,
     evidence,
     fact_badge,
     format_amount,
@@ -71,7 +72,7 @@ def cited_item(fmt: Format, view: BriefingView, entry) -> str:
     citation's mark opens this item beside it: assets/briefing.js)."""
     citation = cited(entry, view.sources)
     line = source_item(fmt, view, citation.source)
-    return f"{line} {evidence(fmt, view, citation)}" if citation.recorded else line
+    return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation)}" if citation.recorded else line
 
 
 def source_item(fmt: Format, view: BriefingView, source_id: str) -> str:

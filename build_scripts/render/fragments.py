@@ -139,6 +139,9 @@ def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids, notes=(), star
     return fmt.element("sup", marks, class_="cite")
 
 
+NOTE_BREAK = ". "  # between a note's parts (on the site each also starts a line of its own: CSS)
+
+
 def hidden_note(fmt: Format, content: str, kind: str = "") -> str:
     """A citation's note, hidden until its mark opens it; nothing in a plain-Markdown copy, whose notes
     are listed at the end of the page (page_context.PageContext.notes)."""
@@ -165,7 +168,7 @@ def source_note(fmt: Format, view: BriefingView, entry) -> str:
     passage behind the citation, or why there is none."""
     citation = cited(entry, view.sources)
     line = source_line(fmt, view.sources[citation.source])
-    return f"{line} {evidence(fmt, view, citation, 'No passage recorded.')}"
+    return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation, 'No passage recorded.')}"
 
 
 def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
@@ -185,7 +188,7 @@ def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
                 parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
         if len(parts) == 1:
             parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
-        found = view.fragments[key] = " ".join(parts)
+        found = view.fragments[key] = parts[0] + NOTE_BREAK + " ".join(parts[1:])
     return found
 
 
