@@ -63,3 +63,15 @@ def test_the_print_view_and_the_copies_list_the_notes_at_the_end(mini_passages):
         assert "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.” Read in a copy: " \
                "Example Mirror." in notes
         assert "cite-note" not in text, "no hidden notes: they are listed"
+
+
+def test_the_home_pages_structured_data_cites_the_summarys_passages(mini_passages):
+    from build_scripts.site.structured_data import json_ld, structured_index
+
+    article = json_ld(structured_index(load_briefing(mini_passages)), "index.md", "T", "D", "https://x.example/")
+    assert article["citation"][0] == {
+        "@type": "Quotation", "text": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",
+        "isPartOf": {"@type": "CreativeWork", "name": "Wire copy of the deal announcement",
+                     "publisher": {"@type": "Organization", "name": "Example Wire"},
+                     "url": "https://mirror.example.org/deal?id=1&x=(2)"}}
+    assert len(article["citation"]) == 2
