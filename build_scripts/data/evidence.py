@@ -48,17 +48,23 @@ def _graded(item: Cited, info: BriefingInfo) -> str | None:
     return "error" if item.dated is not None and item.dated >= cutoff.start else "warning"
 
 
-def _words(passage: str) -> int:
-    return sum(1 for word in passage.split() if _WORD.search(word))
+def _over(passage: str, limit: int) -> int | None:
+    """How many words a passage has when that is more than limit (a lone … or dash is not a word)."""
+    tokens = passage.split()
+    if len(tokens) <= limit:
+        return None
+    words = sum(1 for word in tokens if _WORD.search(word))
+    return words if words > limit else None
 
 
 def _form_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], origins: Origins) -> list:
     """A passage longer than the limit; a passage read in a place the source does not have."""
     problems = []
     for path, citation in item.citations:
-        if citation.passage and _words(citation.passage) > info.passage_max_words:
+        words = _over(citation.passage, info.passage_max_words) if citation.passage else None
+        if words is not None:
             problems.append(_where(origins, item.owner, path + ("passage",), f"the passage has "
-                                   f"{_words(citation.passage)} words (limit: {info.passage_max_words})",
+                                   f"{words} words (limit: {info.passage_max_words})",
                                    "cut it to the words that support the item, marking cuts with …", "error"))
         source = sources.get(citation)
         if source is None or citation.passage is None:
@@ -94,18 +100,14 @@ def _quotation_problems(item: Cited, info: BriefingInfo, quote_texts: list[str],
 
 def _figure_problems(item: Cited, origins: Origins) -> list:
     """A figure in the item's text that no passage recorded for it states (only once one is recorded)."""
-    passages = item.passages()
+    stated = [(path, written, value) for path, text in item.prose for written, value in figures(text)]
+    passages = item.passages() if stated else []
     if not passages:
         return []
     found = {value for passage in passages for _, value in figures(passage)}
-    problems = []
-    for path, text in item.prose:
-        for written, value in figures(text):
-            if value not in found:
-                problems.append(_where(origins, item.owner, path, f"states a figure ('{written}') that none of "
-                                       "its passages gives", "record the passage that gives the figure, or "
-                                       "check the figure", "warning"))
-    return problems
+    return [_where(origins, item.owner, path, f"states a figure ('{written}') that none of its passages gives",
+                   "record the passage that gives the figure, or check the figure", "warning")
+            for path, written, value in stated if value not in found]
 
 
 def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], origins: Origins) -> list:

@@ -29,10 +29,13 @@ _SCALES = MappingProxyType({"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6
                             "b": 1e9, "trillion": 1e12, "tn": 1e12})
 _UNITS = ("employees|staff|people|workers|users|customers|researchers|members|jobs|shares|seats|GPUs|chips|"
           "servers|engineers|subscribers|companies|signatures|votes")
-FIGURE = re.compile(
-    r"(?P<currency>[$€£])?\s?(?<![\d.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+FIGURE = re.compile(  # found from its digits (a search that starts at a digit is quick); the currency is looked
+    # up just before the number
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|m|b)\b)?"
     rf"(?:\s?(?P<unit>%|per ?cent\b|percent\b|dollars\b|euros\b|pounds\b|(?:{_UNITS})\b))?")
+_DIGIT = re.compile(r"\d")
+_CURRENCY = re.compile(r"[$€£]\s?$")
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of text; prose and passages are normalised many times
@@ -56,13 +59,17 @@ def quotation_found(quoted: str, passages: Iterable[str]) -> bool:
 
 def figures(text: str) -> tuple[tuple[str, float], ...]:
     """The figures a text states, each as written and by value (years and bare small numbers are not figures)."""
-    out = []
+    out: list[tuple[str, float]] = []
+    if not _DIGIT.search(text):
+        return ()
     for match in FIGURE.finditer(text):
-        currency, number, scale, unit = match.group("currency", "number", "scale", "unit")
+        number, scale, unit = match.group("number", "scale", "unit")
+        currency = _CURRENCY.search(text, max(0, match.start() - 2), match.start())
         if not (currency or scale or unit or "," in number):
             continue
         value = float(number.replace(",", "")) * _SCALES.get(scale or "", 1.0)
-        out.append((match.group(0).strip(), value))
+        written = text[currency.start() if currency else match.start():match.end()]
+        out.append((written.strip(), value))
     return tuple(out)
 
 

@@ -80,27 +80,32 @@ def check_lines() -> list[str]:
                  "(based_on); otherwise it is flagged.")
     lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
                  "the sources page.")
-    return lines + evidence_lines()
+    return lines
 
 
-def evidence_lines() -> list[str]:
-    """What the build checks from the passages behind citations, one sentence each (methodology page)."""
+def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
+    """What the build checks from the passages behind citations, one sentence each, for the methodology
+    page (max_words: the briefing's passage_max_words; required_from: the label of the day the briefing
+    adopted the passage rules, None when it has not, and then only what is recorded is checked)."""
     confirmed = RULES[Status.confirmed].label
-    return [
-        "A passage is the source's own words, copied from the page as read; one longer than the briefing's "
-        "limit (60 words unless it says otherwise) is refused.",
+    lines = [
+        f"A passage is the source's own words, copied from the page as read; one longer than {max_words} "
+        "words is refused.",
         "Words the briefing's own prose puts in quotation marks (titles included) must stand verbatim in a "
-        "passage of a source the item cites (or of the events it rests on), or be the text of a quote; "
-        "otherwise the build refuses the data.",
+        "passage of a source the item cites (or of the events it rests on), or be the text of a quote.",
         "A source whose address carries a date that its own date contradicts is refused, unless a note says "
         "why (an update, a time zone).",
         "A figure in an item's text that none of the passages recorded for it states is flagged.",
         f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)}, and at least one "
         "origin that is a primary document (the parties' own statement, a filing, a court record) or an "
         "outlet the briefing lists as established.",
-        "Items dated on or after the day passages became required (a leverage item or conflict reviewed on or "
-        "after it) are refused when they fall short; earlier items are flagged until they are brought up to "
-        "the rule, and quoted words are refused as soon as an item records any passage.",
+    ]
+    if required_from is None:
+        return lines[:4]
+    return lines + [
+        f"Items dated from {required_from} on (a leverage item or conflict reviewed from then on) are refused "
+        "when they fall short of these rules; earlier items are flagged until their passages are recorded, "
+        "and words in quotation marks are refused as soon as an item records any passage.",
     ]
 
 
