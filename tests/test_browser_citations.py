@@ -9,16 +9,16 @@ import pytest
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.citations import cited
 
-from .browser_support import PageWatch
-from .conftest import ROOT
+from .browser_support import PageWatch, serve
+from .conftest import ROOT, build_site, free_port
 from .test_browser_trust import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 MARKS = "[data-under-test]"
 
 
-def _briefing():
-    return load_briefing(ROOT / "data")
+def _briefing(data=ROOT / "data"):
+    return load_briefing(data)
 
 
 def _busiest_event():
@@ -80,6 +80,8 @@ def _check_open(page, mark, passages, width: int) -> None:
     box, view = note.bounding_box(), page.viewport_size
     assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], f"the note fits across at {width} px"
     assert box["y"] >= 0 and box["y"] + box["height"] <= view["height"], f"the note fits down at {width} px"
+    page.wait_for_function("id => !document.getElementById(id).querySelector('.passage-loading')",
+                           arg=mark.get_attribute("aria-controls"))  # an event's passages are fetched
     shown = note.locator(".passage, .no-passage")
     assert shown.count() >= 1, "a passage, or why there is none"
     href = mark.get_attribute("href")
@@ -173,3 +175,34 @@ def test_without_script_a_mark_still_links_its_source(browser, site_url):
     mark.click()
     page.wait_for_url("**/" + href.rpartition("/")[2])
     context.close()
+
+
+def test_recorded_passages_open_in_their_notes(browser, mini_passages, tmp_path):
+    """The shipped briefing may not record passages yet: the mini briefing with invented ones shows an
+    event's passages (fetched from the site), a prose mark's reason for none, and an event's passages
+    opened from a prose mark."""
+    port = free_port()
+    result = build_site(mini_passages, tmp_path / "site", {"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site", port) as url:
+        context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+        page = context.new_page()
+        watch = PageWatch(page, url)
+        page.goto(url + "timeline/", wait_until="networkidle")
+        page.locator("sup.cite > a").first.tap()
+        note = page.locator(".cite-note:visible")
+        expect_text = "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.”"
+        page.wait_for_function("t => document.querySelector('.cite-note:not([hidden]) .passage')?.textContent === t",
+                               arg=expect_text)
+        assert "Read in a copy: Example Mirror." in note.inner_text()
+        page.goto(url + "conflicts/terms/", wait_until="networkidle")
+        page.locator("sup.cite > a[href$='#example-copy']").first.tap()  # Beta's position: its source is paywalled
+        assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in \
+            page.locator(".cite-note:visible").inner_text()
+        page.goto(url, wait_until="networkidle")
+        page.locator("sup.cite > a").first.tap()  # the summary cites the deal: its line, status and passages
+        text = page.locator(".cite-note:visible").inner_text()
+        assert "15 January 2024: Alpha invests in Beta" in text and expect_text in text
+        assert axe_violations(page) == []
+        assert watch.problems == []
+        context.close()

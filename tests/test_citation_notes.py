@@ -2,6 +2,7 @@
 site, what the print view and the plain-Markdown copies list as notes, and what they cost a page."""
 from __future__ import annotations
 
+import json
 import re
 
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
@@ -43,14 +44,21 @@ def test_a_mark_citing_an_event_carries_its_line_status_and_passages(mini_passag
             '</span>') in note
 
 
-def test_an_events_sources_list_carries_its_passages_for_its_marks_to_open(mini_passages):
-    page = _pages(mini_passages).pages["timeline.md"]
-    deal = page[page.index("Alpha invests in Beta"):page.index("A dispute over the deal")]
+def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetch(mini_passages):
+    output = _pages(mini_passages)
+    deal = output.pages["timeline.md"]
+    deal = deal[deal.index("Alpha invests in Beta"):deal.index("A dispute over the deal")]
     assert '<sup class="cite"><a href="../sources/#example-copy">[1]</a><a href="../sources/#example-report">[2]</a></sup>' \
         in deal  # no hidden note: the marks open the list's items (assets/briefing.js)
+    assert "passage" not in deal, "the page does not carry them"
+    assert json.loads(output.assets["assets/passages/timeline.json"]) == {"2024-01-deal": [
+        {"passage": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",
+         "read": "Read in a copy: Example Mirror."},
+        {"passage": "Alpha's investment in Beta, announced in January, …", "read": "Read in the original."}]}
+    printed = output.pages["print.md"]  # the print view carries them under each event
     assert ('<li>Example Times, “Alpha and Beta fall out”, 1 June 2024. <a href="https://example.com/report">original'
             '</a>. <span class="passage">“Alpha\'s investment in Beta, announced in January, …”</span> '
-            '<span class="read-in">Read in the original.</span></li>') in deal
+            '<span class="read-in">Read in the original.</span></li>') in printed
 
 
 def test_the_print_view_and_the_copies_list_the_notes_at_the_end(mini_passages):

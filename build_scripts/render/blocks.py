@@ -26,9 +26,10 @@ from build_scripts.render.text import Md
 from build_scripts.render.views import BriefingView
 
 
-def event_body(fmt: Format, view: BriefingView, event) -> Md:
+def event_body(fmt: Format, view: BriefingView, event, passages: bool = True) -> Md:
     """An event below its heading: its date and status, summary with numbered citations, who and what,
-    amounts; then its sources, kept out of search (the sources pages are searched)."""
+    amounts; then its sources, kept out of search (the sources pages are searched), each with the
+    passage behind its citation (passages; a timeline page leaves them to citations.event_passages)."""
     cited_ids = [source_id(entry) for entry in event.sources]
     meta = f"{time(fmt, event.date, event.until)}{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event)}"
     parts = [fmt.paragraph(meta, class_="event-meta"),
@@ -40,7 +41,8 @@ def event_body(fmt: Format, view: BriefingView, event) -> Md:
         parts.append(fmt.paragraph(f"{fmt.strong('Coding note:')} {fmt.text(event.coding_note)}", class_="coding-note"))
     if event.amounts:
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
-    items = fmt.items([cited_item(fmt, view, entry) for entry in event.sources], ordered=True, compact=True)
+    items = fmt.items([cited_item(fmt, view, entry) if passages else source_item(fmt, view, source_id(entry))
+                       for entry in event.sources], ordered=True, compact=True)
     listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")
     return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([listed], searched=False)}")
 

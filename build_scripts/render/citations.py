@@ -7,6 +7,7 @@ Pure functions of the model.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -78,3 +79,35 @@ def no_passage_words(citation: Cited) -> str:
     reason = NO_PASSAGE_REASONS.get(citation.no_passage or "", citation.no_passage or "")
     words = f"No passage recorded: {reason}." if reason else "No passage recorded."
     return f"{words} {citation.note}" if citation.note else words
+
+
+PASSAGES_DIR = "assets/passages"
+
+
+def passages_path(page: str) -> str:
+    """Where the passages of a timeline page's events are published: 'timeline/2019.md' ->
+    'assets/passages/timeline/2019.json' (assets/briefing.js finds it from the page's own address)."""
+    return f"{PASSAGES_DIR}/{page.removesuffix('.md')}.json"
+
+
+def event_passages(view) -> dict[str, str]:
+    """For each timeline page, the passages behind its events' citations, as JSON: {event id: [one entry
+    per source, in order: null (nothing recorded), {"passage", "read"} or {"none"}]}. A timeline page
+    does not carry them, so that ten thousand events' passages do not weigh on every page: a mark
+    fetches them (from the site itself) when it first opens."""
+    files = {}
+    for page, events in view.events_by_page.items():
+        found = {}
+        for event in events:
+            entries = [_passage_entry(cited(entry, view.sources), view.sources) for entry in event.sources]
+            if any(entries):
+                found[event.id] = entries
+        if found:
+            files[passages_path(page)] = json.dumps(found, ensure_ascii=False, separators=(",", ":"))
+    return files
+
+
+def _passage_entry(citation: Cited, sources) -> dict | None:
+    if citation.passage:
+        return {"passage": citation.passage, "read": read_in_words(citation, sources[citation.source]) + "."}
+    return {"none": no_passage_words(citation)} if citation.no_passage else None

@@ -146,7 +146,8 @@ class PageContext:
         """One event on a timeline page: its heading (at `level`, one below the section it is in) with
         its permalink, in Markdown so that it is in the table of contents and search; then its body."""
         heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event')}"
-        return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event)}\n\n")
+        passages = self.listed_notes is not None  # a timeline page's marks fetch them (citations.event_passages)
+        return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event, passages)}\n\n")
 
     def event_list(self, events, empty: str) -> Md:
         return blocks.event_list(self.html, self.view, events, empty)

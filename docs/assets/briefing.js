@@ -87,15 +87,16 @@
 (function () {
   "use strict";
   var GAP = 6, MARGIN = 8;
-  var current = null, pinned = false, timer = 0, made = 0, returning = false;
+  var current = null, pinned = false, timer = 0, made = 0, returning = false, files = {};
 
   function note(mark) {
     var next = mark.nextElementSibling;
     return next && next.classList.contains("cite-note") ? next : null;
   }
   function fromSourcesList(mark) {  /* an event's marks: the item of its "Sources" list with the same number */
-    var sup = mark.parentNode, block = sup.closest("p");
+    var sup = mark.parentNode, block = sup.closest("p"), heading = block;
     var index = Array.prototype.filter.call(sup.children, function (el) { return el.tagName === "A"; }).indexOf(mark);
+    while (heading && !/^H\d$/.test(heading.tagName)) heading = heading.previousElementSibling;
     for (var el = block && block.nextElementSibling; el && !/^H\d$/.test(el.tagName); el = el.nextElementSibling) {
       if (el.matches("details.sources")) {
         var item = el.querySelectorAll("li")[index];
@@ -104,17 +105,49 @@
         copy.className = "cite-note";
         copy.hidden = true;
         Array.prototype.forEach.call(item.childNodes, function (n) { copy.appendChild(n.cloneNode(true)); });
-        if (!copy.querySelector(".passage, .no-passage")) {
-          var none = document.createElement("span");
-          none.className = "no-passage";
-          none.textContent = "No passage recorded.";
-          copy.append(" ", none);
+        if (!copy.querySelector(".passage, .no-passage")) {  /* the page's passages file has it (loadPassage) */
+          copy.append(". ", span("no-passage passage-loading", "Looking up the passage\u2026"));
+          copy.dataset.event = heading ? heading.id : "";
+          copy.dataset.index = index;
         }
         mark.after(copy);
         return copy;
       }
     }
     return null;
+  }
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    return el;
+  }
+  function passagesFile(mark) {  /* the site's root is where the mark's sources page lives */
+    var target = new URL(mark.getAttribute("href"), window.location.href).pathname;
+    var root = target.slice(0, target.lastIndexOf("/sources/") + 1);
+    var here = window.location.pathname.replace(/index\.html$/, "");
+    if (!root || here.indexOf(root) !== 0) return null;
+    return root + "assets/passages/" + (here.slice(root.length).replace(/\/$/, "") || "index") + ".json";
+  }
+  function loadPassage(mark, box) {
+    var waiting = box.querySelector(".passage-loading");
+    if (!waiting || box.dataset.loading) return;
+    box.dataset.loading = "1";
+    var address = passagesFile(mark);
+    if (address && !files[address]) {
+      files[address] = window.fetch(address).then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    (address ? files[address] : Promise.resolve({})).then(function (found) {
+      var entry = (found[box.dataset.event] || [])[Number(box.dataset.index)];
+      if (entry && entry.passage) {
+        waiting.replaceWith(span("passage", "\u201c" + entry.passage + "\u201d"), " ", span("read-in", entry.read));
+      } else {
+        waiting.className = "no-passage";
+        waiting.textContent = entry && entry.none ? entry.none : "No passage recorded.";
+      }
+      if (current === mark) place();
+    });
   }
   function prepare(mark) {
     if (mark.hasAttribute("aria-controls")) return;
@@ -146,6 +179,7 @@
     if (!box) return;
     current = mark;
     pinned = pinned || pin;
+    loadPassage(mark, box);
     box.hidden = false;
     mark.setAttribute("aria-expanded", "true");
     place();
