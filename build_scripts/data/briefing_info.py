@@ -83,9 +83,10 @@ class BriefingInfo(Strict):
                                                          "briefing treats as established, each with why: a "
                                                          "confirmed item needs one of them or a primary source")
     passage_max_words: int = Field(60, ge=1, description="The longest passage a citation may record, in words")
-    passages_required_from: Date | None = Field(None, description="Items dated on or after this (leverage: last "
-                                                "reviewed on or after it) are refused unless a confirmed one has "
-                                                "passages from two independent origins; older items are warned")
+    passages_required_from: Date | None = Field(None, description="The day the passage rules took effect: an "
+                                                "item reporting news from then on (dated then or later, or citing "
+                                                "a source dated then or later) that falls short is refused; older "
+                                                "items are warned. Without it, only recorded passages are checked")
 
     @property
     def themes(self) -> list[str]:

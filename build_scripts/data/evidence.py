@@ -3,12 +3,14 @@ dates in sources' addresses, and from the standing of a confirmed item's origins
 rule in words; the methodology page prints them from there).
 
 Existing and new items: a briefing adopts the passage rules by naming the day they took effect,
-`passages_required_from`. An item dated on or after it (an event's date, a claim's reported_on, a quote's
-date, a relationship's since; a leverage item's or conflict's last_reviewed; the summary's and takeaways'
-as_of) is new and held to the rules in full (errors); an older item gets warnings, so data written before
-passages existed keeps building while it is brought up to the rule. A briefing that names no such day
-(one written before passages existed) is not held to the rules that need passages recorded (two origins
-with passages, words in quotation marks in an item with none, standing); what is recorded is always checked.
+`passages_required_from`. An item is new when its own date (an event's date, a claim's reported_on, a
+quote's date, a relationship's since) or the date of any source it cites, or that the events it rests on
+cite, falls on or after that day: it reports news from then on, and is held to the rules in full (errors).
+Any other item gets warnings, so data written before passages existed keeps building while it is brought
+up to the rule. Only the data decides (no git history); an old event added late is held to the warnings.
+A briefing that names no such day (one written before passages existed) is not held to the rules that need
+passages recorded (two origins with passages, words in quotation marks in an item with none, standing);
+what is recorded is always checked.
 """
 from __future__ import annotations
 

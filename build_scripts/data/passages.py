@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
@@ -117,7 +117,7 @@ def _statused(items: dict[str, list], events: dict) -> list[Cited]:
                   _prose(c, (), ("text", "superseded_note", "correction")), _by_events(c.events, events),
                   c.status.value, c.reported_on.start) for c in items["claims"]]
     out += [Cited(x, (), _cites((), "sources", x.sources), _prose(x, (), ("title", "summary", "superseded_note")),
-                  _by_events(x.events, events), x.status.value, x.last_reviewed.start) for x in items["leverage"]]
+                  _by_events(x.events, events), x.status.value) for x in items["leverage"]]
     return out
 
 
@@ -130,21 +130,31 @@ def _others(info: BriefingInfo | None, items: dict[str, list], events: dict) -> 
             for o in items["organisations"]]
     out += [Cited(p, (), _cites((), "sources", p.sources), ()) for p in items["people"]]
     for conflict in items["conflicts"]:
-        reviewed = conflict.last_reviewed.start
         out.append(Cited(conflict, (), (), _prose(conflict, (), ("title", "summary")),
-                         _by_events(conflict.events, events), None, reviewed))
+                         _by_events(conflict.events, events)))
         out += [Cited(conflict, ("positions", i), _cites(("positions", i), "sources", p.sources),
-                      _prose(p, ("positions", i), ("position",)), _by_events(p.events, events), None, reviewed)
+                      _prose(p, ("positions", i), ("position",)), _by_events(p.events, events))
                 for i, p in enumerate(conflict.positions)]
     if info is not None:
-        out.append(Cited(info, (), (), _prose(info, (), ("summary",)), _by_events(info.summary_events, events),
-                         None, info.as_of.start))
+        out.append(Cited(info, (), (), _prose(info, (), ("summary",)), _by_events(info.summary_events, events)))
         out += [Cited(info, ("takeaways", i), (), _prose(t, ("takeaways", i), ("text",)),
-                      _by_events(t.events, events), None, info.as_of.start) for i, t in enumerate(info.takeaways)]
+                      _by_events(t.events, events)) for i, t in enumerate(info.takeaways)]
     return out
 
 
+def _newest(item: Cited, sources: dict) -> date | None:
+    """The day that makes an item new or old: its own date, or the newest source it cites or that the
+    events it rests on cite."""
+    days = [sources[c].date.start for c in (*(c for _, c in item.citations), *item.by_events)
+            if c in sources and sources[c].date is not None]
+    if item.dated is not None:
+        days.append(item.dated)
+    return max(days, default=None)
+
+
 def cited_items(info: BriefingInfo | None, items: dict[str, list]) -> list[Cited]:
-    """Every item that cites sources or writes prose, in a fixed order."""
+    """Every item that cites sources or writes prose, in a fixed order, each dated by _newest."""
     events = {e.id: e for e in items["events"]}
-    return _statused(items, events) + _others(info, items, events)
+    sources = {s.id: s for s in items["sources"]}
+    found = _statused(items, events) + _others(info, items, events)
+    return [replace(item, dated=_newest(item, sources)) for item in found]

@@ -103,9 +103,10 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
     if required_from is None:
         return lines[:4]
     return lines + [
-        f"Items dated from {required_from} on (a leverage item or conflict reviewed from then on) are refused "
-        "when they fall short of these rules; earlier items are flagged until their passages are recorded, "
-        "and words in quotation marks are refused as soon as an item records any passage.",
+        f"An item that reports news from {required_from} on (dated then or later, or citing a source dated "
+        "then or later) is refused when it falls short of these rules; earlier items are flagged until their "
+        "passages are recorded, and words in quotation marks are refused as soon as an item records any "
+        "passage.",
     ]
 
 
