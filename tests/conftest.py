@@ -64,7 +64,8 @@ def with_passages(data: Path) -> Path:
          "        read_in: original\n"),
         ("      - {party: beta, position: Wants less., sources: [example-copy], events: [2024-01-deal]}\n",
          "      - party: beta\n        position: Wants less.\n"
-         "        sources: [{source: example-copy, no_passage: paywall, note: \"The wire's page asks for a subscription.\"}]\n"
+         "        sources:\n"
+         "          - {source: example-copy, no_passage: paywall, note: \"The wire's page asks for a subscription.\"}\n"
          "        events: [2024-01-deal]\n")):
         assert old in text, old
         text = text.replace(old, new, 1)

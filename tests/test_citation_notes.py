@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from build_scripts.data.validation import load_briefing
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.session import generate
-from build_scripts.data.validation import load_briefing
 
 from .conftest import MINI
 
@@ -48,8 +48,8 @@ def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetc
     output = _pages(mini_passages)
     deal = output.pages["timeline.md"]
     deal = deal[deal.index("Alpha invests in Beta"):deal.index("A dispute over the deal")]
-    assert '<sup class="cite"><a href="../sources/#example-copy">[1]</a><a href="../sources/#example-report">[2]</a></sup>' \
-        in deal  # no hidden note: the marks open the list's items (assets/briefing.js)
+    marks = '<a href="../sources/#example-copy">[1]</a><a href="../sources/#example-report">[2]</a>'
+    assert f'<sup class="cite">{marks}</sup>' in deal  # no hidden note: marks open the list's items
     assert "passage" not in deal, "the page does not carry them"
     assert json.loads(output.assets["assets/passages/timeline.json"]) == {"2024-01-deal": [
         {"passage": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",

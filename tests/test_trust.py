@@ -99,7 +99,8 @@ def test_downloads_and_feed_carry_both_dates_and_the_origins(mini_passages):
     assert deal == {"collection": "events", "id": "2024-01-deal", "status": Status.confirmed.value,
                     "independent_origins": ["Example Times", "Example Wire"],
                     "citations": [{"source": "example-copy", "read_in": "copy",  # the default: it has read_via
-                                   "passage": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs."},
+                                   "passage": "Alpha Corp said on Monday it had invested about $650 million "
+                                              "in Beta Labs."},
                                   {"source": "example-report", "read_in": "original",
                                    "passage": "Alpha's investment in Beta, announced in January, …"}]}
     position = next(i for i in provenance["items"] if i.get("position") == 1)

@@ -11,10 +11,10 @@ from build_scripts.render.citations import cited, source_id
 from build_scripts.render.formats import Format
 from build_scripts.render.fragments import (
     ENTRY,
+    NOTE_BREAK,
     citation_marks,
     entity_link,
     event_item,
-    NOTE_BREAK,
     evidence,
     fact_badge,
     format_amount,

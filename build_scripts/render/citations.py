@@ -46,10 +46,12 @@ def cited(entry, sources) -> Cited:
     """A bare source id or a citation mapping (object or dict) as a `Cited`; sources: id -> Source, to
     default `read_in` (a copy when the source was read through one, else the original)."""
     if isinstance(entry, dict):
-        source_id, get = entry["source"], entry.get
+        source_id: str = entry["source"]
+        fields: dict = entry
     else:  # a bare id, or the model's Citation (an id that carries what was recorded about the citation)
         source_id = str(entry) if isinstance(entry, str) else entry.source
-        get = lambda name: getattr(entry, name, None)  # noqa: E731
+        fields = {name: getattr(entry, name, None) for name in ("passage", "read_in", "no_passage", "note")}
+    get = fields.get
     source = sources.get(source_id)
     default = "copy" if source is not None and source.read_via is not None else "original"
     return Cited(source=source_id, passage=get("passage"), read_in=_value(get("read_in")) or default,
@@ -60,7 +62,7 @@ def source_id(entry) -> str:
     """The source id of a citation in either form."""
     if isinstance(entry, str):
         return str(entry)
-    return entry["source"] if isinstance(entry, dict) else entry.source
+    return str(entry["source"] if isinstance(entry, dict) else entry.source)
 
 
 def read_in_words(citation: Cited, source) -> str:

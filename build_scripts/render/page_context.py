@@ -85,8 +85,10 @@ class PageContext:
 
     def _listed(self, pages_by_id: dict[str, str], ids, notes: list[str]) -> Md:
         """Marks numbered across the page, their notes listed at its end (a copy, the print view)."""
-        start = len(self.listed_notes) + 1
-        self.listed_notes.extend(notes)
+        listed = self.listed_notes
+        assert listed is not None  # only pages that list their notes come here
+        start = len(listed) + 1
+        listed.extend(notes)
         return Md(f.citation_marks(self.md, pages_by_id, ids, start=start))
 
     def notes(self) -> Md:
