@@ -43,7 +43,9 @@ def event_body(fmt: Format, view: BriefingView, event, passages: bool = True) ->
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
     items = fmt.items([cited_item(fmt, view, entry) if passages else source_item(fmt, view, source_id(entry))
                        for entry in event.sources], ordered=True, compact=True)
-    listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")
+    fetched = not passages and any(cited(entry, view.sources).recorded for entry in event.sources)
+    listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources",
+                         data_passages="1" if fetched else "")  # assets/briefing.js fetches them
     return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([listed], searched=False)}")
 
 

@@ -105,10 +105,12 @@
         copy.className = "cite-note";
         copy.hidden = true;
         Array.prototype.forEach.call(item.childNodes, function (n) { copy.appendChild(n.cloneNode(true)); });
-        if (!copy.querySelector(".passage, .no-passage")) {  /* the page's passages file has it (loadPassage) */
+        if (el.hasAttribute("data-passages")) {  /* the page's passages file has them (loadPassage) */
           copy.append(". ", span("no-passage passage-loading", "Looking up the passage\u2026"));
           copy.dataset.event = heading ? heading.id : "";
           copy.dataset.index = index;
+        } else if (!copy.querySelector(".passage, .no-passage")) {
+          copy.append(". ", span("no-passage", "No passage recorded."));
         }
         mark.after(copy);
         return copy;
