@@ -50,7 +50,7 @@ def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetc
     deal = deal[deal.index("Alpha invests in Beta"):deal.index("A dispute over the deal")]
     marks = '<a href="../sources/#example-copy">[1]</a><a href="../sources/#example-report">[2]</a>'
     assert f'<sup class="cite">{marks}</sup>' in deal  # no hidden note: marks open the list's items
-    assert "“Alpha" not in deal and "data-passages" in deal, "the page does not carry them, it says they are to fetch"
+    assert "class=\"passage\"" not in deal and "data-passages" in deal, "not carried: to fetch"
     assert json.loads(output.assets["assets/passages/timeline.json"]) == {"2024-01-deal": [
         {"passage": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",
          "read": "Read in a copy: Example Mirror."},
