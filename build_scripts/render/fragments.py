@@ -147,7 +147,11 @@ def hidden_note(fmt: Format, content: str, kind: str = "") -> str:
     are listed at the end of the page (page_context.PageContext.notes)."""
     if fmt.copy:
         return ""
-    return f'<span class="cite-note{" cite-note--" + kind if kind else ""}" hidden>{content}</span>'
+    # Kept out of the search index (Material's search skips data-search-exclude): a result would quote it.
+    # <small> (side comments), not <span>: the search's parser matches an element's end by its tag alone,
+    # so the span inside it would end the exclusion.
+    css = f"cite-note cite-note--{kind}" if kind else "cite-note"
+    return f'<small class="{css}" hidden data-search-exclude>{content}</small>'
 
 
 def evidence(fmt: Format, view: BriefingView, citation: Cited, unrecorded: str = "") -> str:
@@ -180,7 +184,7 @@ def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
         event = view.events_by_id[event_id]
         line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(fmt.text(event.title))} "
                 f"{fact_badge(fmt, view, event, short=True)}")
-        parts = [fmt.element("span", line, class_="note-event")]
+        parts = [fmt.element("span", line + ".", class_="note-event")]  # its full stop on its line
         for entry in event.sources:
             citation = cited(entry, view.sources)
             if citation.recorded:
@@ -188,7 +192,7 @@ def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
                 parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
         if len(parts) == 1:
             parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
-        found = view.fragments[key] = parts[0] + NOTE_BREAK + " ".join(parts[1:])
+        found = view.fragments[key] = " ".join(parts)
     return found
 
 
