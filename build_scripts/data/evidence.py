@@ -30,7 +30,7 @@ from build_scripts.data.trust import independent_origins, origin, outlet_key
 from build_scripts.errors import Problem
 
 _ADDRESS_DATES = (re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=/|$|[?#.-])"),
-                  re.compile(r"(?<![\d/])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
+                  re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
                   re.compile(r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.?#-]|$)"),
                   re.compile(r"/((?:19|20)\d\d)/([01]\d)(?=/)()"))
 _WORD = re.compile(r"\w")
