@@ -79,10 +79,13 @@ class BriefingInfo(Strict):
                                              "nothing newer than this before the as-of date")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
-    established_outlets: list[EstablishedOutlet] = Field(default_factory=list, description="The outlets the "
+    # Left out of the downloads when not set, so a briefing without passages downloads as before.
+    established_outlets: list[EstablishedOutlet] = Field(default_factory=list, exclude_if=lambda v: not v,
+                                                         description="The outlets the "
                                                          "briefing treats as established, each with why: a "
                                                          "confirmed item needs one of them or a primary source")
-    passage_max_words: int = Field(60, ge=1, description="The longest passage a citation may record, in words")
+    passage_max_words: int = Field(60, ge=1, exclude_if=lambda v: v == 60,
+                                   description="The longest passage a citation may record, in words")
     passages_required_from: Date | None = Field(None, description="The day the passage rules took effect: an "
                                                 "item reporting news from then on (dated then or later, or citing "
                                                 "a source dated then or later) that falls short is refused; older "

@@ -23,14 +23,14 @@ from build_scripts.data.briefing_info import BriefingInfo
 from build_scripts.data.citations import ReadIn
 from build_scripts.data.dates import FlexDate
 from build_scripts.data.loading import Origins
-from build_scripts.data.passages import Cited, cited_items, figures, quotation_found, quotations
+from build_scripts.data.passages import Cited, cited_items, figures, newest, quotation_found, quotations
 from build_scripts.data.rules import PASSAGE_ORIGINS
 from build_scripts.data.sources import Source
 from build_scripts.data.trust import independent_origins, origin, outlet_key
 from build_scripts.errors import Problem
 
 _ADDRESS_DATES = (re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=/|$|[?#.-])"),
-                  re.compile(r"(?<![\d/])((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
+                  re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?!\d)"),
                   re.compile(r"[/_-]((?:19|20)\d\d)([01]\d)([0-3]\d)(?=[/_.?#-]|$)"),
                   re.compile(r"/((?:19|20)\d\d)/([01]\d)(?=/)()"))
 _WORD = re.compile(r"\w")
@@ -41,13 +41,14 @@ def _where(origins: Origins, owner, path: tuple, message: str, hint: str, severi
     return file.problem(base + path, message, hint, severity)
 
 
-def _graded(item: Cited, info: BriefingInfo) -> str | None:
+def _graded(item: Cited, info: BriefingInfo, sources: Mapping[str, Source]) -> str | None:
     """How a shortfall is reported: an error for a new item, a warning for an older one, not at all when the
     briefing has not adopted the passage rules."""
     cutoff = info.passages_required_from
     if cutoff is None:
         return None
-    return "error" if item.dated is not None and item.dated >= cutoff.start else "warning"
+    day = newest(item, sources)
+    return "error" if day is not None and day >= cutoff.start else "warning"
 
 
 def _over(passage: str, limit: int) -> int | None:
@@ -63,41 +64,41 @@ def _form_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source
     """A passage longer than the limit; a passage read in a place the source does not have."""
     problems = []
     for path, citation in item.citations:
-        words = _over(citation.passage, info.passage_max_words) if citation.passage else None
+        if citation.passage is None:  # most citations: no passage recorded
+            continue
+        words = _over(citation.passage, info.passage_max_words)
         if words is not None:
             problems.append(_where(origins, item.owner, path + ("passage",), f"the passage has "
                                    f"{words} words (limit: {info.passage_max_words})",
                                    "cut it to the words that support the item, marking cuts with …", "error"))
         source = sources.get(citation)
-        if source is None or citation.passage is None:
+        if source is None:
             continue
         place = citation.read_where(source.read_via is not None)
-        missing = {ReadIn.original: source.url is None, ReadIn.copy: source.read_via is None,
-                   ReadIn.archive: source.archived is None}[place]
-        if missing:
+        has = source.url if place is ReadIn.original else source.read_via if place is ReadIn.copy else source.archived
+        if has is None:
             problems.append(_where(origins, item.owner, path + ("read_in",), f"the passage was read in the "
                                    f"source's {place.value}, but {citation} has none",
                                    "read_in: original (url), copy (read_via) or archive (archived)", "error"))
     return problems
 
 
-def _quotation_problems(item: Cited, info: BriefingInfo, quote_texts: list[str], origins: Origins) -> list:
+def _quotation_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], quote_texts: list[str],
+                        origins: Origins) -> list:
     """Words in quotation marks that stand in no passage the item rests on, and in no quote item."""
+    quoted = [(path, q) for path, text in item.prose for q in quotations(text)]
+    if not quoted:
+        return []
     passages = item.passages()
-    severity = "error" if passages else _graded(item, info)
+    unfound = [(path, q) for path, q in quoted
+               if not quotation_found(q, passages) and not quotation_found(q, quote_texts)]
+    severity = ("error" if passages else _graded(item, info, sources)) if unfound else None
     if severity is None:
         return []
-    problems = []
-    for path, text in item.prose:
-        for quoted in quotations(text):
-            if quotation_found(quoted, passages) or quotation_found(quoted, quote_texts):
-                continue
-            said = "none of the passages it cites" if passages else "no passage (none is recorded for it)"
-            problems.append(_where(origins, item.owner, path, f"the words in quotation marks (“{quoted}”) "
-                                   f"stand in {said}", "record the passage of a cited source that has these "
-                                   "exact words, or drop the quotation marks and say it in the briefing's words",
-                                   severity))
-    return problems
+    said = "none of the passages it cites" if passages else "no passage (none is recorded for it)"
+    return [_where(origins, item.owner, path, f"the words in quotation marks (“{q}”) stand in {said}",
+                   "record the passage of a cited source that has these exact words, or drop the quotation marks "
+                   "and say it in the briefing's words", severity) for path, q in unfound]
 
 
 def _figure_problems(item: Cited, origins: Origins) -> list:
@@ -114,11 +115,13 @@ def _figure_problems(item: Cited, origins: Origins) -> list:
 
 def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, Source], origins: Origins) -> list:
     """A confirmed item: passages from two independent origins, and an origin that is primary or established."""
-    cited = [c for _, c in item.citations]
-    severity = _graded(item, info)
-    if item.status != "confirmed" or severity is None or any(c not in sources for c in cited):
+    if item.status != "confirmed" or info.passages_required_from is None:
+        return []
+    cited = item.cited
+    if any(c not in sources for c in cited):
         return []
     problems = []
+    severity = _graded(item, info, sources) or "warning"
     with_passage = independent_origins((c for c in cited if c.passage), sources)
     if len(with_passage) < PASSAGE_ORIGINS:
         listed = ", ".join(with_passage) or "none"
@@ -185,7 +188,7 @@ def passage_problems(info: BriefingInfo, items: dict[str, list], origins: Origin
     problems = address_date_problems(items, origins) + outlet_list_problems(info, items, origins)
     for item in cited_items(info, items):
         problems += _form_problems(item, info, sources, origins)
-        problems += _quotation_problems(item, info, quote_texts, origins)
+        problems += _quotation_problems(item, info, sources, quote_texts, origins)
         problems += _figure_problems(item, origins)
         problems += _evidence_problems(item, info, sources, origins)
     return problems

@@ -10,8 +10,8 @@ value, so "$1 billion" and "1 billion dollars" are the same figure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from types import MappingProxyType
@@ -78,27 +78,40 @@ class Cited:
     """One item that cites sources and says something: where it stands, what it cites, what it says.
 
     owner: the validated object whose place in the files is known; base: the path from it to the item
-    (a conflict's position); citations: (path from owner, citation); prose: (path from owner, text);
+    (a conflict's position); cites: (path from owner to a list of citations, or to one, and the list or the
+    one); prose: (path from owner, text);
     by_events: citations of the events the prose rests on (their passages support it too)."""
 
     owner: object
     base: tuple
-    citations: tuple[tuple[tuple, Citation], ...]
+    cites: tuple[tuple[tuple, Sequence[Citation] | Citation], ...]
     prose: tuple[tuple[tuple, str], ...]
     by_events: tuple[Citation, ...] = ()
     status: str | None = None
     dated: date | None = None
 
+    @property
+    def citations(self) -> Iterator[tuple[tuple, Citation]]:
+        """Each citation with its path from the owner (made only when asked for)."""
+        for path, values in self.cites:
+            if isinstance(values, Citation):
+                yield path, values
+            else:
+                yield from ((path + (i,), c) for i, c in enumerate(values))
+
+    @property
+    def cited(self) -> list[Citation]:
+        """The citations, without their paths."""
+        return [c for _, values in self.cites for c in ((values,) if isinstance(values, Citation) else values)]
+
     def passages(self) -> list[str]:
         """Every passage that may support the item's prose: its own, and its events'."""
-        own = [c.passage for _, c in self.citations if c.passage]
+        own = [c.passage for c in self.cited if c.passage]
         return own + [c.passage for c in self.by_events if c.passage]
 
 
-def _cites(base: tuple, field: str, values) -> tuple[tuple[tuple, Citation], ...]:
-    if isinstance(values, Citation):
-        return ((base + (field,), values),)
-    return tuple((base + (field, i), c) for i, c in enumerate(values) if isinstance(c, Citation))
+def _cites(base: tuple, field: str, values) -> tuple[tuple[tuple, Sequence[Citation] | Citation], ...]:
+    return ((base + (field,), values),) if values else ()
 
 
 def _prose(owner, base: tuple, fields: tuple[str, ...]) -> tuple[tuple[tuple, str], ...]:
@@ -142,10 +155,10 @@ def _others(info: BriefingInfo | None, items: dict[str, list], events: dict) -> 
     return out
 
 
-def _newest(item: Cited, sources: dict) -> date | None:
+def newest(item: Cited, sources: Mapping) -> date | None:
     """The day that makes an item new or old: its own date, or the newest source it cites or that the
     events it rests on cite."""
-    days = [sources[c].date.start for c in (*(c for _, c in item.citations), *item.by_events)
+    days = [sources[c].date.start for c in (*item.cited, *item.by_events)
             if c in sources and sources[c].date is not None]
     if item.dated is not None:
         days.append(item.dated)
@@ -153,8 +166,6 @@ def _newest(item: Cited, sources: dict) -> date | None:
 
 
 def cited_items(info: BriefingInfo | None, items: dict[str, list]) -> list[Cited]:
-    """Every item that cites sources or writes prose, in a fixed order, each dated by _newest."""
+    """Every item that cites sources or writes prose, in a fixed order (`newest` dates one)."""
     events = {e.id: e for e in items["events"]}
-    sources = {s.id: s for s in items["sources"]}
-    found = _statused(items, events) + _others(info, items, events)
-    return [replace(item, dated=_newest(item, sources)) for item in found]
+    return _statused(items, events) + _others(info, items, events)
