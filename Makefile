@@ -15,12 +15,13 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export BRIEFING_DATA := $(DATA)
 
-.PHONY: site new check serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
+.PHONY: site new check migrate serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
 
 help:
 	@echo "make site     build the whole site into $(SITE_DIR)/ (checks the data first)"
 	@echo "make test     run every test (unit, golden, integration, browser, workflow lint)"
 	@echo "make check    validate the data only"
+	@echo "make migrate  bring data written for an older schema forward, in place (then make check)"
 	@echo "make new BRIEFING=folder   start a new briefing: a minimal, valid one to edit"
 	@echo "make serve    preview with live reload (also when data/ changes)"
 	@echo "make build    write the generated Markdown to build/generated/ for inspection"
@@ -89,6 +90,9 @@ new: $(PY_STAMP)
 
 check: $(PY_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) check
+
+migrate: $(PY_STAMP)
+	$(BIN)/python -m build_scripts --data $(DATA) migrate
 
 build: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) build --out build/generated

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_scripts check|build|site|schema|diff|links|archive`."""
+"""Command line: `python -m build_scripts check|build|site|schema|diff|new|migrate|links|archive`."""
 from __future__ import annotations
 
 import argparse
@@ -165,6 +165,22 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_migrate(args) -> int:
+    """Bring the data folder forward to today's schema, in place; print what changed."""
+    from build_scripts.data.migrating import migrate_folder, write_migrated
+
+    migrated = migrate_folder(_data_dir(args), _label(args))
+    write_migrated(migrated)
+    for item in migrated:
+        print("\n".join(item.changes))
+    if not migrated:
+        print("Nothing to migrate: the data is written for today's schema.")
+        return 0
+    print(f"{sum(len(m.changes) for m in migrated)} changes in {len(migrated)} files. Next: make check"
+          f"{'' if _label(args) == 'data' else ' DATA=' + _label(args)} lists each TODO left for you to answer.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     parser.add_argument("--data", help="data folder (default: $BRIEFING_DATA or data/)")
@@ -182,13 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("base")
     p.add_argument("head", nargs="?", default="HEAD")
     p.add_argument("--repo", default=str(ROOT), help="the git repository (default: this project)")
+    sub.add_parser("migrate", help="bring data written for an older schema forward, in place")
     p = sub.add_parser("new", help="write a minimal, valid briefing into a new folder")
     p.add_argument("folder")
     network = add_network_commands(sub)
     args = parser.parse_args(argv)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "check": cmd_check, "build": cmd_build, "site": cmd_site, "schema": cmd_schema, "diff": cmd_diff,
-        "new": cmd_new, **network}
+        "new": cmd_new, "migrate": cmd_migrate, **network}
     handler = handlers[args.command]
     try:
         # data warnings as `warning: file:line:col: ...`, the site engine's as it prints them

@@ -53,6 +53,8 @@ class Wording(Strict):
 
 
 class BriefingInfo(Strict):
+    schema_version: int | None = Field(None, ge=1, description="The data schema the files were written for "
+                                       "(make migrate brings older data forward and sets it)")
     title: ShortText
     description: ShortText
     as_of: Date
