@@ -8,6 +8,9 @@ NODE_STAMP := node_modules/.installed-lock
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed-requirements
 DATA ?= data
+# STRICT=1 (or set in CI's environment): unacknowledged data warnings fail `make check` and `make site`.
+STRICT ?=
+STRICT_FLAG := $(if $(filter-out 0 no false,$(STRICT)),--strict)
 SITE_DIR ?= site
 
 # One build date per commit: honoured by MkDocs (sitemap) and by our own pipeline.
@@ -30,6 +33,7 @@ help:
 	@echo "make links    check every source, copy and archive link (network; cached for a day)"
 	@echo "make archive  ask the Wayback Machine for snapshots of sources without one (network, IA keys)"
 	@echo "DATA=folder   build another briefing's data folder"
+	@echo "STRICT=1      check and site fail on unacknowledged data warnings"
 	@echo "ENGINE=properdocs  build (or serve) with ProperDocs, the maintained MkDocs 1.x fork, from $(PD_VENV)"
 
 $(PY_STAMP): requirements.txt
@@ -82,14 +86,14 @@ java:
 	else echo "The HTML check (Nu HTML Checker) needs a Java runtime, java on the PATH: sudo apt-get install default-jre-headless" >&2; exit 1; fi
 
 site: $(ENGINE_STAMP) $(NODE_STAMP)
-	$(ENGINE_BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR) --engine $(ENGINE)
+	$(ENGINE_BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR) --engine $(ENGINE) $(STRICT_FLAG)
 
 new: $(PY_STAMP)
 	@[ -n "$(BRIEFING)" ] || { echo "Say where: make new BRIEFING=briefings/my-topic" >&2; exit 1; }
 	$(BIN)/python -m build_scripts new $(BRIEFING)
 
 check: $(PY_STAMP)
-	$(BIN)/python -m build_scripts --data $(DATA) check
+	$(BIN)/python -m build_scripts --data $(DATA) check $(STRICT_FLAG)
 
 migrate: $(PY_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) migrate

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
+from build_scripts.data.acknowledgements import acknowledged_line
+
 DATA_LOGGER = "build_scripts.data"
 PLUGIN = "briefing"
 ENGINES = ("mkdocs", "properdocs")
@@ -37,6 +39,8 @@ def log_report(report) -> None:
         data_log().info(draft.format())
     for warning in report.warnings:
         data_log().warning(warning.format())
+    if report.acknowledged:  # counted in one line: an editor checked each, and said why on the item
+        data_log().info(acknowledged_line(report.acknowledged))
 
 
 class _Stderr(logging.Handler):

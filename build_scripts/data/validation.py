@@ -13,6 +13,7 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from build_scripts.collector import collector_paused
+from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
 from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Origins, suggest
@@ -179,8 +180,9 @@ class Report:
     """A valid briefing, with what an editor should still look at."""
 
     briefing: Briefing
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # to print in full (not acknowledged)
     drafts: list[Problem] = field(default_factory=list)
+    acknowledged: list[tuple[Problem, str]] = field(default_factory=list)  # (warning, the editor's reason)
 
 
 def validate(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None = None,
@@ -233,7 +235,10 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     if problems:
         raise DataError(_answers_first(problems, asked))
     warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins) + trust_warnings)
-    return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts)
+    found = sort_warnings(warnings, [info, *(i for values in items.values() for i in values)], origins, build_date) \
+        if trust else Sorted(warnings, [])
+    return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), found.shown,
+                  drafts, found.acknowledged)
 
 
 def load_briefing(data_dir, label: str | None = None, reuse: Reuse | None = None) -> Briefing:
