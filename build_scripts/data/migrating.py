@@ -5,7 +5,6 @@ each is written atomically. What only a person can supply is left as a `TODO: â€
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from build_scripts.data.loading import format_path
-from build_scripts.data.migrations import CURRENT, VERSIONS, Target, migrate, schema_version
+from build_scripts.data.migrations import CURRENT, VERSIONS, Target, migrate, schema_version, used_codes
 from build_scripts.site.writing import write_file
 
 
@@ -23,19 +22,6 @@ def _round_trip() -> YAML:
     yaml.width = 1 << 20  # never fold a long line
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
-
-
-def used_codes(documents: Iterable[dict]) -> dict[str, set[str]]:
-    """The themes the folder's events use and the kinds its relationships use."""
-    used: dict[str, set[str]] = {"themes": set(), "relations": set()}
-    for data in documents:
-        for event in data.get("events") or []:
-            if isinstance(event, dict):
-                used["themes"].update(str(t) for t in event.get("themes") or [])
-        for relation in data.get("relationships") or []:
-            if isinstance(relation, dict) and relation.get("kind"):
-                used["relations"].add(str(relation["kind"]))
-    return used
 
 
 def _declare_version(data: CommentedMap, to: Target) -> None:

@@ -118,6 +118,8 @@ def relation_kinds(data: dict, to: Target) -> None:
     book = briefing.get("codebook") if isinstance(briefing, dict) else None
     if isinstance(book, dict) and "relations" not in book:
         kinds = to.keep("relations", KINDS_BEFORE_CODEBOOK)
+        if not kinds and to.used is not None:  # no relationship uses a kind: today's data may leave them out
+            return
         to.add(book, ("briefing", "codebook"), "relations",
                [_code(to, "relations", k, k.replace("-", " ")) for k in kinds], None,
                "relationship kinds became the codebook's own")
@@ -142,6 +144,19 @@ def schema_version(data: Mapping) -> int | None:
     return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else None
 
 
+def used_codes(documents: Iterable[dict]) -> dict[str, set[str]]:
+    """The themes the folder's events use and the kinds its relationships use."""
+    used: dict[str, set[str]] = {"themes": set(), "relations": set()}
+    for data in documents:
+        for event in data.get("events") or []:
+            if isinstance(event, dict):
+                used["themes"].update(str(t) for t in event.get("themes") or [])
+        for relation in data.get("relationships") or []:
+            if isinstance(relation, dict) and relation.get("kind"):
+                used["relations"].add(str(relation["kind"]))
+    return used
+
+
 def pending_problems(files: list[LoadedFile], label: str) -> list[Problem]:
     """One line when the folder was written for an older schema (or a newer one), else none."""
     declared = [v for v in (schema_version(f.data) for f in files) if v is not None]
@@ -152,10 +167,12 @@ def pending_problems(files: list[LoadedFile], label: str) -> list[Problem]:
     if version is not None and version > CURRENT:
         return [first.problem(("briefing", "schema_version"), f"the data was written for schema {version}, newer "
                               f"than this code's ({CURRENT})", "update the code (git pull) before editing")]
-    probe = Target()
+    if version == CURRENT:
+        return []
+    probe = Target(used=used_codes(f.data for f in files))
     for file in files:
         migrate(copy.deepcopy(file.data), probe)
-    if (version is None or version == CURRENT) and not probe.changes:
+    if version is None and not probe.changes:
         return []
     was = version or 1
     return [first.problem(("briefing",), f"the data was written for an older schema (version {was}: "
