@@ -17,7 +17,10 @@ from types import MappingProxyType
 from build_scripts.data.loading import Origins, format_path
 from build_scripts.errors import Problem
 
-WARNINGS = MappingProxyType({  # code -> name; the editors' guide has a heading for each
+# code -> name; the editors' guide has a heading `### W101 mirror-only-source` for each. W0xx: the
+# acknowledgements themselves; W1xx provenance; W2xx status, figures and force; W3xx review dates; W4xx
+# editorial care; W5xx is kept for the checks of cited passages (issue 20).
+WARNINGS = MappingProxyType({
     "W001": "unused-acknowledgement",
     "W101": "mirror-only-source",
     "W102": "re-report-without-based-on",
