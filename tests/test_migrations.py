@@ -94,3 +94,12 @@ def test_data_from_a_newer_schema_is_refused(tmp_path):
     path.write_text(path.read_text().replace("briefing:\n", f"briefing:\n  schema_version: {CURRENT + 1}\n", 1))
     with pytest.raises(DataError, match="newer than this code"):
         load_report(folder, "new", build_date=BUILD_DATE)
+
+
+def test_a_file_that_does_not_parse_stops_the_migration_before_anything_is_written(tmp_path, capsys):
+    folder = _copy(tmp_path, "2026-11")
+    (folder / "broken.yaml").write_text("events:\n  - [oops\n")
+    before = (folder / "briefing.yaml").read_text()
+    assert main(["--data", str(folder), "migrate"]) == 1
+    assert "broken.yaml:3:1: the file cannot be read as YAML, so nothing was migrated" in capsys.readouterr().err
+    assert (folder / "briefing.yaml").read_text() == before

@@ -10,9 +10,11 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from build_scripts.data.loading import format_path
 from build_scripts.data.migrations import CURRENT, VERSIONS, Target, migrate, schema_version, used_codes
+from build_scripts.errors import DataError, Problem
 from build_scripts.site.writing import write_file
 
 
@@ -59,11 +61,22 @@ class Migrated:
     changes: list[str]
 
 
+def _load(yaml: YAML, path: Path, label: str) -> object:
+    """A file's round-trip nodes; a file that does not parse stops the migration before anything is written."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"))
+    except (YAMLError, UnicodeDecodeError) as err:
+        mark = getattr(err, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        raise DataError([Problem(f"{label}/{path.name}", line, column, "", "the file cannot be read as YAML, so "
+                                 "nothing was migrated", "fix it first (make check says what is wrong)")]) from err
+
+
 def migrate_folder(data_dir: Path, label: str) -> list[Migrated]:
     """Every YAML file of the folder brought forward (nothing written): the files that changed."""
     yaml = _round_trip()
     paths = sorted(data_dir.glob("*.yaml")) + sorted(data_dir.glob("*.yml"))
-    documents = {path: yaml.load(path.read_text(encoding="utf-8")) for path in paths}
+    documents = {path: _load(yaml, path, label) for path in paths}
     used = used_codes(d for d in documents.values() if isinstance(d, dict))
     out = []
     for path, document in documents.items():
