@@ -70,8 +70,8 @@ def test_a_revision_written_for_an_older_schema_is_read_through_the_migrations()
     import copy
 
     from build_scripts.data.loading import parse_yaml
+    from build_scripts.data.migrations import migrate
     from build_scripts.data.validation import validate
-    from build_scripts.history.migrations import migrate
 
     old = FIXTURES / "schema-2026-11" / "briefing.yaml"
     loaded = parse_yaml("old/briefing.yaml", old.read_bytes())

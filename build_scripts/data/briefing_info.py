@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from build_scripts.data.fields import Date, FiguresAsOf, Id, ShortText, Strict, Text
+from build_scripts.data.fields import Acknowledgeable, Date, FiguresAsOf, Id, ShortText, Strict, Text
 
 
 class Takeaway(Strict):
@@ -52,7 +52,9 @@ class Wording(Strict):
     relationships_chart: ShortText = Field("Relationships, by kind", description="The relationship chart's title")
 
 
-class BriefingInfo(Strict):
+class BriefingInfo(Acknowledgeable):
+    schema_version: int | None = Field(None, ge=1, description="The data schema the files were written for "
+                                       "(make migrate brings older data forward and sets it)")
     title: ShortText
     description: ShortText
     as_of: Date

@@ -100,4 +100,21 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+class Acknowledgement(Strict):
+    """An editor's answer to a warning on this item: checked, and why it stands (editors' guide, Warnings)."""
+
+    warning: Annotated[str, StringConstraints(pattern=r"^W[0-9]{3}$")] = Field(description="The warning's code, "
+                                                                               "like W101")
+    reason: Text = Field(description="What was checked, and why the warning stands: a reason another editor "
+                         "would accept")
+    until: Day | None = Field(None, description="The warning comes back after this day (optional)")
+
+
+class Acknowledgeable(Strict):
+    """An item an editor can acknowledge a warning on (sources, facts, profiles, the briefing block)."""
+
+    acknowledge: list[Acknowledgement] | None = Field(None, description="Warnings checked and accepted on this "
+                                                      "item, each with its reason: they are counted, not printed")
+
+
 FiguresAsOf = Field(None, description="When the text states a figure (a share, an amount): the date it was true")

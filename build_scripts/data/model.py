@@ -24,6 +24,8 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
 from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     ID_PATTERN,
     RESERVED_IDS,
+    Acknowledgeable,
+    Acknowledgement,
     Date,
     Day,
     FiguresAsOf,
@@ -69,7 +71,7 @@ class Amount(Strict):
                                "valued later, a total to a date)")
 
 
-class Organisation(Strict):
+class Organisation(Acknowledgeable):
     id: Id
     name: ShortText
     kind: OrgKind
@@ -77,7 +79,7 @@ class Organisation(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class Person(Strict):
+class Person(Acknowledgeable):
     id: Id
     name: ShortText
     role: ShortText
@@ -85,7 +87,7 @@ class Person(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class Event(Strict):
+class Event(Acknowledgeable):
     id: Id
     date: Date
     until: Date | None = Field(None, description="End of the span, for events over several days or months")
@@ -112,7 +114,7 @@ class Event(Strict):
         return self
 
 
-class Claim(Strict):
+class Claim(Acknowledgeable):
     """Something the seed reporting said, with when it was reported and what became of it."""
 
     id: Id
@@ -147,7 +149,7 @@ class Position(Strict):
     figures_as_of: Date | None = FiguresAsOf
 
 
-class Conflict(Strict):
+class Conflict(Acknowledgeable):
     id: Id
     title: ShortText
     summary: Text
@@ -157,7 +159,7 @@ class Conflict(Strict):
     last_reviewed: Date
 
 
-class Leverage(Strict):
+class Leverage(Acknowledgeable):
     id: Id
     holder: Id
     over: Id
@@ -174,7 +176,7 @@ class Leverage(Strict):
     last_reviewed: Date
 
 
-class Quote(Strict):
+class Quote(Acknowledgeable):
     id: Id
     speaker: Id
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
@@ -186,7 +188,7 @@ class Quote(Strict):
     review: Review = Review.published
 
 
-class Relationship(Strict):
+class Relationship(Acknowledgeable):
     source_party: Id = Field(alias="from")
     target_party: Id = Field(alias="to")
     kind: Id = Field(description="An id from the codebook's relations, such as invested-in or sued")

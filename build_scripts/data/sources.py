@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from build_scripts.data.fields import Date, Day, HttpUrl, Id, Review, ShortText, Strict, Text
+from build_scripts.data.fields import Acknowledgeable, Date, Day, HttpUrl, Id, Review, ShortText, Strict, Text
 
 
 class Archived(Strict):
@@ -35,7 +35,7 @@ class Copy(Strict):
     archived: Archived | None = Field(None, description="An archived snapshot of the copy")
 
 
-class Source(Strict):
+class Source(Acknowledgeable):
     id: Id
     outlet: ShortText
     title: ShortText | None = Field(None, description="The headline exactly as published; leave out if not known")

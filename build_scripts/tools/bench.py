@@ -21,6 +21,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from build_scripts.logs import progress
+
 if TYPE_CHECKING:  # imported by the worker process only, when it starts measuring
     from build_scripts.pipeline import BuildOutput
     from build_scripts.session import BuildSession
@@ -108,9 +110,11 @@ def main() -> int:
     scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     rows = []
     try:
-        for events in sizes:
-            rows.append(run_size(events, SIZES.get(events, max(1, events // 10)), scratch))
-            print(json.dumps(rows[-1]), file=sys.stderr)
+        with progress(len(sizes), "Benchmark sizes") as shown:
+            for events in sizes:
+                rows.append(run_size(events, SIZES.get(events, max(1, events // 10)), scratch))
+                shown.write(json.dumps(rows[-1]), file=sys.stderr)
+                shown.advance()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     columns = ["events", "entities", "load_validate_s", "generate_s", "mkdocs_build_s", "total_s", "peak_memory_mb",
