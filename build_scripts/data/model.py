@@ -18,12 +18,16 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
     Code,
     Codebook,
     RelationCode,
+    Repository,
     Takeaway,
     Wording,
 )
 from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     ID_PATTERN,
     RESERVED_IDS,
+    Correctable,
+    Correction,
+    Corrections,
     Date,
     Day,
     FiguresAsOf,
@@ -69,23 +73,25 @@ class Amount(Strict):
                                "valued later, a total to a date)")
 
 
-class Organisation(Strict):
+class Organisation(Correctable):
     id: Id
     name: ShortText
     kind: OrgKind
     description: Text
     sources: list[Id] = Field(min_length=1)
+    corrections: list[Correction] = Corrections
 
 
-class Person(Strict):
+class Person(Correctable):
     id: Id
     name: ShortText
     role: ShortText
     organisations: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
+    corrections: list[Correction] = Corrections
 
 
-class Event(Strict):
+class Event(Correctable):
     id: Id
     date: Date
     until: Date | None = Field(None, description="End of the span, for events over several days or months")
@@ -104,6 +110,7 @@ class Event(Strict):
     sources: list[Id] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _until_after_date(self) -> "Event":
@@ -112,7 +119,7 @@ class Event(Strict):
         return self
 
 
-class Claim(Strict):
+class Claim(Correctable):
     """Something the seed reporting said, with when it was reported and what became of it."""
 
     id: Id
@@ -129,6 +136,7 @@ class Claim(Strict):
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
     correction_sources: list[Id] = Field(default_factory=list)
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _pairs(self) -> "Claim":
@@ -147,7 +155,7 @@ class Position(Strict):
     figures_as_of: Date | None = FiguresAsOf
 
 
-class Conflict(Strict):
+class Conflict(Correctable):
     id: Id
     title: ShortText
     summary: Text
@@ -155,9 +163,10 @@ class Conflict(Strict):
     events: list[Id] = Field(min_length=1)
     claims: list[Id] = Field(default_factory=list)
     last_reviewed: Date
+    corrections: list[Correction] = Corrections
 
 
-class Leverage(Strict):
+class Leverage(Correctable):
     id: Id
     holder: Id
     over: Id
@@ -172,9 +181,10 @@ class Leverage(Strict):
     superseded_note: Text | None = None
     figures_as_of: Date | None = FiguresAsOf
     last_reviewed: Date
+    corrections: list[Correction] = Corrections
 
 
-class Quote(Strict):
+class Quote(Correctable):
     id: Id
     speaker: Id
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
@@ -184,6 +194,7 @@ class Quote(Strict):
     source: Id
     event: Id | None = None
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
 
 class Relationship(Strict):

@@ -172,6 +172,27 @@ class Report:
     briefing: Briefing
     warnings: list[Problem] = field(default_factory=list)
     drafts: list[Problem] = field(default_factory=list)
+    places: dict[tuple[str, str], Place] = field(default_factory=dict)  # (collection, id) -> where it is written
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an item is written: its file's name in the data folder and the line of its first key."""
+
+    file: str
+    line: int
+
+
+def item_places(items: dict[str, list], origins: Origins) -> dict[tuple[str, str], Place]:
+    """(collection, id) -> Place, from the loader's positions, for every item with an id."""
+    places = {}
+    for name, collection in items.items():
+        for item in collection:
+            if getattr(item, "id", None) is None or id(item) not in origins:
+                continue
+            file, path = origins[id(item)]
+            places[(name, item.id)] = Place(file.name.rsplit("/", 1)[-1], file.where(path)[0])
+    return places
 
 
 def validate(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None = None,
@@ -222,7 +243,8 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     if problems:
         raise DataError(problems)
     warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins) + trust_warnings)
-    return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts)
+    return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), warnings, drafts,
+                  item_places(items, origins))
 
 
 def load_briefing(data_dir, label: str | None = None, reuse: Reuse | None = None) -> Briefing:
