@@ -20,7 +20,9 @@ from build_scripts.collector import collector_paused
 from build_scripts.data.model import Briefing
 from build_scripts.errors import DataError, Problem
 from build_scripts.history.corrections import corrections_before
-from build_scripts.history.updates import atom_feed, data_updates, history_head
+from build_scripts.history.feed import atom_feed
+from build_scripts.history.update_days import by_day
+from build_scripts.history.updates import data_updates, history_head
 from build_scripts.render.chart_html import MARKER, render_chart
 from build_scripts.render.chart_images import STATIC_CHARTS_ENV, chart_svgs, image_name
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
@@ -114,7 +116,8 @@ def _generate(briefing: Briefing, static_charts: bool, updates, editing: Editing
     for page in planned:
         plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
-    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
+    days = by_day(updates or [])
+    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
@@ -136,7 +139,7 @@ def plotly_bundle() -> bytes:
 def change_url(view, change) -> str | None:
     """Where a change can be seen now, relative to the site root (None once it is gone)."""
     target = change_target(view, change)
-    return f"{page_url(target[0])}#{target[1]}" if target else None
+    return f"{page_url(target[0])}" + (f"#{target[1]}" if target[1] else "") if target else None
 
 
 def place_charts(markdown: str, output: BuildOutput, address: str) -> str:

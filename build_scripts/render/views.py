@@ -292,4 +292,12 @@ def change_target(view: BriefingView, change) -> tuple[str, str] | None:
         return view.event_pages[change.item_id], change.item_id
     if change.kind == "sources" and change.item_id in view.source_pages:
         return view.source_pages[change.item_id], change.item_id
+    ids = {name: {i.id for i in getattr(view.briefing, name)} for name in ("claims", "leverage", "quotes",
+                                                                           "conflicts")}
+    if change.item_id in ids.get(change.kind, ()):
+        if change.kind == "conflicts":
+            return conflict_page(change.item_id), ""
+        return {"claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}[change.kind], change.item_id
+    if change.kind in ("people", "organisations") and change.item_id in view.entities:
+        return view.entity_page(change.item_id), ""
     return None
