@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from types import MappingProxyType
 
 from build_scripts.data.dates import day_label
 from build_scripts.history.updates import Change, FieldChange, Update
 
-RANK = {"removed": 0, "updated": 1, "corrected": 2, "added": 3}  # what a merged entry says, the day's strongest
+# What a merged entry says: the strongest of the day's verbs
+RANK = MappingProxyType({"removed": 0, "updated": 1, "corrected": 2, "added": 3})
 
 
 @dataclass(frozen=True)

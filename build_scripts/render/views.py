@@ -287,17 +287,13 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
 
 
 def change_target(view: BriefingView, change) -> tuple[str, str] | None:
-    """Where a change can be seen now, if it still exists: (page, anchor)."""
-    if change.kind == "events" and change.item_id in view.event_pages:
-        return view.event_pages[change.item_id], change.item_id
-    if change.kind == "sources" and change.item_id in view.source_pages:
-        return view.source_pages[change.item_id], change.item_id
-    ids = {name: {i.id for i in getattr(view.briefing, name)} for name in ("claims", "leverage", "quotes",
-                                                                           "conflicts")}
-    if change.item_id in ids.get(change.kind, ()):
-        if change.kind == "conflicts":
-            return conflict_page(change.item_id), ""
-        return {"claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}[change.kind], change.item_id
-    if change.kind in ("people", "organisations") and change.item_id in view.entities:
-        return view.entity_page(change.item_id), ""
-    return None
+    """Where a change can be seen now, if it still exists: (page, anchor; '' for a whole page)."""
+    pages = {"events": view.event_pages, "sources": view.source_pages}.get(change.kind)
+    if pages is not None:
+        return (pages[change.item_id], change.item_id) if change.item_id in pages else None
+    if change.kind in ("people", "organisations"):
+        return (view.entity_page(change.item_id), "") if change.item_id in view.entities else None
+    if not any(i.id == change.item_id for i in getattr(view.briefing, change.kind, ())):
+        return None
+    return (conflict_page(change.item_id), "") if change.kind == "conflicts" else \
+        ({"claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}[change.kind], change.item_id)
