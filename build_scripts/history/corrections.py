@@ -44,6 +44,8 @@ def value_text(value: object) -> str:
         return "(not given)"
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"
     if isinstance(value, list):
         return "; ".join(value_text(v) for v in value) if value else "(none)"
     if isinstance(value, dict):
