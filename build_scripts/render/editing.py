@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from build_scripts.data.dates import parse_flex_date
+from build_scripts.data.rules import RULES, Status
 from build_scripts.render.formats import Format
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView
@@ -23,12 +24,14 @@ def field_label(name: str) -> str:
 
 
 def earlier_text(name: str, value: str) -> str:
-    """An earlier value as a reader reads it: a date field's date in words ('15 January 2024')."""
+    """An earlier value as a reader reads it: a date in words ('15 January 2024'), a status by its label."""
     if name in DATE_FIELDS:
         try:
             return parse_flex_date(value).label
         except ValueError:
             return value
+    if name == "status" and value in {status.value for status in Status}:
+        return RULES[Status(value)].label
     return value
 
 
