@@ -174,7 +174,7 @@ def test_a_correction_names_only_the_items_own_fields(tmp_path):
     (data / "briefing.yaml").write_text(text)
     with pytest.raises(DataError) as raised:
         load_report(data)
-    assert "a correction names dates, not a field of this item" in str(raised.value)
+    assert "corrections[0].fields: a correction names 'dates', not a field of this item" in str(raised.value)
 
 
 def test_a_correction_note_is_one_line(tmp_path):

@@ -16,7 +16,6 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
-    model_validator,
 )
 
 from build_scripts.data.dates import EXAMPLES, FlexDate, parse_flex_date
@@ -116,20 +115,6 @@ class Correction(Strict):
     fields: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] = Field(
         default_factory=list, description="The fields the correction changed, e.g. [date]; shown with their earlier "
         "value (default: every field the history shows changed that day)")
-
-
-class Correctable(Strict):
-    """An item that may carry corrections: the fields a correction names must be the item's own."""
-
-    @model_validator(mode="after")
-    def _corrected_fields_exist(self):
-        known = {f.alias or name for name, f in type(self).model_fields.items()} - {"corrections"}
-        for correction in getattr(self, "corrections", ()):
-            unknown = [name for name in correction.fields if name not in known]
-            if unknown:
-                raise ValueError(f"a correction names {', '.join(unknown)}, not a field of this item "
-                                 f"(fields: {', '.join(sorted(known))})")
-        return self
 
 
 Corrections: Any = Field(default_factory=list, description="Corrections made to this item since it was published, each "

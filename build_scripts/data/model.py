@@ -25,7 +25,6 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
 from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     ID_PATTERN,
     RESERVED_IDS,
-    Correctable,
     Correction,
     Corrections,
     Date,
@@ -73,7 +72,7 @@ class Amount(Strict):
                                "valued later, a total to a date)")
 
 
-class Organisation(Correctable):
+class Organisation(Strict):
     id: Id
     name: ShortText
     kind: OrgKind
@@ -82,7 +81,7 @@ class Organisation(Correctable):
     corrections: list[Correction] = Corrections
 
 
-class Person(Correctable):
+class Person(Strict):
     id: Id
     name: ShortText
     role: ShortText
@@ -91,7 +90,7 @@ class Person(Correctable):
     corrections: list[Correction] = Corrections
 
 
-class Event(Correctable):
+class Event(Strict):
     id: Id
     date: Date
     until: Date | None = Field(None, description="End of the span, for events over several days or months")
@@ -119,7 +118,7 @@ class Event(Correctable):
         return self
 
 
-class Claim(Correctable):
+class Claim(Strict):
     """Something the seed reporting said, with when it was reported and what became of it."""
 
     id: Id
@@ -155,7 +154,7 @@ class Position(Strict):
     figures_as_of: Date | None = FiguresAsOf
 
 
-class Conflict(Correctable):
+class Conflict(Strict):
     id: Id
     title: ShortText
     summary: Text
@@ -166,7 +165,7 @@ class Conflict(Correctable):
     corrections: list[Correction] = Corrections
 
 
-class Leverage(Correctable):
+class Leverage(Strict):
     id: Id
     holder: Id
     over: Id
@@ -184,7 +183,7 @@ class Leverage(Correctable):
     corrections: list[Correction] = Corrections
 
 
-class Quote(Correctable):
+class Quote(Strict):
     id: Id
     speaker: Id
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),

@@ -7,7 +7,6 @@ from enum import Enum
 from pydantic import Field, model_validator
 
 from build_scripts.data.fields import (
-    Correctable,
     Correction,
     Corrections,
     Date,
@@ -47,7 +46,7 @@ class Copy(Strict):
     archived: Archived | None = Field(None, description="An archived snapshot of the copy")
 
 
-class Source(Correctable):
+class Source(Strict):
     id: Id
     outlet: ShortText
     title: ShortText | None = Field(None, description="The headline exactly as published; leave out if not known")

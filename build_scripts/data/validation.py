@@ -12,10 +12,12 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from build_scripts.collector import collector_paused
+from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
 from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Origins, suggest
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
+from build_scripts.data.places import Place, item_places
 from build_scripts.data.trust import (
     build_date_from_env,
     codebook_problems,
@@ -175,25 +177,6 @@ class Report:
     places: dict[tuple[str, str], Place] = field(default_factory=dict)  # (collection, id) -> where it is written
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where an item is written: its file's name in the data folder and the line of its first key."""
-
-    file: str
-    line: int
-
-
-def item_places(items: dict[str, list], origins: Origins) -> dict[tuple[str, str], Place]:
-    """(collection, id) -> Place, from the loader's positions, for every item with an id."""
-    places = {}
-    for name, collection in items.items():
-        for item in collection:
-            if getattr(item, "id", None) is None or id(item) not in origins:
-                continue
-            file, path = origins[id(item)]
-            places[(name, item.id)] = Place(file.name.rsplit("/", 1)[-1], file.where(path)[0])
-    return places
-
 
 def validate(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None = None,
              trust: bool = True) -> Briefing:
@@ -236,6 +219,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     _check_references(info, items, origins, broken, ids, problems)
     if info is not None:
         _check_dates(info, items, origins, problems)
+    problems.extend(correction_problems(items, origins))
     drafts = split_drafts(items, origins, REFERENCES, problems)
     trust_errors, trust_warnings = (_trust_checks(info, items, origins, build_date) if info is not None and trust
                                     else ([], []))
