@@ -194,7 +194,8 @@ def test_the_revisions_around_a_correction_day():
     commits = [("a", 0), ("b", 3600), ("c", day + 10), ("d", day + 20), ("e", 3 * day)]
     assert revisions_around(commits, date(1970, 1, 2)) == ("b", "d"), "before the day, and the day's last"
     assert revisions_around(commits, date(1970, 1, 1)) == ("a", "b"), "first written that day: its first commit"
-    assert revisions_around(commits, date(1970, 1, 3)) is None, "no commit that day"
+    assert revisions_around(commits, date(1970, 1, 3)) == ("d", "e"), "no commit that day: the next one"
+    assert revisions_around(commits, date(1970, 1, 5)) is None, "nothing after it"
 
 
 def test_changes_of_one_day_merge_per_item():

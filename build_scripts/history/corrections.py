@@ -3,9 +3,10 @@ the earlier value of the fields it changed, read from the data's git history.
 
 The earlier value is the item as readers saw it before the correction's day: at the latest commit that
 changed the data before that day (or, for an item first written that same day, at the day's first
-commit), compared with the item at the day's last commit. A correction that names its `fields` shows
-those; otherwise every field that changed (its corrections and review state aside). Pure but for git,
-which git_history.py reads; results are cached on disk, as they never change for a pair of commits.
+commit), compared with the item at the day's last commit (or, with none that day, the next commit). A
+correction that names its `fields` shows those; otherwise every field that changed (its corrections and
+review state aside). Pure but for git, which git_history.py reads; results are cached on disk, as they
+never change for a pair of commits.
 """
 from __future__ import annotations
 
@@ -64,14 +65,16 @@ def earlier_values(old: dict, new: dict, fields: list[str]) -> tuple[Earlier, ..
 
 
 def revisions_around(commits: list[tuple[str, int]], day: date) -> tuple[str, str] | None:
-    """(the revision before the day, the revision at its end) among commits (sha, time), oldest first."""
+    """(the revision before the day, the revision at its end) among commits (sha, time), oldest first. With
+    no commit that day (the fix committed after midnight UTC), the day's first commit after it is the fix."""
     def day_of(when: int) -> date:
         return datetime.fromtimestamp(when, timezone.utc).date()
 
     before = [sha for sha, when in commits if day_of(when) < day]
     that_day = [sha for sha, when in commits if day_of(when) == day]
     if not that_day:
-        return None
+        later = [sha for sha, when in commits if day_of(when) > day]
+        return (before[-1], later[0]) if before and later else None
     start = before[-1] if before else that_day[0]
     return (start, that_day[-1]) if start != that_day[-1] else None
 
