@@ -224,3 +224,15 @@ def test_every_correction_recorded_in_the_shipped_data_finds_what_it_said_before
     earlier = corrections.corrections_before(ROOT / "data", report.briefing)
     assert sorted(earlier) == sorted(recorded)
     assert all(values for values in earlier.values())
+
+
+@pytest.mark.skipif(shutil.which("git") is None or shallow(), reason="needs the repository's whole history")
+def test_the_shipped_updates_page_has_one_heading_a_day_and_lists_the_recorded_corrections():
+    from build_scripts.history.update_days import by_day
+
+    days = by_day(updates.data_updates(ROOT / "data"))
+    labels = [day.label for day in days]
+    assert len(labels) == len(set(labels)) and "1 December 2026" in labels
+    corrected = {(c.kind, c.item_id) for day in days for c in day.corrections}
+    assert ("events", "2026-01-musk-damages-claim") in corrected
+    assert all(c.correction for day in days for c in day.corrections), "each correction says what was wrong"
