@@ -18,6 +18,7 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
     Code,
     Codebook,
     RelationCode,
+    Repository,
     Takeaway,
     Wording,
 )
@@ -26,6 +27,8 @@ from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     RESERVED_IDS,
     Acknowledgeable,
     Acknowledgement,
+    Correction,
+    Corrections,
     Date,
     Day,
     FiguresAsOf,
@@ -77,6 +80,7 @@ class Organisation(Acknowledgeable):
     kind: OrgKind
     description: Text
     sources: list[Id] = Field(min_length=1)
+    corrections: list[Correction] = Corrections
 
 
 class Person(Acknowledgeable):
@@ -85,6 +89,7 @@ class Person(Acknowledgeable):
     role: ShortText
     organisations: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(min_length=1)
+    corrections: list[Correction] = Corrections
 
 
 class Event(Acknowledgeable):
@@ -106,6 +111,7 @@ class Event(Acknowledgeable):
     sources: list[Id] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _until_after_date(self) -> "Event":
@@ -131,6 +137,7 @@ class Claim(Acknowledgeable):
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
     correction_sources: list[Id] = Field(default_factory=list)
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _pairs(self) -> "Claim":
@@ -157,6 +164,7 @@ class Conflict(Acknowledgeable):
     events: list[Id] = Field(min_length=1)
     claims: list[Id] = Field(default_factory=list)
     last_reviewed: Date
+    corrections: list[Correction] = Corrections
 
 
 class Leverage(Acknowledgeable):
@@ -174,6 +182,7 @@ class Leverage(Acknowledgeable):
     superseded_note: Text | None = None
     figures_as_of: Date | None = FiguresAsOf
     last_reviewed: Date
+    corrections: list[Correction] = Corrections
 
 
 class Quote(Acknowledgeable):
@@ -186,6 +195,7 @@ class Quote(Acknowledgeable):
     source: Id
     event: Id | None = None
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
 
 class Relationship(Acknowledgeable):

@@ -6,7 +6,19 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from build_scripts.data.fields import Acknowledgeable, Date, Day, HttpUrl, Id, Review, ShortText, Strict, Text
+from build_scripts.data.fields import (
+    Acknowledgeable,
+    Correction,
+    Corrections,
+    Date,
+    Day,
+    HttpUrl,
+    Id,
+    Review,
+    ShortText,
+    Strict,
+    Text,
+)
 
 
 class Archived(Strict):
@@ -51,6 +63,7 @@ class Source(Acknowledgeable):
     note: Text | None = None
     review: Review = Field(Review.published, description="draft: a lead not yet read or not yet citable, kept "
                            "off the site with the drafts that cite it")
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _needs_an_address(self) -> "Source":

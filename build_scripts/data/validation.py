@@ -14,11 +14,13 @@ from pydantic import BaseModel
 
 from build_scripts.collector import collector_paused
 from build_scripts.data.acknowledgements import Sorted, sort_warnings
+from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
 from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Origins, suggest
 from build_scripts.data.migrations import pending_problems, placeholders
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
+from build_scripts.data.places import Place, item_places
 from build_scripts.data.trust import (
     build_date_from_env,
     codebook_problems,
@@ -183,6 +185,7 @@ class Report:
     warnings: list[Problem] = field(default_factory=list)  # to print in full (not acknowledged)
     drafts: list[Problem] = field(default_factory=list)
     acknowledged: list[tuple[Problem, str]] = field(default_factory=list)  # (warning, the editor's reason)
+    places: dict[tuple[str, str], Place] = field(default_factory=dict)  # (collection, id) -> where it is written
 
 
 def validate(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None = None,
@@ -228,6 +231,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     _check_references(info, items, origins, broken, ids, problems)
     if info is not None:
         _check_dates(info, items, origins, problems)
+    problems.extend(correction_problems(items, origins))
     drafts = split_drafts(items, origins, REFERENCES, problems)
     trust_errors, trust_warnings = (_trust_checks(info, items, origins, build_date) if info is not None and trust
                                     else ([], []))
@@ -238,7 +242,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     found = sort_warnings(warnings, [info, *(i for values in items.values() for i in values)], origins, build_date) \
         if trust else Sorted(warnings, [])
     return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), found.shown,
-                  drafts, found.acknowledged)
+                  drafts, found.acknowledged, item_places(items, origins))
 
 
 def load_briefing(data_dir, label: str | None = None, reuse: Reuse | None = None) -> Briefing:

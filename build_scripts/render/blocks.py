@@ -7,6 +7,7 @@ one of them resolves. In a plain-Markdown copy they are Markdown paragraphs and 
 """
 from __future__ import annotations
 
+from build_scripts.render import editing
 from build_scripts.render.formats import Format
 from build_scripts.render.fragments import (
     ENTRY,
@@ -36,9 +37,12 @@ def event_body(fmt: Format, view: BriefingView, event) -> Md:
         parts.append(fmt.paragraph(f"{fmt.strong('Coding note:')} {fmt.text(event.coding_note)}", class_="coding-note"))
     if event.amounts:
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
+    parts += editing.corrections(fmt, view, "events", event)
     items = fmt.items([source_item(fmt, view, sid) for sid in event.sources], ordered=True, compact=True)
-    listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")
-    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([listed], searched=False)}")
+    listed = [fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")]
+    suggest = editing.suggest(fmt, view, "events", event.id, view.event_pages[event.id], event.id)
+    listed += [fmt.paragraph(suggest)] if suggest else []
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(listed, searched=False)}")
 
 
 def _event_codes(fmt: Format, view: BriefingView, event) -> str:
@@ -86,7 +90,11 @@ def source_entry(fmt: Format, view: BriefingView, source) -> Md:
     parts = [fmt.paragraph(source_line(fmt, source, ENTRY)), *_source_warnings(fmt, view, source)]
     if source.note:
         parts.append(fmt.paragraph(fmt.em(fmt.text(source.note))))
-    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([_cited_by(fmt, view, source)], searched=False)}")
+    parts += editing.corrections(fmt, view, "sources", source)
+    unsearched = [_cited_by(fmt, view, source)]
+    suggest = editing.suggest(fmt, view, "sources", source.id, view.source_pages[source.id], source.id)
+    unsearched += [fmt.paragraph(suggest)] if suggest else []
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(unsearched, searched=False)}")
 
 
 def _source_warnings(fmt: Format, view: BriefingView, source) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 from build_scripts.data.dates import FlexDate, span_label
-from build_scripts.render import blocks
+from build_scripts.render import blocks, editing
 from build_scripts.render import fragments as f
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.text import Md, md_text
@@ -125,6 +125,15 @@ class PageContext:
 
     def source_entry(self, source) -> Md:
         return blocks.source_entry(self.html, self.view, source)
+
+    def corrections(self, collection: str, item) -> Md:
+        """The item's corrections ('Corrected on …', what it said before), as a block; nothing if none."""
+        parts = editing.corrections(self.html, self.view, collection, item)
+        return self.html.blocks(parts) if parts else Md("")
+
+    def suggest(self, collection: str | None = None, item_id: str | None = None, anchor: str | None = None) -> Md:
+        """'Suggest a correction' for an item on this page (or the page), when the briefing sets a repository."""
+        return Md(editing.suggest(self.html, self.view, collection, item_id, self.page, anchor))
 
     # Page structure
 

@@ -36,6 +36,7 @@ from build_scripts.site.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
+from build_scripts.render.editing import correction_form  # noqa: E402
 
 # The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
 # calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
@@ -78,6 +79,7 @@ def on_config(config):
     config.site_name = html_text(info.title, attribute=True)  # the theme prints it unescaped
     config.site_description = html_text(info.description, attribute=True)
     config.extra["briefing_currency"] = currency_facts(info, session.config.build_date)
+    config.extra["briefing_corrections"] = correction_form(info)
     config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
     config.not_in_nav = GitIgnoreSpec.from_lines(not_in_nav())  # pages kept out of the menu, from the registry
     return config
