@@ -18,7 +18,7 @@ from pathlib import Path
 from build_scripts.collector import collector_paused
 from build_scripts.data.model import Briefing
 from build_scripts.errors import DataError, Problem
-from build_scripts.history.updates import atom_feed, data_updates, history_head
+from build_scripts.history.updates import FEED_PATH, atom_feed, data_updates, history_head
 from build_scripts.render.chart_html import MARKER, render_chart
 from build_scripts.render.chart_images import STATIC_CHARTS_ENV, chart_svgs, image_name
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
@@ -107,7 +107,7 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     for page in planned:
         plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
-    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
+    plan.add_asset(FEED_PATH, atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}

@@ -55,6 +55,8 @@ class Wording(Strict):
 class BriefingInfo(Strict):
     title: ShortText
     description: ShortText
+    bottom_line: Takeaway | None = Field(None, description="The point in one or two sentences, citing events: the "
+                                         "first thing the home page says (a dek)")
     as_of: Date
     summary: Text
     summary_events: list[Id] = Field(min_length=1)

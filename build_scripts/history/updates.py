@@ -23,6 +23,8 @@ from build_scripts.history.git_history import (
 )
 from build_scripts.site.writing import write_file
 
+FEED_PATH = "feed.xml"  # where the Atom feed is published, relative to the site root
+
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "updates"
 LIMIT = 20
 
@@ -131,7 +133,7 @@ def atom_feed(info, site_url: str, updates: list[Update], link_for) -> str:
              f"<title>{escape(title)}: updates</title>",
              f"<subtitle>Covers events to {escape(info.as_of.label)}; last reviewed for news "
              f"{escape(info.last_reviewed.label)}</subtitle>", f'<link href="{escape(base)}"/>',
-             f'<link rel="self" href="{escape(base)}feed.xml"/>', f"<id>{escape(base)}feed.xml</id>",
+             f'<link rel="self" href="{escape(base)}{FEED_PATH}"/>', f"<id>{escape(base)}{FEED_PATH}</id>",
              f"<updated>{updated}</updated>"]
     for update in updates:
         stamp = datetime.fromtimestamp(update.when, timezone.utc).isoformat()
