@@ -33,7 +33,8 @@ def event_body(fmt: Format, view: BriefingView, event) -> Md:
         parts.append(fmt.paragraph(fmt.em(fmt.text(event.status_note))))
     parts.append(fmt.paragraph(_event_codes(fmt, view, event)))
     if event.coding_note:
-        parts.append(fmt.paragraph(f"{fmt.strong('Note on the tone:')} {fmt.text(event.coding_note)}", class_="coding-note"))
+        note = f"{fmt.strong('Note on the tone:')} {fmt.text(event.coding_note)}"
+        parts.append(fmt.paragraph(note, class_="coding-note"))
     if event.amounts:
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
     items = fmt.items([source_item(fmt, view, sid) for sid in event.sources], ordered=True, compact=True)
