@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from build_scripts.data.validation import load_briefing
+
 from .browser_support import PageWatch
+from .conftest import ROOT
+from .test_browser_trust import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
@@ -82,3 +86,23 @@ def test_a_swipe_over_every_chart_scrolls_the_page_before_and_after_it_is_live(b
     context.close()
     assert not problems, "\n".join(problems)
     assert not watch.problems, watch.problems
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_home_pages_first_screen_gives_the_title_the_bottom_line_and_both_dates(browser, site_url, palette):
+    info = load_briefing(ROOT / "data").info
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page = context.new_page()
+    page.goto(site_url)
+    first_screen = page.evaluate("""() => [...document.querySelectorAll('article h1, article p')]
+        .filter(e => e.getBoundingClientRect().bottom <= window.innerHeight).map(e => e.textContent).join(' ')""")
+    words = " ".join(first_screen.split())
+    assert info.title in words
+    assert " ".join(info.bottom_line.text.split()) in words
+    assert f"Covers events to {info.as_of.label}." in words
+    assert f"Last checked for news on {info.last_reviewed.label}." in words
+    sizes = page.evaluate("() => ['h1', 'p.dek']"
+                          ".map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))")
+    assert sizes[0] > sizes[1], "the title is the strongest text"
+    assert not axe_violations(page)
+    context.close()
