@@ -12,6 +12,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from build_scripts import pipeline as build
 from build_scripts.data.acknowledgements import report_json
@@ -22,6 +23,7 @@ from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession
 from build_scripts.site.writing import swap_in_directory, write_file, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def _data_dir(args) -> Path:
@@ -128,6 +130,7 @@ def cmd_site(args) -> int:
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(staging), strict=True)
         config[SESSION_KEY] = session  # the hook builds this session's data, reusing its reading of it
+        _say_if_local(config.site_url or "")
         engine_build(config)
     except BaseException as err:  # MkDocs aborts with SystemExit, Abort or PluginError (data errors among them)
         shutil.rmtree(staging, ignore_errors=True)
@@ -138,6 +141,13 @@ def cmd_site(args) -> int:
     swap_in_directory(staging, target)
     print(f"Site built into {target}")
     return 0
+
+
+def _say_if_local(site_url: str) -> None:
+    """Once per build: a site whose links point to this machine is for previewing, not for publishing."""
+    if urlsplit(site_url).hostname in LOCAL_HOSTS:
+        print(f"note: links in the feed, canonical addresses and sitemap point to a local address ({site_url}); "
+              "set SITE_URL to the published address to build a site to deploy.", file=sys.stderr)
 
 
 def cmd_schema(args) -> int:

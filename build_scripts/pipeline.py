@@ -20,7 +20,7 @@ from build_scripts.collector import collector_paused
 from build_scripts.data.model import Briefing
 from build_scripts.errors import DataError, Problem
 from build_scripts.history.corrections import corrections_before
-from build_scripts.history.feed import atom_feed
+from build_scripts.history.feed import FEED_PATH, atom_feed
 from build_scripts.history.update_days import by_day
 from build_scripts.history.updates import data_updates, history_head
 from build_scripts.render.chart_html import MARKER, render_chart
@@ -117,7 +117,7 @@ def _generate(briefing: Briefing, static_charts: bool, updates, editing: Editing
         plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
     days = by_day(updates or [])
-    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
+    plan.add_asset(FEED_PATH, atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}

@@ -76,7 +76,7 @@ def test_every_badge_carries_its_independent_origins_and_prose_its_basis():
                 assert "independent outlet" in head, (path, head)
     home = output.pages["index.md"]
     assert home.count('<span class="basis">Rests on:') == 1 + len(output.briefing.info.takeaways)
-    assert "Covers events to" in home and "last reviewed for news" in home
+    assert "Covers events to" in home and "Last checked for news on" in home
 
 
 def test_methodology_renders_rules_and_every_code_from_the_data():
@@ -99,7 +99,7 @@ def test_downloads_and_feed_carry_both_dates_and_the_origins(tmp_path):
     assert deal == {"collection": "events", "id": "2024-01-deal", "status": Status.confirmed.value,
                     "independent_origins": ["Example Times", "Example Wire"]}
     assert json.loads(output.assets["downloads/briefing.json"])["briefing"]["last_reviewed"] == "2024-07-01"
-    assert "<subtitle>Covers events to 30 June 2024; last reviewed for news 1 July 2024</subtitle>" in \
+    assert "<subtitle>Covers events to 30 June 2024. Last checked for news on 1 July 2024.</subtitle>" in \
         output.assets["feed.xml"]
     assert "Example Times;Example Wire" in output.assets["downloads/events.csv"]
 

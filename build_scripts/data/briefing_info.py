@@ -71,6 +71,8 @@ class BriefingInfo(Acknowledgeable):
                                        "(make migrate brings older data forward and sets it)")
     title: ShortText
     description: ShortText
+    bottom_line: Takeaway | None = Field(None, description="The point in one or two sentences, citing events: the "
+                                         "first thing the home page says (a dek)")
     as_of: Date
     summary: Text
     summary_events: list[Id] = Field(min_length=1)

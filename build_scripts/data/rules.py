@@ -76,7 +76,7 @@ def check_lines() -> list[str]:
             lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is flagged "
                          "for an editor to review.")
     lines.append("A source whose note says it re-reports or syndicates another must name that source "
-                 "(based_on); otherwise it is flagged.")
+                 "by name; otherwise it is flagged.")
     lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
                  "the sources page.")
     return lines
@@ -90,7 +90,7 @@ DEFAULT_TONES = MappingProxyType({
     "friction": ("Friction", "The parties moved apart or came into conflict: a dispute, a reduced commitment, a "
                  "rival move, a legal or regulatory challenge.",
                  "Apply when the event loosens ties or sets one party against another; a negotiated settlement of a "
-                 "dispute is coded by what it changed, with a coding note."),
+                 "dispute is classified by what it changed, with a note on the call."),
     "neutral": ("Neutral", "Neither: background, a step by one party that does not change the relationship.",
                 "Apply when the event does not, on its own, bring the parties closer or push them apart."),
 })

@@ -9,6 +9,8 @@ from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import UpdateDay
 from build_scripts.history.updates import Change
 
+FEED_PATH = "feed.xml"  # where the Atom feed is published, relative to the site root
+
 
 def entry_title(change: Change) -> str:
     """'Correction: Event: <title>' or 'Event added: <title>'."""
@@ -35,9 +37,9 @@ def atom_feed(info, site_url: str, days: list[UpdateDay], link_for) -> str:
                else "1970-01-01T00:00:00+00:00")
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"<title>{escape(info.title)}: updates</title>",
-             f"<subtitle>Covers events to {escape(info.as_of.label)}; last reviewed for news "
-             f"{escape(info.last_reviewed.label)}</subtitle>", f'<link href="{escape(base)}"/>',
-             f'<link rel="self" href="{escape(base)}feed.xml"/>', f"<id>{escape(base)}feed.xml</id>",
+             f"<subtitle>Covers events to {escape(info.as_of.label)}. Last checked for news on "
+             f"{escape(info.last_reviewed.label)}.</subtitle>", f'<link href="{escape(base)}"/>',
+             f'<link rel="self" href="{escape(base)}{FEED_PATH}"/>', f"<id>{escape(base)}{FEED_PATH}</id>",
              f"<updated>{updated}</updated>"]
     for day in days:
         stamp = datetime.fromtimestamp(day.when, timezone.utc).isoformat()

@@ -117,8 +117,14 @@ class PageContext:
     def event_block(self, event, level: int = 3) -> Md:
         """One event on a timeline page: its heading (at `level`, one below the section it is in) with
         its permalink, in Markdown so that it is in the table of contents and search; then its body."""
-        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event')}"
+        narrowing = {"data_status": event.status.value, "data_themes": " ".join(event.themes),
+                     "data_who": " ".join(event.actors), "data_year": str(event.date.start.year)}
+        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event', **narrowing)}"
         return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event)}\n\n")
+
+    def narrowing_form(self, events) -> Md:
+        """The controls that narrow a list of events (hidden until the page's script shows them)."""
+        return Md("" if self.copy else blocks.narrowing_form(self.html, self.view, events))
 
     def event_list(self, events, empty: str) -> Md:
         return blocks.event_list(self.html, self.view, events, empty)
