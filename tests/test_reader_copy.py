@@ -30,6 +30,8 @@ def test_no_builder_words_on_a_reader_page(built_site):
     found = []
     for page in reader_pages(built_site):
         text = reader_text(page.read_text())
+        if page.parent.name == "updates":  # what a field said before is quoted as it was
+            text = re.sub(r": [^:→]*→", ": →", text)
         for word in FORBIDDEN:
             for match in re.finditer(rf"\b{re.escape(word)}\b", text, flags=re.I):
                 context = " ".join(text[max(0, match.start() - 40):match.end() + 40].split())

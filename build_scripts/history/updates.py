@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 from build_scripts.data.dates import day_label
 from build_scripts.errors import DataError
@@ -36,6 +37,19 @@ class FieldChange:
     after: str | None = None
 
 
+# A field's name as a reader reads it on the Updates page (others: the name with spaces).
+FIELD_WORDS = MappingProxyType({
+    "coding_note": "note on the tone", "status_note": "note on the status", "read_via": "copy read",
+    "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
+    "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
+    "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
+    "events the summary cites", "acknowledge": "acknowledged warnings"})
+
+
+def field_words(name: str) -> str:
+    return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
 @dataclass(frozen=True)
 class Change:
     kind: str      # "events", "sources", ...
@@ -48,9 +62,9 @@ class Change:
     @property
     def detail(self) -> str:
         """'status: confirmed → single-source; summary, sources changed' (or '')."""
-        shown = [f"{f.name.replace('_', ' ')}: {f.before} → {f.after}" for f in self.fields
+        shown = [f"{field_words(f.name)}: {f.before} → {f.after}" for f in self.fields
                  if f.before is not None and f.after is not None]
-        others = [f.name.replace("_", " ") for f in self.fields if f.before is None or f.after is None]
+        others = [field_words(f.name) for f in self.fields if f.before is None or f.after is None]
         return "; ".join(shown + ([f"{', '.join(others)} changed"] if others else []))
 
     @classmethod
