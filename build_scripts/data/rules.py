@@ -75,7 +75,7 @@ def check_lines() -> list[str]:
         if rule.warn_from_origins:
             lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is flagged "
                          "for an editor to review.")
-    lines.append("A source whose note says it re-reports or syndicates another must name that source "
+    lines.append("A source whose note says it re-reports or syndicates another must name the source "
                  "it rests on; otherwise it is flagged.")
     lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
                  "the sources page.")
