@@ -30,6 +30,13 @@ CASES = {  # path -> (source id, expected message) ; None: not reported
                    "(hint: the address answers with an error page",
     "/soft-redirect": "200 OK but it ended at an error page ({base}/errors/404.html) (hint: the address answers",
 }
+ARTICLES = {  # pages a passage was read on: one still carries it (across tags and entities), one changed
+    "/article": "<html><head><title>Deal</title><script>var x = 'Alpha will invest';</script></head><body>"
+                "<p>Alpha will <em>invest</em> &ldquo;$1&nbsp;billion&rdquo; in Beta, the companies said, "
+                "over five&nbsp;years.</p></body></html>",
+    "/changed": "<html><head><title>Deal</title></head><body><p>Alpha will invest $2 billion in Beta.</p>"
+                "</body></html>",
+}
 
 
 def routes(handler, method, path, body):
@@ -42,6 +49,8 @@ def routes(handler, method, path, body):
         time.sleep(3)
     if path == "/busy-once" and seen == 1 or path == "/always-busy":
         return 429, {"Retry-After": "1"}, b""
+    if path in ARTICLES:
+        return 200, {"Content-Type": "text/html; charset=utf-8"}, ARTICLES[path].encode()
     statuses = {"/gone": 404, "/removed": 410, "/paywalled": 403, "/members": 401}
     if path in statuses:
         return statuses[path], {}, b"no"
@@ -144,3 +153,36 @@ def test_links_shows_progress_on_a_terminal_and_one_summary_line_in_a_log(server
     lines = [line for line in logged.stderr.splitlines() if line.startswith("Checking links")]
     assert re.fullmatch(rf"Checking links: {total.group(1)}/{total.group(1)} in \d+\.\d s", lines[0]) and \
         len(lines) == 1 and "\r" not in logged.stderr, logged.stderr
+
+
+PASSAGES = """sources:
+  - {{id: article, outlet: Local, subject: an article, url: "{base}/article"}}
+  - {{id: changed, outlet: Local, subject: a changed article, url: "{base}/changed"}}
+events:
+  - id: 2024-02-passages
+    date: 2024-02-01
+    title: Alpha invests in Beta
+    summary: Alpha invests in Beta.
+    themes: [investment]
+    status: single-source
+    sources:
+      - source: article
+        passage: "Alpha will invest “$1 billion” in Beta … over five years"
+      - source: changed
+        passage: "Alpha will invest $1 billion in Beta."
+"""
+
+
+def test_a_passage_no_longer_on_its_page_is_reported_and_cached(server, mini_copy, tmp_path):
+    (mini_copy / "passages.yaml").write_text(PASSAGES.format(base=server))
+    result = run_links(mini_copy, tmp_path / "links.json")
+    out = [line for line in result.stdout.splitlines() if line.startswith("data/passages.yaml")]
+    assert out == [f"data/passages.yaml:15:18: events[0].sources[1].passage: the passage is no longer found on "
+                   f"{server}/changed (hint: the page changed, or the passage was not copied exactly: read the page "
+                   "again and correct the passage, or record where it was read (read_in: archive for an archived "
+                   "copy))"], result.stdout + result.stderr
+    assert result.returncode == 0, "a missing passage is reported for an editor, it does not fail the run"
+    asked = len(RECORDER.requests)
+    again = run_links(mini_copy, tmp_path / "links.json")
+    assert len(RECORDER.requests) == asked, "a rerun within a day fetched a page again"
+    assert [line for line in again.stdout.splitlines() if line.startswith("data/passages.yaml")] == out

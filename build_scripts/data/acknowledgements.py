@@ -19,7 +19,7 @@ from build_scripts.errors import Problem
 
 # code -> name; the editors' guide has a heading `### W101 mirror-only-source` for each. W0xx: the
 # acknowledgements themselves; W1xx provenance; W2xx status, figures and force; W3xx review dates; W4xx
-# editorial care; W5xx is kept for the checks of cited passages (issue 20).
+# editorial care; W5xx the checks of cited passages.
 WARNINGS = MappingProxyType({
     "W001": "unused-acknowledgement",
     "W101": "mirror-only-source",
@@ -33,6 +33,10 @@ WARNINGS = MappingProxyType({
     "W302": "item-review-overdue",
     "W401": "odd-currency",
     "W402": "profile-no-event-names",
+    "W501": "quotation-without-passage",
+    "W502": "figure-in-no-passage",
+    "W503": "confirmed-passages-short",
+    "W504": "confirmed-without-standing",
 })
 
 

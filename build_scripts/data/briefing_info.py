@@ -15,6 +15,13 @@ class Takeaway(Strict):
     figures_as_of: Date | None = FiguresAsOf
 
 
+class EstablishedOutlet(Strict):
+    """An outlet the briefing treats as established (a list an editor keeps, like the codebook)."""
+
+    outlet: ShortText = Field(description="Exactly a sources' outlet string")
+    why: ShortText = Field(description="One plain sentence: why the outlet counts as established")
+
+
 class Code(Strict):
     """One code of the codebook: what it means and when a coder applies it."""
 
@@ -92,6 +99,17 @@ class BriefingInfo(Acknowledgeable):
                                           "'Suggest a correction' links (none: no such links)")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
+    # Left out of the downloads when not set, so a briefing without passages downloads as before.
+    established_outlets: list[EstablishedOutlet] = Field(default_factory=list, exclude_if=lambda v: not v,
+                                                         description="The outlets the "
+                                                         "briefing treats as established, each with why: a "
+                                                         "confirmed item needs one of them or a primary source")
+    passage_max_words: int = Field(60, ge=1, exclude_if=lambda v: v == 60,
+                                   description="The longest passage a citation may record, in words")
+    passages_required_from: Date | None = Field(None, description="The day the passage rules took effect: an "
+                                                "item reporting news from then on (dated then or later, or citing "
+                                                "a source dated then or later) that falls short is refused; older "
+                                                "items are warned. Without it, only recorded passages are checked")
 
     @property
     def themes(self) -> list[str]:

@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from build_scripts.data.dates import EXAMPLES
 from build_scripts.data.loading import LoadedFile, suggest
-from build_scripts.data.model import COLLECTIONS, BriefingInfo
+from build_scripts.data.model import COLLECTIONS, BriefingInfo, CitationEntry
 from build_scripts.errors import Problem
 from build_scripts.reuse import ItemCache
 
@@ -47,6 +47,7 @@ def _describe(err: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return "is required but missing", "add it" + (f": {FIELD_HINTS[field]}" if field in FIELD_HINTS else "")
     if kind == "extra_forbidden":
         name = str(err["loc"][-1])
+        model = CitationEntry if "as-mapping" in err["loc"] else model
         hint = suggest(name, _field_names(model)) or "allowed: " + ", ".join(_field_names(model))
         return f"unknown field '{name}'", hint
     if kind == "enum":

@@ -22,6 +22,7 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
     Takeaway,
     Wording,
 )
+from build_scripts.data.citations import Citation, CitationEntry, NoPassage, ReadIn  # noqa: F401 (re-exported)
 from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     ID_PATTERN,
     RESERVED_IDS,
@@ -79,7 +80,7 @@ class Organisation(Acknowledgeable):
     name: ShortText
     kind: OrgKind
     description: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     corrections: list[Correction] = Corrections
 
 
@@ -88,7 +89,7 @@ class Person(Acknowledgeable):
     name: ShortText
     role: ShortText
     organisations: list[Id] = Field(default_factory=list)
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     corrections: list[Correction] = Corrections
 
 
@@ -108,7 +109,7 @@ class Event(Acknowledgeable):
     status_note: Text | None = None
     coding_note: Text | None = Field(None, description="Why the tone or theme was coded as it is, where the call "
                                      "is contested")
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
     review: Review = Review.published
     corrections: list[Correction] = Corrections
@@ -129,13 +130,13 @@ class Claim(Acknowledgeable):
     reported_on: Date
     attribution: ShortText = Field(description="How the source attributes it, e.g. 'citing people familiar'")
     status: Status
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     events: list[Id] = Field(default_factory=list, description="Events that bear this claim out")
     superseded_by: Id | None = Field(None, description="The event that later changed this claim")
     superseded_also: list[Id] = Field(default_factory=list, description="Later events that changed it further")
     superseded_note: Text | None = None
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
-    correction_sources: list[Id] = Field(default_factory=list)
+    correction_sources: list[Citation] = Field(default_factory=list)
     review: Review = Review.published
     corrections: list[Correction] = Corrections
 
@@ -151,7 +152,7 @@ class Claim(Acknowledgeable):
 class Position(Strict):
     party: Id
     position: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     events: list[Id] = Field(min_length=1, description="The events the position rests on")
     figures_as_of: Date | None = FiguresAsOf
 
@@ -174,7 +175,7 @@ class Leverage(Acknowledgeable):
     title: ShortText
     summary: Text
     status: Status
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
     claims: list[Id] = Field(default_factory=list)
     events: list[Id] = Field(default_factory=list)
     superseded_by: Id | None = None
@@ -192,7 +193,7 @@ class Quote(Acknowledgeable):
                     AfterValidator(no_control_characters)]
     date: Date
     context: ShortText
-    source: Id
+    source: Citation
     event: Id | None = None
     review: Review = Review.published
     corrections: list[Correction] = Corrections
@@ -205,7 +206,7 @@ class Relationship(Acknowledgeable):
     since: Date | None = None
     until: Date | None = None
     note: ShortText
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Citation] = Field(min_length=1)
 
 
 COLLECTIONS: MappingProxyType[str, type[Strict]] = MappingProxyType({

@@ -44,6 +44,7 @@ STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which 
                "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it."),
     StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account."),
 )
+PASSAGE_ORIGINS = 2  # a confirmed item records passages from this many of its independent origins
 RULES = MappingProxyType({rule.status: rule for rule in STATUS_RULES})
 STATUS_LABELS = MappingProxyType({rule.status: rule.label for rule in STATUS_RULES})
 STATUS_MEANINGS = MappingProxyType({rule.status: rule.meaning for rule in STATUS_RULES})
@@ -80,6 +81,33 @@ def check_lines() -> list[str]:
     lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
                  "the sources page.")
     return lines
+
+
+def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
+    """What the build checks from the passages behind citations, one sentence each, for the methodology
+    page (max_words: the briefing's passage_max_words; required_from: the label of the day the briefing
+    adopted the passage rules, None when it has not, and then only what is recorded is checked)."""
+    confirmed = RULES[Status.confirmed].label
+    lines = [
+        f"A passage is the source's own words, copied from the page as read; one longer than {max_words} "
+        "words is refused.",
+        "Words the briefing's own prose puts in quotation marks (titles included) must stand verbatim in a "
+        "passage of a source the item cites (or of the events it rests on), or be the text of a quote.",
+        "A source whose address carries a date that its own date contradicts is refused, unless a note says "
+        "why (an update, a time zone).",
+        "A figure in an item's text that none of the passages recorded for it states is flagged.",
+        f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)}, and at least one "
+        "origin that is a primary document (the parties' own statement, a filing, a court record) or an "
+        "outlet the briefing lists as established.",
+    ]
+    if required_from is None:
+        return lines[:4]
+    return lines + [
+        f"An item that reports news from {required_from} on (dated then or later, or citing a source dated "
+        "then or later) is refused when it falls short of these rules; earlier items are flagged until their "
+        "passages are recorded, and words in quotation marks are refused as soon as an item records any "
+        "passage.",
+    ]
 
 
 # Tones an event can have, with neutral default definitions a briefing's codebook may replace.

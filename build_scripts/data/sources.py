@@ -60,6 +60,11 @@ class Source(Acknowledgeable):
     unlocated: bool = Field(False, description="An original whose own text was not found, known only through "
                             "the sources based_on it: it has no address, and facts cite those sources instead")
     archived: Archived | None = Field(None, description="An archived snapshot of the original publication")
+    primary: bool = Field(False, exclude_if=lambda v: not v,  # left out of downloads when false, as before
+                          description="A primary document: a company's own statement or blog post, a "
+                          "regulatory filing, a court record")
+    date_note: Text | None = Field(None, description="Why the date in the address differs from date (an update, "
+                                   "a time zone)")
     note: Text | None = None
     review: Review = Field(Review.published, description="draft: a lead not yet read or not yet citable, kept "
                            "off the site with the drafts that cite it")

@@ -16,6 +16,7 @@ from build_scripts.collector import collector_paused
 from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
+from build_scripts.data.evidence import passage_problems
 from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Origins, suggest
 from build_scripts.data.migrations import pending_problems, placeholders
@@ -200,7 +201,7 @@ def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list
     """The methodology's promises (trust.py): errors that stop the build, and warnings."""
     found = (provenance_problems(items, origins) + status_problems(items, origins)
              + codebook_problems(info, items, origins) + figure_problems(info, items, origins)
-             + in_force_problems(info, items, origins))
+             + in_force_problems(info, items, origins) + passage_problems(info, items, origins))
     if build_date is not None:
         found += currency_problems(info, origins, build_date)
     return [p for p in found if p.severity == "error"], [p for p in found if p.severity != "error"]

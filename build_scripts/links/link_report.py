@@ -15,10 +15,11 @@ from build_scripts.data.loading import LoadedFile
 from build_scripts.errors import Problem
 from build_scripts.links.link_cache import MAX_AGE, fresh_results, load_cache, save_cache
 from build_scripts.links.link_check import CheckSettings, LinkResult, check_urls
+from build_scripts.links.passage_check import MISSING_HINT, check_passages, passage_targets
 
 URL_FIELDS = (("url",), ("archived", "url"), ("read_via", "url"), ("read_via", "archived", "url"))
 FAILING = ("dead", "soft-404")
-KINDS = ("dead", "soft-404", "moved", "blocked", "timeout", "rate-limited", "error")
+KINDS = ("dead", "soft-404", "passage-missing", "moved", "blocked", "timeout", "rate-limited", "error")
 HINTS = MappingProxyType({
     "dead": "the page is gone: link an archived copy or another copy, or replace the source",
     "soft-404": "the address answers with an error page: open it in a browser, then fix or replace it",
@@ -27,6 +28,7 @@ HINTS = MappingProxyType({
     "timeout": "the site is slow or down: it is checked again on the next run",
     "rate-limited": "the site asked us to slow down: run the check again later",
     "error": "the server failed or could not be reached: check it again later",
+    "passage-missing": MISSING_HINT,
 })
 
 
@@ -112,12 +114,20 @@ class LinkRun:
 
 def run_link_check(files: list[LoadedFile], settings: CheckSettings, cache_path: Path, now: datetime,
                    max_age: timedelta = MAX_AGE) -> LinkRun:
-    """Check every address in the files, asking only for those not checked within max_age."""
+    """Check every address in the files, then every recorded passage on its page (when the page answers),
+    asking only for what was not checked within max_age."""
     targets = link_targets(files)
     urls = list(dict.fromkeys(t.url for t in targets))
     cache = load_cache(cache_path)
     fresh = fresh_results(cache, urls, now, max_age)
     checked = check_urls([u for u in urls if u not in fresh], settings)
-    save_cache(cache_path, cache, fresh, checked, now)
-    findings = find_problems(targets, {**fresh, **checked})
+    results = {**fresh, **checked}
+    passages = [p for p in passage_targets(files) if results.get(p.url, LinkResult("ok", "")).kind in ("ok", "moved")]
+    fresh_passages = fresh_results(cache, [p.key for p in passages], now, max_age)
+    checked_passages = check_passages([p for p in passages if p.key not in fresh_passages], settings)
+    save_cache(cache_path, cache, {**fresh, **fresh_passages}, {**checked, **checked_passages}, now)
+    findings = find_problems(targets, results)
+    findings += [Finding(LinkTarget(p.file, p.line, p.column, p.field, p.url), outcome) for p in passages
+                 if (outcome := {**fresh_passages, **checked_passages}.get(p.key)) and outcome.kind != "ok"]
+    findings.sort(key=lambda f: (f.target.file, f.target.line, f.target.column))
     return LinkRun(findings, summary_line(findings, len(urls), len(fresh)))

@@ -37,9 +37,10 @@ def _reporting(rng: random.Random, by_date: list[dict], dates: list[str], day: d
 START, SPAN, LAG = date(2000, 1, 1), 9000, 60  # events over SPAN days; sources report them up to LAG days later
 
 
-def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
+def synthetic_briefing(events: int, entities: int, seed: int = 42, passages: bool = True) -> dict:
     """The whole briefing, one part after another from one random stream (the order of the draws is
-    the data: the same seed gives the same briefing, byte for byte once written)."""
+    the data: the same seed gives the same briefing, byte for byte once written); passages=False leaves
+    every citation a bare id (to measure what passages cost)."""
     rng = random.Random(seed)
     as_of = (START + timedelta(days=SPAN + LAG + 1)).isoformat()
     sources = _sources(rng, max(2, events // 2))
@@ -53,8 +54,27 @@ def synthetic_briefing(events: int, entities: int, seed: int = 42) -> dict:
         "quotes": _quotes(rng, people, event_items),
         "relationships": _relationships(rng, orgs, sources),
     }
-    return {"briefing": _info(rng, events, as_of, sources, event_ids), "sources": sources, "organisations": orgs,
+    data = {"briefing": _info(rng, events, as_of, sources, event_ids), "sources": sources, "organisations": orgs,
             "people": people, "events": event_items, **parts}
+    return with_passages(rng, data) if passages else data
+
+
+def _cite(rng: random.Random, source_id: str) -> dict:
+    """A citation with the passage behind it: 20 to 45 words, as real passages run (the limit is 60)."""
+    return {"source": source_id, "passage": _sentence(rng, rng.randint(20, 45))}
+
+
+def with_passages(rng: random.Random, data: dict) -> dict:
+    """Every citation given a passage (drawn after everything else, so the rest of the data is unchanged)."""
+    for name in ("organisations", "people", "events", "claims", "leverage", "relationships"):
+        for item in data[name]:
+            item["sources"] = [_cite(rng, sid) for sid in item["sources"]]
+    for conflict in data["conflicts"]:
+        for position in conflict["positions"]:
+            position["sources"] = [_cite(rng, sid) for sid in position["sources"]]
+    for quote in data["quotes"]:
+        quote["source"] = _cite(rng, quote["source"])
+    return data
 
 
 def _sources(rng: random.Random, count: int) -> list[dict]:
@@ -146,9 +166,9 @@ def _info(rng: random.Random, events: int, as_of: str, sources: list[dict], even
             "summary_events": event_ids[:3], "takeaways": [{"text": _sentence(rng, 25), "events": event_ids[:2]}]}
 
 
-def write_synthetic(folder: Path, events: int, entities: int, seed: int = 42) -> None:
+def write_synthetic(folder: Path, events: int, entities: int, seed: int = 42, passages: bool = True) -> None:
     """Write the briefing as several files, the way editors split a large one."""
-    data = synthetic_briefing(events, entities, seed)
+    data = synthetic_briefing(events, entities, seed, passages)
     folder.mkdir(parents=True, exist_ok=True)
     events_part = data.pop("events")
     (folder / "briefing.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120))
