@@ -27,6 +27,7 @@ from build_scripts.render.chart_html import MARKER, render_chart
 from build_scripts.render.chart_images import STATIC_CHARTS_ENV, chart_svgs, image_name
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
 from build_scripts.render.charts import Chart, build_charts
+from build_scripts.render.citations import event_passages
 from build_scripts.render.downloads import download_files
 from build_scripts.render.markdown_copies import llms_txt, markdown_copies
 from build_scripts.render.page_context import Flavour
@@ -111,6 +112,7 @@ def _generate(briefing: Briefing, static_charts: bool, updates, editing: Editing
     if bundle:
         plan.add_asset(PLOTLY_URL, plotly_bundle(), "plotly.js bundle")
     plan.add_assets(download_files(briefing, view), "download")
+    plan.add_assets(event_passages(view), "passages")
     planned = planned_pages(view)
     texts = plan_flavours(view, updates, planned, (Flavour.SITE, Flavour.COPY))
     for page in planned:

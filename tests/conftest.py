@@ -49,6 +49,35 @@ def mini_copy(tmp_path) -> Path:
     return copy_data(MINI, tmp_path / "data")
 
 
+def with_passages(data: Path) -> Path:
+    """The mini briefing (copied to data) with invented passages: two behind its confirmed deal, and a
+    position whose source could not be read (a paywall). Invented, as the whole mini briefing is."""
+    path = data / "briefing.yaml"
+    text = path.read_text()
+    for old, new in (
+        ("    status: confirmed\n    sources: [example-copy, example-report]\n",
+         "    status: confirmed\n    sources:\n"
+         "      - source: example-copy\n"
+         "        passage: \"Alpha Corp said on Monday it had invested about $650 million in Beta Labs.\"\n"
+         "      - source: example-report\n"
+         "        passage: \"Alpha's investment in Beta, announced in January, …\"\n"
+         "        read_in: original\n"),
+        ("      - {party: beta, position: Wants less., sources: [example-copy], events: [2024-01-deal]}\n",
+         "      - party: beta\n        position: Wants less.\n"
+         "        sources:\n"
+         "          - {source: example-copy, no_passage: paywall, note: \"The wire's page asks for a subscription.\"}\n"
+         "        events: [2024-01-deal]\n")):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+    return data
+
+
+@pytest.fixture
+def mini_passages(tmp_path) -> Path:
+    return with_passages(copy_data(MINI, tmp_path / "data"))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

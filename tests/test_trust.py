@@ -91,13 +91,25 @@ def test_methodology_renders_rules_and_every_code_from_the_data():
         assert f'id="tone-{tone}"' in page
 
 
-def test_downloads_and_feed_carry_both_dates_and_the_origins(tmp_path):
-    output = generate(MINI, static_charts=False, history=False)
+def test_downloads_and_feed_carry_both_dates_and_the_origins(mini_passages):
+    output = generate(mini_passages, static_charts=False, history=False)
     provenance = json.loads(output.assets["downloads/provenance.json"])
     assert provenance["covers_events_to"] == "2024-06-30" and provenance["last_reviewed"] == "2024-07-01"
     deal = next(i for i in provenance["items"] if i.get("id") == "2024-01-deal")
     assert deal == {"collection": "events", "id": "2024-01-deal", "status": Status.confirmed.value,
-                    "independent_origins": ["Example Times", "Example Wire"]}
+                    "independent_origins": ["Example Times", "Example Wire"],
+                    "citations": [{"source": "example-copy", "read_in": "copy",  # the default: it has read_via
+                                   "passage": "Alpha Corp said on Monday it had invested about $650 million "
+                                              "in Beta Labs."},
+                                  {"source": "example-report", "read_in": "original",
+                                   "passage": "Alpha's investment in Beta, announced in January, …"}]}
+    position = next(i for i in provenance["items"] if i.get("position") == 1)
+    assert position["citations"] == [{"source": "example-copy", "no_passage": "paywall",
+                                      "note": "The wire's page asks for a subscription."}]
+    raw = json.loads(output.assets["downloads/briefing.json"])
+    deal = next(e for e in raw["events"] if e["id"] == "2024-01-deal")
+    assert deal["sources"][1] == {"source": "example-report", "read_in": "original",
+                                 "passage": "Alpha's investment in Beta, announced in January, …"}
     assert json.loads(output.assets["downloads/briefing.json"])["briefing"]["last_reviewed"] == "2024-07-01"
     assert "<subtitle>Covers events to 30 June 2024. Last checked for news on 1 July 2024.</subtitle>" in \
         output.assets["feed.xml"]

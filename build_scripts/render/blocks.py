@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from build_scripts.data.rules import STATUS_RULES
 from build_scripts.render import editing
+from build_scripts.render.citations import cited, source_id
 from build_scripts.render.formats import Format
 from build_scripts.render.fragments import (
     ENTRY,
+    NOTE_BREAK,
     citation_marks,
     entity_link,
     event_item,
+    evidence,
     fact_badge,
     format_amount,
     scheduled_note,
@@ -25,12 +28,14 @@ from build_scripts.render.text import Md
 from build_scripts.render.views import BriefingView
 
 
-def event_body(fmt: Format, view: BriefingView, event) -> Md:
+def event_body(fmt: Format, view: BriefingView, event, passages: bool = True) -> Md:
     """An event below its heading: its date and status, summary with numbered citations, who and what,
-    amounts; then its sources, kept out of search (the sources pages are searched)."""
+    amounts; then its sources, kept out of search (the sources pages are searched), each with the
+    passage behind its citation (passages; a timeline page leaves them to citations.event_passages)."""
+    cited_ids = [source_id(entry) for entry in event.sources]
     meta = f"{time(fmt, event.date, event.until)}{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event)}"
     parts = [fmt.paragraph(meta, class_="event-meta"),
-             fmt.paragraph(f"{fmt.text(event.summary)} {citation_marks(fmt, view.source_pages, event.sources)}")]
+             fmt.paragraph(f"{fmt.text(event.summary)} {citation_marks(fmt, view.source_pages, cited_ids)}")]
     if event.status_note:
         parts.append(fmt.paragraph(fmt.em(fmt.text(event.status_note))))
     parts.append(fmt.paragraph(_event_codes(fmt, view, event)))
@@ -40,8 +45,11 @@ def event_body(fmt: Format, view: BriefingView, event) -> Md:
     if event.amounts:
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
     parts += editing.corrections(fmt, view, "events", event)
-    items = fmt.items([source_item(fmt, view, sid) for sid in event.sources], ordered=True, compact=True)
-    listed = [fmt.details(f"Sources ({len(event.sources)})", items, class_="sources")]
+    items = fmt.items([cited_item(fmt, view, entry) if passages else source_item(fmt, view, source_id(entry))
+                       for entry in event.sources], ordered=True, compact=True)
+    fetched = not passages and any(cited(entry, view.sources).recorded for entry in event.sources)
+    listed = [fmt.details(f"Sources ({len(event.sources)})", items, class_="sources",
+                          data_passages="1" if fetched else "")]  # assets/briefing.js fetches them
     suggest = editing.suggest(fmt, view, "events", event.id, view.event_pages[event.id], event.id)
     listed += [fmt.paragraph(suggest)] if suggest else []
     return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(listed, searched=False)}")
@@ -67,6 +75,14 @@ def cite_button(fmt: Format, event) -> str:
 def _amounts(fmt: Format, amounts) -> str:
     return "; ".join(f"{fmt.text(format_amount(a))} ({fmt.text(a.label)}"
                      + (f", as of {fmt.text(a.as_of.label)})" if a.as_of else ")") for a in amounts)
+
+
+def cited_item(fmt: Format, view: BriefingView, entry) -> str:
+    """A source under an event with the passage behind the citation, or why there is none (the
+    citation's mark opens this item beside it: assets/briefing.js)."""
+    citation = cited(entry, view.sources)
+    line = source_item(fmt, view, citation.source)
+    return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation)}" if citation.recorded else line
 
 
 def source_item(fmt: Format, view: BriefingView, source_id: str) -> str:

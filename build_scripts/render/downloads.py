@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from build_scripts.data.model import COLLECTIONS, Briefing, Event
 from build_scripts.data.schema import schema_text
+from build_scripts.render.citations import cited
 from build_scripts.reuse import ObjectMemo
 
 JSON_PATH = "downloads/briefing.json"
@@ -73,15 +74,22 @@ def events_csv(events, origins_of: Callable[[Sequence[str]], Sequence[str]], mem
 
 def provenance_json(briefing: Briefing, view) -> str:
     """What the build computed about the evidence: the briefing's coverage and review dates, each sourced
-    item's independent origins, and the weakest status under each piece of prose."""
+    item's independent origins and citations (the passage behind each, where it was read, or why there
+    is none), and the weakest status under each piece of prose."""
     info = briefing.info
-    items = [{"collection": name, "id": item.id, "status": item.status.value,
-              "independent_origins": list(view.origins_of(item.sources))}
+    sources = view.sources
+
+    def about(entries) -> dict:
+        return {"independent_origins": list(view.origins_of(entries)),
+                "citations": [citation_record(entry, sources) for entry in entries]}
+
+    items = [{"collection": name, "id": item.id, "status": item.status.value, **about(item.sources)}
              for name in ("events", "claims", "leverage") for item in getattr(briefing, name)]
-    items += [{"collection": "quotes", "id": q.id, "independent_origins": list(view.origins_of([q.source]))}
-              for q in briefing.quotes]
-    items += [{"collection": "relationships", "index": n, "independent_origins": list(view.origins_of(r.sources))}
+    items += [{"collection": "quotes", "id": q.id, **about([q.source])} for q in briefing.quotes]
+    items += [{"collection": "relationships", "index": n, **about(r.sources)}
               for n, r in enumerate(briefing.relationships)]
+    items += [{"collection": "conflicts", "id": c.id, "position": n, **about(p.sources)}
+              for c in briefing.conflicts for n, p in enumerate(c.positions)]
     prose = [("summary", info.summary_events)] + [(f"takeaways[{n}]", t.events) for n, t in enumerate(info.takeaways)]
     prose += [(f"conflicts[{c.id}].positions[{n}]", p.events)
               for c in briefing.conflicts for n, p in enumerate(c.positions)]
@@ -104,6 +112,20 @@ def corrections_record(briefing: Briefing, view) -> list[dict]:
                 out.append({"collection": name, "id": item.id, "date": correction.date.text, "note": correction.note,
                             "before": {e.field: e.value for e in earlier}})
     return out
+
+
+def citation_record(entry, sources) -> dict[str, str]:
+    """A citation as the provenance file gives it: the source, and the passage with where it was read
+    (the default filled in), or why no passage was recorded."""
+    citation = cited(entry, sources)
+    record = {"source": citation.source}
+    if citation.passage:
+        record.update(passage=citation.passage, read_in=citation.read_in)
+    elif citation.no_passage:
+        record["no_passage"] = citation.no_passage
+    if citation.note:
+        record["note"] = citation.note
+    return record
 
 
 def download_files(briefing: Briefing, view) -> dict[str, str]:

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.data.model import Amount, Status
 from build_scripts.data.rules import RULES, origins_phrase
+from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.render.formats import Format
 from build_scripts.render.page_paths import METHODOLOGY
 from build_scripts.render.views import BriefingView
@@ -127,10 +128,72 @@ def entity_link(fmt: Format, view: BriefingView, entity_id: str) -> str:
     return found
 
 
-def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids) -> str:
-    """Numbered markers [1][2], each linking the exact entry it cites (a source, or an event)."""
-    marks = "".join(fmt.link(fmt.text(f"[{n}]"), fmt.address(pages_by_id[i], i)) for n, i in enumerate(ids, 1))
+def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids, notes=(), start: int = 1) -> str:
+    """Numbered markers [1][2], each linking the exact entry it cites (a source, or an event); notes: for
+    each mark, the hidden note written after it (what assets/briefing.js opens beside the mark), if any."""
+    marks = ""
+    for n, target in enumerate(ids):
+        marks += fmt.link(fmt.text(f"[{n + start}]"), fmt.address(pages_by_id[target], target))
+        if n < len(notes):
+            marks += notes[n]
     return fmt.element("sup", marks, class_="cite")
+
+
+NOTE_BREAK = ". "  # between a note's parts (on the site each also starts a line of its own: CSS)
+
+
+def hidden_note(fmt: Format, content: str, kind: str = "") -> str:
+    """A citation's note, hidden until its mark opens it; nothing in a plain-Markdown copy, whose notes
+    are listed at the end of the page (page_context.PageContext.notes)."""
+    if fmt.copy:
+        return ""
+    # Kept out of the search index (Material's search skips data-search-exclude): a result would quote it.
+    # <small> (side comments), not <span>: the search's parser matches an element's end by its tag alone,
+    # so the span inside it would end the exclusion.
+    css = f"cite-note cite-note--{kind}" if kind else "cite-note"
+    return f'<small class="{css}" hidden data-search-exclude>{content}</small>'
+
+
+def evidence(fmt: Format, view: BriefingView, citation: Cited, unrecorded: str = "") -> str:
+    """What a citation rests on: '“passage” Read in a copy: Name.', or why no passage was recorded
+    (unrecorded: the words for a bare source id, nothing by default)."""
+    if citation.passage:
+        read = read_in_words(citation, view.sources[citation.source])
+        return (fmt.element("span", f"“{fmt.text(citation.passage)}”", class_="passage") + " "
+                + fmt.element("span", fmt.text(read + "."), class_="read-in"))
+    if citation.no_passage or unrecorded:
+        words = no_passage_words(citation) if citation.no_passage else unrecorded
+        return fmt.element("span", fmt.text(words), class_="no-passage")
+    return ""
+
+
+def source_note(fmt: Format, view: BriefingView, entry) -> str:
+    """The note of a citation of a source: its line (outlet, title, date, where to read it) and the
+    passage behind the citation, or why there is none."""
+    citation = cited(entry, view.sources)
+    line = source_line(fmt, view.sources[citation.source])
+    return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation, 'No passage recorded.')}"
+
+
+def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
+    """The note of a citation of an event (made once per format and address): its line (date, title,
+    status) and the passages of its sources, each with its outlet."""
+    key = ("event note", fmt.name, event_id, fmt.address(view.event_pages[event_id]))
+    found = view.fragments.get(key)
+    if found is None:
+        event = view.events_by_id[event_id]
+        line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(fmt.text(event.title))} "
+                f"{fact_badge(fmt, view, event, short=True)}")
+        parts = [fmt.element("span", line + ".", class_="note-event")]  # its full stop on its line
+        for entry in event.sources:
+            citation = cited(entry, view.sources)
+            if citation.recorded:
+                outlet = fmt.text(view.sources[citation.source].outlet)
+                parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
+        if len(parts) == 1:
+            parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
+        found = view.fragments[key] = " ".join(parts)
+    return found
 
 
 def event_link(fmt: Format, view: BriefingView, event_id: str) -> str:

@@ -12,6 +12,7 @@ from enum import Enum
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.render import blocks, editing
 from build_scripts.render import fragments as f
+from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.text import Md, md_text
 from build_scripts.render.views import BriefingView, change_target
@@ -25,13 +26,16 @@ class Flavour(Enum):
 class PageContext:
     """Every method returns Markdown (`Md`) ready for the page, already escaped."""
 
-    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE):
+    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False):
         self.view = view
         self.page = page
         self.b = view.briefing
         self.copy = flavour is Flavour.COPY
         self.md = MarkdownFormat(page, copy=self.copy)
         self.html = self.md if self.copy else HtmlFormat(page)
+        # A copy and the print view number their marks across the page and list the notes at its end
+        # (notes()); the site's other pages carry each note hidden beside its mark, to open in place.
+        self.listed_notes: list[str] | None = [] if self.copy or listed_notes else None
 
     # Links and text the template writes in Markdown
 
@@ -60,13 +64,39 @@ class PageContext:
         """'date: title (scheduled) badge', for a list that repeats the timeline."""
         return Md(f.event_item(self.md, self.view, event))
 
-    def cite(self, source_ids) -> Md:
-        """Numbered citation markers, each linking to the exact entry on the sources page."""
-        return Md(f.citation_marks(self.md, self.view.source_pages, source_ids))
+    def cite(self, entries) -> Md:
+        """Numbered citation markers, each linking to the exact entry on the sources page; on the site
+        each carries its note (the source line and the passage), which the mark opens beside it."""
+        ids = [source_id(entry) for entry in entries]
+        if self.listed_notes is not None:
+            return self._listed(self.view.source_pages, ids,
+                                [f.source_note(self.md, self.view, entry) for entry in entries])
+        notes = [f.hidden_note(self.md, f.source_note(self.md, self.view, entry)) for entry in entries]
+        return Md(f.citation_marks(self.md, self.view.source_pages, ids, notes))
 
     def cite_events(self, event_ids) -> Md:
-        """Numbered markers linking to events on the timeline."""
-        return Md(f.citation_marks(self.md, self.view.event_pages, event_ids))
+        """Numbered markers linking to events on the timeline; each carries the event's note (its line,
+        status and the passages of its sources)."""
+        notes = [f.event_note(self.md, self.view, i) for i in event_ids]
+        if self.listed_notes is not None:
+            return self._listed(self.view.event_pages, event_ids, notes)
+        return Md(f.citation_marks(self.md, self.view.event_pages, event_ids,
+                                   [f.hidden_note(self.md, note, "event") for note in notes]))
+
+    def _listed(self, pages_by_id: dict[str, str], ids, notes: list[str]) -> Md:
+        """Marks numbered across the page, their notes listed at its end (a copy, the print view)."""
+        listed = self.listed_notes
+        assert listed is not None  # only pages that list their notes come here
+        start = len(listed) + 1
+        listed.extend(notes)
+        return Md(f.citation_marks(self.md, pages_by_id, ids, start=start))
+
+    def notes(self) -> Md:
+        """The notes of a page whose marks are numbered across it: '## Passages cited' and the list."""
+        if not self.listed_notes:
+            return Md("")
+        items = "\n".join(f"{n}. {note}" for n, note in enumerate(self.listed_notes, 1))
+        return Md(f"\n## Passages cited\n\n{items}\n")
 
     def source_line(self, source_id: str) -> Md:
         return Md(f.source_line(self.md, self.view.sources[source_id]))
@@ -120,7 +150,8 @@ class PageContext:
         narrowing = {"data_status": event.status.value, "data_themes": " ".join(event.themes),
                      "data_who": " ".join(event.actors), "data_year": str(event.date.start.year)}
         heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event', **narrowing)}"
-        return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event)}\n\n")
+        passages = self.listed_notes is not None  # a timeline page's marks fetch them (citations.event_passages)
+        return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event, passages)}\n\n")
 
     def narrowing_form(self, events) -> Md:
         """The controls that narrow a list of events (hidden until the page's script shows them)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from build_scripts.data.model import Organisation, Person, Status
+from build_scripts.data.rules import evidence_lines
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import by_day
 from build_scripts.render.page_paths import SOURCES
@@ -103,7 +104,14 @@ def methodology(view: BriefingView, subject, updates) -> dict:
             "tone_counts": Counter(e.tone.value for e in view.events),
             "theme_counts": Counter(theme for e in view.events for theme in e.themes),
             "contested": [e for e in view.events if e.coding_note], "fact_kinds": series(facts),
-            "prose_kinds": series(prose) + (" rest" if len(prose) > 1 else " rests")}
+            "prose_kinds": series(prose) + (" rest" if len(prose) > 1 else " rests"),
+            "passage_checks": _passage_checks(view.briefing.info)}
+
+
+def _passage_checks(info) -> list[str]:
+    """What the build checks from the passages, in the words rules.py keeps for the methodology page."""
+    required = info.passages_required_from
+    return evidence_lines(info.passage_max_words, required.label if required else None)
 
 
 def series(words: list[str]) -> str:

@@ -21,6 +21,7 @@ from build_scripts.render.views import BriefingView
 
 SITE, COPY = Flavour.SITE, Flavour.COPY
 TEMPLATES = Path(__file__).parent / "templates"
+LISTED_NOTES = frozenset({"print.md.j2"})  # pages made to be printed: citation notes listed at the end
 
 
 def _finalize(value):
@@ -62,13 +63,14 @@ def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE
     seed_id = view.briefing.info.seed_source
     if view.reuse.templates is None:
         view.reuse.templates = template_environment()
+    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES)
     text = view.reuse.templates.get_template(template).render(
-        ctx=PageContext(view, page, flavour), view=view, b=view.briefing, page=page, statuses=list(Status),
+        ctx=ctx, view=view, b=view.briefing, page=page, statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
         check_lines=check_lines(), **extra,
-    )
+    ) + ctx.notes()
     if flavour is COPY:
         return as_copy(text)
     return with_search(text, search) if search else text

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from build_scripts.data.model import Briefing, Organisation, Person
 from build_scripts.data.trust import independent_origins
+from build_scripts.render.citations import cited
 from build_scripts.render.page_paths import HOME, SOURCES
 from build_scripts.render.text import html_text
 
@@ -56,6 +57,8 @@ def json_ld(index: StructuredIndex, path: str, title: str, description: str, url
     if path == HOME:  # the summary's evidence: the independent outlets behind the events it rests on
         article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
                                 for outlet in _summary_origins(briefing)]
+        if passages := _summary_passages(briefing):
+            article["citation"] = passages
     if path == SOURCES and (citations := _archived_citations(briefing)):
         article["citation"] = citations
     return article
@@ -65,6 +68,30 @@ def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
     events = {e.id: e for e in briefing.events}
     cited = [s for eid in briefing.info.summary_events if eid in events for s in events[eid].sources]
     return independent_origins(cited, {s.id: s for s in briefing.sources})
+
+
+def _summary_passages(briefing: Briefing) -> list[dict]:
+    """The passages behind the events the summary cites, each a schema.org Quotation (its text) that is
+    part of the source it was read in (the cited work: title, outlet, date, address)."""
+    events, sources = {e.id: e for e in briefing.events}, {s.id: s for s in briefing.sources}
+    quotations, seen = [], set()
+    for entry in (c for eid in briefing.info.summary_events if eid in events for c in events[eid].sources):
+        citation = cited(entry, sources)
+        if citation.passage and (citation.source, citation.passage) not in seen:
+            seen.add((citation.source, citation.passage))
+            quotations.append({"@type": "Quotation", "text": citation.passage,
+                               "isPartOf": _cited_work(sources[citation.source])})
+    return quotations
+
+
+def _cited_work(source) -> dict:
+    work = {"@type": "CreativeWork", "name": source.title or source.subject,
+            "publisher": {"@type": "Organization", "name": source.outlet}}
+    if source.date is not None and source.date.precision == "day":
+        work["datePublished"] = source.date.start.isoformat()
+    if source.url or source.read_via:
+        work["url"] = source.url or source.read_via.url
+    return work
 
 
 def _archived_citations(briefing: Briefing) -> list[dict]:

@@ -182,3 +182,192 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);
 })();
+
+/* Citation notes: a citation mark [n] opens, beside it, what it cites: the source line and the passage
+   behind the citation (or why none was recorded), or for an event its line, status and passages.
+   A prose mark's note is in the page, hidden, right after the mark; an event's marks open the matching
+   item of the event's own sources list, copied after the mark. The note stays in the text's reading
+   order (screen readers read it after the mark) and is positioned fixed, over the text, so nothing
+   moves. It opens on hover (mouse), focus and tap; a click or tap keeps it open, a second one, Esc, a
+   tap outside or moving focus away closes it. Without script the mark is the link it always was. */
+(function () {
+  "use strict";
+  var GAP = 6, MARGIN = 8;
+  var current = null, pinned = false, timer = 0, made = 0, returning = false, files = {};
+
+  function note(mark) {
+    var next = mark.nextElementSibling;
+    return next && next.classList.contains("cite-note") ? next : null;
+  }
+  function fromSourcesList(mark) {  /* an event's marks: the item of its "Sources" list with the same number */
+    var sup = mark.parentNode, block = sup.closest("p"), heading = block;
+    var index = Array.prototype.filter.call(sup.children, function (el) { return el.tagName === "A"; }).indexOf(mark);
+    while (heading && !/^H\d$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    for (var el = block && block.nextElementSibling; el && !/^H\d$/.test(el.tagName); el = el.nextElementSibling) {
+      if (el.matches("details.sources")) {
+        var item = el.querySelectorAll("li")[index];
+        if (!item) return null;
+        var copy = document.createElement("span");
+        copy.className = "cite-note";
+        copy.hidden = true;
+        Array.prototype.forEach.call(item.childNodes, function (n) { copy.appendChild(n.cloneNode(true)); });
+        if (el.hasAttribute("data-passages")) {  /* the page's passages file has them (loadPassage) */
+          copy.append(". ", span("no-passage passage-loading", "Looking up the passage\u2026"));
+          copy.dataset.event = heading ? heading.id : "";
+          copy.dataset.index = index;
+        } else if (!copy.querySelector(".passage, .no-passage")) {
+          copy.append(". ", span("no-passage", "No passage recorded."));
+        }
+        mark.after(copy);
+        return copy;
+      }
+    }
+    return null;
+  }
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    el.textContent = text;
+    return el;
+  }
+  function passagesFile(mark) {  /* the site's root is where the mark's sources page lives */
+    var target = new URL(mark.getAttribute("href"), window.location.href).pathname;
+    var root = target.slice(0, target.lastIndexOf("/sources/") + 1);
+    var here = window.location.pathname.replace(/index\.html$/, "");
+    if (!root || here.indexOf(root) !== 0) return null;
+    return root + "assets/passages/" + (here.slice(root.length).replace(/\/$/, "") || "index") + ".json";
+  }
+  function loadPassage(mark, box) {
+    var waiting = box.querySelector(".passage-loading");
+    if (!waiting || box.dataset.loading) return;
+    box.dataset.loading = "1";
+    var address = passagesFile(mark);
+    if (address && !files[address]) {
+      files[address] = window.fetch(address).then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    (address ? files[address] : Promise.resolve({})).then(function (found) {
+      var entry = (found[box.dataset.event] || [])[Number(box.dataset.index)];
+      if (entry && entry.passage) {
+        waiting.replaceWith(span("passage", "\u201c" + entry.passage + "\u201d"), " ", span("read-in", entry.read));
+      } else {
+        waiting.className = "no-passage";
+        waiting.textContent = entry && entry.none ? entry.none : "No passage recorded.";
+      }
+      if (current === mark) place();
+    });
+  }
+  function prepare(mark) {
+    if (mark.hasAttribute("aria-controls")) return;
+    var box = note(mark) || fromSourcesList(mark);
+    if (!box) return;
+    box.id = "cite-note-" + (++made);
+    var more = document.createElement("a");
+    more.className = "note-more";
+    more.href = mark.getAttribute("href");
+    more.textContent = box.classList.contains("cite-note--event") ? "The event on the timeline" : "The source's entry";
+    box.append(" ", more);
+    mark.setAttribute("aria-controls", box.id);
+    mark.setAttribute("aria-expanded", "false");
+  }
+  function place() {
+    if (!current) return;
+    var box = note(current), rect = current.getBoundingClientRect();
+    var width = box.offsetWidth, height = box.offsetHeight, vw = document.documentElement.clientWidth;
+    var left = Math.max(MARGIN, Math.min(rect.left + rect.width / 2 - width / 2, vw - width - MARGIN));
+    var top = rect.bottom + GAP;
+    if (top + height > window.innerHeight - MARGIN && rect.top - GAP - height >= MARGIN) top = rect.top - GAP - height;
+    box.style.left = Math.round(left) + "px";
+    box.style.top = Math.round(Math.max(MARGIN, Math.min(top, window.innerHeight - height - MARGIN))) + "px";
+  }
+  function show(mark, pin) {
+    window.clearTimeout(timer);
+    if (current !== mark) hide();
+    var box = note(mark);
+    if (!box) return;
+    current = mark;
+    pinned = pinned || pin;
+    loadPassage(mark, box);
+    box.hidden = false;
+    mark.setAttribute("aria-expanded", "true");
+    place();
+  }
+  function hide(returnFocus) {
+    window.clearTimeout(timer);
+    if (!current) return;
+    var mark = current, box = note(mark);
+    current = null;
+    pinned = false;
+    if (box) box.hidden = true;
+    mark.setAttribute("aria-expanded", "false");
+    if (returnFocus) {  /* back on the mark, which stays closed */
+      returning = true;
+      mark.focus();
+      returning = false;
+    }
+  }
+  function later(fn, ms) { window.clearTimeout(timer); timer = window.setTimeout(fn, ms); }
+  function markOf(target) {
+    return target && target.closest ? target.closest("sup.cite > a[aria-controls]") : null;
+  }
+  function inside(target) {  /* the open mark or its note */
+    return current && target && (current.contains(target) || note(current).contains(target));
+  }
+
+  function clicked(target) {  /* the mark clicked; a tap that lands on the marks' <sup> means the one it focused */
+    var mark = markOf(target), sup = target.closest ? target.closest("sup.cite") : null;
+    if (!mark && sup && sup.contains(document.activeElement)) mark = markOf(document.activeElement);
+    return mark;
+  }
+
+  document.addEventListener("click", function (event) {
+    var mark = clicked(event.target);
+    if (mark) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  /* open the link elsewhere */
+      event.preventDefault();
+      event.stopPropagation();  /* before Material's instant navigation sees the link */
+      if (current === mark && pinned) hide(); else show(mark, true);
+    } else if (current && !inside(event.target) && !event.target.closest("sup.cite")) {
+      hide();  /* a tap between two marks is not a tap outside */
+    }
+  }, true);
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") return;
+    var mark = markOf(event.target);
+    if (mark) later(function () { show(mark, false); }, current ? 0 : 150);
+    else if (inside(event.target)) window.clearTimeout(timer);
+  });
+  document.addEventListener("pointerout", function (event) {
+    if (event.pointerType !== "mouse") return;
+    if (!current) {  /* left a mark before its note opened */
+      if (markOf(event.target)) window.clearTimeout(timer);
+    } else if (!pinned && inside(event.target) && !inside(event.relatedTarget)) {
+      later(hide, 300);
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var mark = markOf(event.target);
+    if (returning) return;
+    if (mark) show(mark, false);
+    else if (current && !inside(event.target)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && current) {
+      var focusInside = inside(document.activeElement);
+      hide(focusInside);
+      if (focusInside) event.preventDefault();
+    }
+  });
+  window.addEventListener("scroll", place, { passive: true });
+  window.addEventListener("resize", place);
+
+  function prepareAll() {
+    hide();
+    Array.prototype.forEach.call(document.querySelectorAll("sup.cite > a"), prepare);
+  }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(prepareAll);
+  } else {
+    prepareAll();
+  }
+})();

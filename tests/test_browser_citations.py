@@ -1,0 +1,208 @@
+"""Citation notes in a real browser: on the home page, a timeline event and a conflict page, every citation
+mark opens what it cites (the source line and the passage, or the event's line and passages) by mouse,
+keyboard and touch, in both palettes, on a desk and at 375 px; nothing on the page moves, the note fits
+on screen, axe finds nothing serious, and nothing is asked of another site."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.data.validation import load_briefing
+from build_scripts.render.citations import cited
+
+from .browser_support import PageWatch, serve
+from .conftest import ROOT, build_site, free_port
+from .test_browser_trust import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+MARKS = "[data-under-test]"
+
+
+def _briefing(data=ROOT / "data"):
+    return load_briefing(data)
+
+
+def _busiest_event():
+    """The event citing the most sources (its marks open its own sources list's items)."""
+    return max(_briefing().events, key=lambda e: (len(e.sources), e.id))
+
+
+def _pages():
+    conflict = _briefing().conflicts[0].id
+    return {"home": ("", "sup.cite > a"),
+            "event": ("timeline/", _busiest_event().id),
+            "conflict": (f"conflicts/{conflict}/", "sup.cite > a")}
+
+
+def _mark_marks(page, scope: str) -> int:
+    """Tags the marks under test: every mark on the page, or (scope an event id) the event's own."""
+    return page.evaluate("""scope => {
+        let marks;
+        if (scope.includes(' ')) { marks = Array.from(document.querySelectorAll(scope)); }
+        else {
+          marks = [];
+          for (let el = document.getElementById(scope).nextElementSibling; el && !/^H\\d$/.test(el.tagName);
+               el = el.nextElementSibling) marks.push(...el.querySelectorAll('sup.cite > a'));
+        }
+        marks.forEach(m => m.setAttribute('data-under-test', ''));
+        return marks.length;
+    }""", scope)
+
+
+def _expected_passages() -> dict[str, set[str]]:
+    """source id -> every passage the data records for a citation of it."""
+    b = _briefing()
+    sources = {s.id: s for s in b.sources}
+    lists = [e.sources for e in b.events] + [p.sources for c in b.conflicts for p in c.positions]
+    lists += [i.sources for i in b.leverage] + [c.sources + c.correction_sources for c in b.claims]
+    found: dict[str, set[str]] = {}
+    for entries in lists:
+        for entry in entries:
+            citation = cited(entry, sources)
+            if citation.passage:
+                found.setdefault(citation.source, set()).add(" ".join(citation.passage.split()))
+    return found
+
+
+def _layout(page) -> list:
+    """Where the page's text blocks are: any shift shows as a changed box."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.md-content p, .md-content li, .md-content h2'))
+        .slice(0, 400).map(el => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })""")
+
+
+def _note(page, mark):
+    return page.locator("#" + mark.get_attribute("aria-controls"))
+
+
+def _check_open(page, mark, passages, width: int) -> None:
+    assert mark.get_attribute("aria-expanded") == "true"
+    note = _note(page, mark)
+    assert note.is_visible()
+    box, view = note.bounding_box(), page.viewport_size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], f"the note fits across at {width} px"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= view["height"], f"the note fits down at {width} px"
+    page.wait_for_function("id => !document.getElementById(id).querySelector('.passage-loading')",
+                           arg=mark.get_attribute("aria-controls"))  # an event's passages are fetched
+    shown = note.locator(".passage, .no-passage")
+    assert shown.count() >= 1, "a passage, or why there is none"
+    href = mark.get_attribute("href")
+    anchor = href.rpartition("#")[2]
+    if "timeline/" not in href:  # a source: its passage is one the data records for it
+        for text in note.locator(".passage").all_inner_texts():
+            assert " ".join(text.strip("“”").split()) in passages.get(anchor, set()), text
+    else:  # an event: its line
+        event = next(e for e in _briefing().events if e.id == anchor)
+        assert event.title in note.inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("where", ["home", "event", "conflict"])
+def test_every_mark_opens_its_note_by_mouse_and_keyboard(browser, site_url, scheme, where):
+    path, scope = _pages()[where]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + path, wait_until="networkidle")
+    count = _mark_marks(page, scope)
+    assert count >= 2
+    passages = _expected_passages()
+    marks = page.locator(MARKS)
+    for n in range(count):
+        mark = marks.nth(n)
+        mark.scroll_into_view_if_needed()
+        page.mouse.move(0, 0)
+        before = _layout(page)
+        mark.hover()  # mouse: opens on hover, closes on leaving
+        page.wait_for_function("m => m.getAttribute('aria-expanded') === 'true'", arg=mark.element_handle())
+        _check_open(page, mark, passages, 1280)
+        assert _layout(page) == before, "opening a note moves nothing"
+        page.mouse.move(0, 0)
+        page.wait_for_function("m => m.getAttribute('aria-expanded') === 'false'", arg=mark.element_handle())
+        mark.focus()  # keyboard: opens on focus; Enter keeps it open; Tab enters it; Esc closes it
+        _check_open(page, mark, passages, 1280)
+        page.keyboard.press("Enter")
+        assert mark.get_attribute("aria-expanded") == "true", "Enter keeps it open, on the same page"
+        assert page.url.split("#")[0] == site_url + path  # (the hash follows the section read)
+        page.keyboard.press("Tab")
+        assert page.evaluate("id => document.getElementById(id).contains(document.activeElement)",
+                             mark.get_attribute("aria-controls")), "Tab moves into the note"
+        page.keyboard.press("Escape")
+        assert mark.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("m => document.activeElement === m", mark.element_handle()), "focus back on the mark"
+        assert _layout(page) == before
+    marks.nth(0).click()  # a click keeps it open: axe reads the page with a note open
+    assert marks.nth(0).get_attribute("aria-expanded") == "true"
+    assert axe_violations(page) == []
+    assert watch.problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("where", ["home", "event", "conflict"])
+def test_every_mark_opens_its_note_by_touch_on_a_phone(browser, site_url, scheme, where):
+    path, scope = _pages()[where]
+    context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme=scheme, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + path, wait_until="networkidle")
+    count = _mark_marks(page, scope)
+    passages = _expected_passages()
+    marks = page.locator(MARKS)
+    for n in range(count):
+        mark = marks.nth(n)
+        mark.scroll_into_view_if_needed()
+        before = _layout(page)
+        mark.tap()
+        _check_open(page, mark, passages, 375)
+        assert _layout(page) == before, "opening a note moves nothing"
+        assert page.url.split("#")[0] == site_url + path, "a tap opens the note, it does not leave the page"
+        page.touchscreen.tap(4, 120)  # a tap outside (the page's margin) closes it
+        assert mark.get_attribute("aria-expanded") == "false"
+        assert _note(page, mark).is_hidden()
+    marks.nth(0).tap()
+    assert axe_violations(page) == []
+    assert watch.problems == []
+    context.close()
+
+
+def test_without_script_a_mark_still_links_its_source(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + _pages()["conflict"][0], wait_until="load")
+    mark = page.locator("sup.cite > a").first
+    assert page.locator(".cite-note").first.is_hidden()
+    href = mark.get_attribute("href")
+    mark.click()
+    page.wait_for_url("**/" + href.rpartition("/")[2])
+    context.close()
+
+
+def test_recorded_passages_open_in_their_notes(browser, mini_passages, tmp_path):
+    """The shipped briefing may not record passages yet: the mini briefing with invented ones shows an
+    event's passages (fetched from the site), a prose mark's reason for none, and an event's passages
+    opened from a prose mark."""
+    port = free_port()
+    result = build_site(mini_passages, tmp_path / "site", {"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site", port) as url:
+        context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+        page = context.new_page()
+        watch = PageWatch(page, url)
+        page.goto(url + "timeline/", wait_until="networkidle")
+        page.locator("sup.cite > a").first.tap()
+        note = page.locator(".cite-note:visible")
+        expect_text = "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.”"
+        page.wait_for_function("t => document.querySelector('.cite-note:not([hidden]) .passage')?.textContent === t",
+                               arg=expect_text)
+        assert "Read in a copy: Example Mirror." in note.inner_text()
+        page.goto(url + "conflicts/terms/", wait_until="networkidle")
+        page.locator("sup.cite > a[href$='#example-copy']").first.tap()  # Beta's position: its source is paywalled
+        assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in \
+            page.locator(".cite-note:visible").inner_text()
+        page.goto(url, wait_until="networkidle")
+        page.locator("sup.cite > a").first.tap()  # the summary cites the deal: its line, status and passages
+        text = page.locator(".cite-note:visible").inner_text()
+        assert "15 January 2024: Alpha invests in Beta" in text and expect_text in text
+        assert axe_violations(page) == []
+        assert watch.problems == []
+        context.close()

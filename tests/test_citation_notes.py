@@ -1,0 +1,85 @@
+"""Citation notes (render/citations.py, fragments.source_note and event_note): what a mark opens on the
+site, what the print view and the plain-Markdown copies list as notes, and what they cost a page."""
+from __future__ import annotations
+
+import json
+import re
+
+from build_scripts.data.validation import load_briefing
+from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
+from build_scripts.session import generate
+
+from .conftest import MINI
+
+
+def _pages(data):
+    return generate(data, static_charts=False, history=False, bundle=False)
+
+
+def test_a_bare_id_and_a_mapping_read_alike():
+    sources = {s.id: s for s in load_briefing(MINI).sources}
+    assert cited("example-report", sources) == Cited("example-report", read_in="original")
+    assert cited("example-copy", sources).read_in == "copy"  # read through a copy: the default
+    entry = {"source": "example-copy", "no_passage": "paywall", "note": "Asks for a subscription."}
+    assert no_passage_words(cited(entry, sources)) == \
+        "No passage recorded: the page is behind a paywall. Asks for a subscription."
+    assert read_in_words(cited("example-copy", sources), sources["example-copy"]) == "Read in a copy: Example Mirror"
+
+
+def test_a_prose_mark_carries_its_source_line_and_passage_hidden_beside_it(mini_passages):
+    page = _pages(mini_passages).pages["conflicts/terms.md"]
+    beta = page[page.index("### Beta Labs"):]
+    note = re.search(r'<small class="cite-note" hidden data-search-exclude>(.*?)</small></sup>', beta).group(1)
+    assert note.startswith("Example Wire, Wire copy of the deal announcement, January 2024. read via")
+    assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in note
+
+
+def test_a_mark_citing_an_event_carries_its_line_status_and_passages(mini_passages):
+    page = _pages(mini_passages).pages["index.md"]
+    note = re.search(r'<small class="cite-note cite-note--event" hidden data-search-exclude>(.*?)</small>', page)[1]
+    assert note.startswith('<span class="note-event">15 January 2024: **Alpha invests in Beta** <span class="status '
+                           'status--confirmed">')
+    assert ('<span class="note-source">Example Wire: <span class="passage">“Alpha Corp said on Monday it had invested '
+            'about $650 million in Beta Labs.”</span> <span class="read-in">Read in a copy: Example Mirror.</span>'
+            '</span>') in note
+
+
+def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetch(mini_passages):
+    output = _pages(mini_passages)
+    deal = output.pages["timeline.md"]
+    deal = deal[deal.index("Alpha invests in Beta"):deal.index("A dispute over the deal")]
+    marks = '<a href="../sources/#example-copy">[1]</a><a href="../sources/#example-report">[2]</a>'
+    assert f'<sup class="cite">{marks}</sup>' in deal  # no hidden note: marks open the list's items
+    assert "class=\"passage\"" not in deal and "data-passages" in deal, "not carried: to fetch"
+    assert json.loads(output.assets["assets/passages/timeline.json"]) == {"2024-01-deal": [
+        {"passage": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",
+         "read": "Read in a copy: Example Mirror."},
+        {"passage": "Alpha's investment in Beta, announced in January, …", "read": "Read in the original."}]}
+    printed = output.pages["print.md"]  # the print view carries them under each event
+    assert ('<li>Example Times, “Alpha and Beta fall out”, 1 June 2024. <a href="https://example.com/report">original'
+            '</a>. <span class="passage">“Alpha\'s investment in Beta, announced in January, …”</span> '
+            '<span class="read-in">Read in the original.</span></li>') in printed
+
+
+def test_the_print_view_and_the_copies_list_the_notes_at_the_end(mini_passages):
+    output = _pages(mini_passages)
+    for text in (output.pages["print.md"], output.assets["markdown/conflicts/terms.md"]):
+        marks = re.findall(r"\[\\\[(\d+)\\\]\]", text)
+        assert marks == [str(n) for n in range(1, len(marks) + 1)], "numbered across the page"
+        notes = re.sub(r"<[^>]+>", "", text[text.index("## Passages cited"):])  # the print view keeps its spans
+        assert len(re.findall(r"^\d+\. ", notes, re.M)) == len(marks)
+        assert "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.” Read in a copy: " \
+               "Example Mirror." in notes
+        assert "cite-note" not in text, "no hidden notes: they are listed"
+
+
+def test_the_home_pages_structured_data_cites_the_summarys_passages(mini_passages):
+    from build_scripts.site.structured_data import json_ld, structured_index
+
+    article = json_ld(structured_index(load_briefing(mini_passages)), "index.md", "T", "D", "https://x.example/")
+    assert article["citation"][0] == {
+        "@type": "Quotation", "text": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",
+        "isPartOf": {"@type": "CreativeWork", "name": "Wire copy of the deal announcement",
+                     "publisher": {"@type": "Organization", "name": "Example Wire"},
+                     "url": "https://mirror.example.org/deal?id=1&x=(2)"}}
+    assert len(article["citation"]) == 2
