@@ -1,0 +1,232 @@
+"""The site's search index (Pagefind), written from the model, one record per fact.
+
+Every event, reported claim, quote, leverage item, person, organisation, source and point of conflict
+is a record of its own, landing on its anchor, with what the results list shows (kind, date, status)
+and the facets a reader narrows by (kind, status, theme, tone, year, people, organisations). Pages that
+only repeat facts (the timeline and its parts, the lists, print, the plain-Markdown copies) add no
+record of their own; the prose pages that are not facts (home, methodology, hand-written pages) are
+indexed from their built HTML. The page registry's search setting of the page a fact lives on (boost,
+exclude) weighs its record.
+
+Each record is a small HTML document handed to Pagefind's Python API (its service binary, from
+PyPI `pagefind[bin]`): HTML, not a bare custom record, because the title's weight (data-pagefind-weight)
+is what puts "Satya Nadella"'s own page before the events that mention him. The records are added in
+one fixed order, so the same data gives the same index bytes.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.data.model import Briefing, Person
+from build_scripts.data.rules import RULES
+from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERSON, QUOTES, page_for
+from build_scripts.render.text import page_url
+from build_scripts.render.views import BriefingView, build_view, conflict_page
+from build_scripts.site.page_registry import PAGE_KINDS, PageKind
+
+OUTPUT = "pagefind"  # the index's folder in the site
+# Pagefind writes its own UI bundles too; the site has its own search box (assets/search.js) and ships
+# only what that loads: pagefind.js, its worker, the WebAssembly and the index's fragments.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
+TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
+# Pages indexed as a whole (prose, not facts): by page kind. Every other kind's pages list facts that
+# are records of their own, so indexing the page too would only add duplicates.
+PROSE_KINDS = frozenset({"home", "methodology"})
+
+
+@dataclass(frozen=True)
+class Record:
+    """One search result: where it lands, what it shows, what it is found by and filtered on."""
+
+    url: str  # from the site's root, with its anchor: 'timeline/#2019-07-microsoft-invests-1b'
+    kind: str
+    title: str
+    text: str
+    boost: float = 1.0
+    date: str = ""  # as the page writes it: '22 July 2019'
+    sort_date: str = ""  # ISO, for sorting by date
+    status: str = ""  # Status value: 'confirmed'
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+    def html(self) -> str:
+        esc = html.escape
+        title_weight = _clamp(TITLE_WEIGHT * self.boost)
+        hidden = [f'<span data-pagefind-meta="kind">{esc(self.kind)}</span>',
+                  f'<span data-pagefind-filter="kind">{esc(self.kind)}</span>']
+        if self.date:
+            hidden.append(f'<span data-pagefind-meta="date">{esc(self.date)}</span>')
+        if self.status:
+            hidden.append(f'<span data-pagefind-meta="status">{esc(self.status)}</span>')
+        for name in FACETS[1:]:
+            hidden += [f'<span data-pagefind-filter="{name}">{esc(v)}</span>' for v in self.filters.get(name, [])]
+        sort = f' data-pagefind-sort="date:{esc(self.sort_date)}"' if self.sort_date else ""
+        return (f'<html lang="en"><head><title>{esc(self.title)}</title></head><body><main data-pagefind-body{sort}>'
+                f'<h1 data-pagefind-meta="title" data-pagefind-weight="{title_weight:g}">{esc(self.title)}</h1>'
+                f'<p data-pagefind-weight="{_clamp(self.boost):g}">{esc(self.text)}</p>'
+                f'<div data-pagefind-ignore>{"".join(hidden)}</div></main></body></html>')
+
+
+def _clamp(weight: float) -> float:
+    return round(min(10.0, max(0.1, weight)), 2)
+
+
+def search_setting(kind: PageKind) -> tuple[float, bool]:
+    """A page kind's registry setting ('boost: 2', 'exclude: true') as (boost, excluded)."""
+    key, _, value = kind.search.partition(":")
+    key, value = key.strip(), value.strip()
+    if key == "boost":
+        return float(value), False
+    return 1.0, key == "exclude" and value == "true"
+
+
+def _boosts() -> dict[str, float]:
+    return {kind.name: search_setting(kind)[0] for kind in PAGE_KINDS}
+
+
+def _anchor(page: str, anchor: str | None = None) -> str:
+    return page_url(page) + (f"#{anchor}" if anchor else "")
+
+
+def _status_label(status) -> str:
+    return RULES[status].short
+
+
+def records(briefing: Briefing, view: BriefingView | None = None) -> list[Record]:
+    """Every fact of the briefing as a search record, in a fixed order."""
+    view = view or build_view(briefing)
+    boost = _boosts()
+    themes = view.codes["themes"]
+    tones = view.codes["tones"]
+
+    def who(ids) -> dict[str, list[str]]:
+        ids = [i for i in dict.fromkeys(ids) if i in view.entities]
+        people = sorted(view.entity_name(i) for i in ids if isinstance(view.entities[i], Person))
+        orgs = sorted(view.entity_name(i) for i in ids if not isinstance(view.entities[i], Person))
+        return {"person": people, "organisation": orgs}
+
+    def event_facets(event_ids) -> dict[str, list[str]]:
+        events = [view.events_by_id[i] for i in event_ids if i in view.events_by_id]
+        return {"theme": sorted({themes[t].label for e in events for t in e.themes if t in themes}),
+                **who(a for e in events for a in e.actors)}
+
+    out: list[Record] = []
+    for e in view.events:
+        page = view.event_pages[e.id]
+        out.append(Record(
+            _anchor(page, e.id), "Event", e.title, e.summary,
+            boost["timeline" if page == "timeline.md" else "timeline-part"],
+            e.date.label, e.date.start.isoformat(), e.status.value,
+            {"status": [_status_label(e.status)], "theme": sorted({themes[t].label for t in e.themes if t in themes}),
+             "tone": [tones[e.tone.value].label] if e.tone.value in tones else [],
+             "year": [str(e.date.start.year)], **who(e.actors)}))
+    for c in sorted(briefing.claims, key=lambda c: (c.reported_on.start, c.id)):
+        reporter = view.sources.get(c.reported_by)
+        by = f"Reported by {reporter.outlet}, {c.attribution}." if reporter else c.attribution
+        out.append(Record(
+            _anchor(CLAIMS, c.id), "Claim", _short(c.text), f"{c.text} {by}", boost["claims"],
+            c.reported_on.label, c.reported_on.start.isoformat(), c.status.value,
+            {"status": [_status_label(c.status)], "year": [str(c.reported_on.start.year)],
+             **event_facets([*c.events, *([c.superseded_by] if c.superseded_by else [])])}))
+    for q in sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)):
+        speaker = view.entity_name(q.speaker)
+        facets = event_facets([q.event] if q.event else [])
+        facets.update(who([q.speaker]))
+        out.append(Record(
+            _anchor(QUOTES, q.id), "Quote", f"{speaker}: “{_short(q.text, 90)}”", f"“{q.text}” {q.context}",
+            boost["quotes"], q.date.label, q.date.start.isoformat(), "",
+            {"year": [str(q.date.start.year)], **facets}))
+    for item in briefing.leverage:
+        facets = event_facets(item.events)
+        facets.update(who([item.holder, item.over]))
+        out.append(Record(
+            _anchor(LEVERAGE, item.id), "Leverage", item.title, item.summary, boost["leverage"],
+            "", "", item.status.value,
+            {"status": [_status_label(item.status)], **facets}))
+    for conflict in briefing.conflicts:
+        facets = event_facets(conflict.events)
+        actors = [a for i in conflict.events if i in view.events_by_id for a in view.events_by_id[i].actors]
+        facets.update(who([*(p.party for p in conflict.positions), *actors]))
+        out.append(Record(
+            _anchor(conflict_page(conflict.id)), "Point of conflict", conflict.title, conflict.summary,
+            boost["conflict"], "", "", "", facets))
+    for entity_id, entity in view.entities.items():
+        if isinstance(entity, Person):
+            orgs = [view.entity_name(o) for o in entity.organisations if o in view.entities]
+            text = f"{entity.role}. {', '.join(orgs)}" if orgs else entity.role
+            out.append(Record(_anchor(page_for(PERSON, entity_id)), "Person", entity.name, text, boost["person"],
+                              filters={"person": [entity.name], "organisation": sorted(orgs)}))
+        else:
+            out.append(Record(_anchor(page_for(ORGANISATION, entity_id)), "Organisation", entity.name,
+                              entity.description, boost["organisation"], filters={"organisation": [entity.name]}))
+    sources_boost = boost["sources-part" if view.sources_split else "sources"]
+    for page, listed in view.sources_by_page.items():
+        for s in listed:
+            title = s.title or s.subject or s.outlet
+            text = " ".join(part for part in (s.outlet, s.note or "") if part)
+            out.append(Record(
+                _anchor(page, s.id), "Source", title, text, sources_boost,
+                s.date.label if s.date else "", s.date.start.isoformat() if s.date else "", "",
+                {"year": [str(s.date.start.year)] if s.date else []}))
+    return out
+
+
+def _short(text: str, limit: int = 140) -> str:
+    """A title from a long sentence: cut at a word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def prose_pages(site_dir: Path, hand_written: list[str]) -> list[tuple[str, str, float]]:
+    """The prose pages indexed whole: (url, their article's HTML, boost)."""
+    found = []
+    pages = [(kind, kind.path) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
+    pages += [(None, path) for path in hand_written]
+    for kind, path in pages:
+        boost, excluded = search_setting(kind) if kind else (1.0, False)
+        url = page_url(path)
+        built = site_dir / url / "index.html"
+        if excluded or not built.is_file():
+            continue
+        article = _ARTICLE.search(built.read_text(encoding="utf-8"))
+        if article:
+            found.append((url, article.group(1), boost))
+    return found
+
+
+def _prose_html(article: str, boost: float) -> str:
+    # the permalink marks (¶) and the charts' fallbacks are not words a reader searches for
+    article = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", article, flags=re.S)
+    return (f'<html lang="en"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
+            '<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>'
+            '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
+
+
+async def _write(site_dir: Path, facts: list[Record], prose: list[tuple[str, str, float]]) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(output_path=str(site_dir / OUTPUT), force_language="en", keep_index_url=True)
+    async with PagefindIndex(config) as index:
+        for record in facts:
+            await index.add_html_file(content=record.html(), url="/" + record.url)
+        for url, article, boost in prose:
+            await index.add_html_file(content=_prose_html(article, boost), url="/" + url)
+
+
+def write_index(site_dir: Path, briefing: Briefing, hand_written: list[str] = ()) -> None:
+    """Write the index into the built site's pagefind/ folder (before the site is swapped in)."""
+    target = site_dir / OUTPUT
+    shutil.rmtree(target, ignore_errors=True)
+    asyncio.run(_write(site_dir, records(briefing), prose_pages(site_dir, list(hand_written))))
+    for name in UNUSED:
+        (target / name).unlink(missing_ok=True)
