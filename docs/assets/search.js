@@ -128,19 +128,37 @@
     });
   }
 
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind's excerpt with the query's words in <mark>: rebuilt as text and marks only, whatever the
+     indexed text held (it is parsed in an inert document, never inserted as HTML). */
+  function excerpt(html) {
+    var p = element("p", "briefing-search__excerpt");
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
+      p.appendChild(node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent));
+    });
+    return p;
+  }
+
   function resultItem(item) {
     var meta = item.meta || {};
-    var li = document.createElement("li");
-    li.className = "md-search-result__item briefing-search__item";
-    var href = new URL(item.url.replace(/^\//, ""), root).href;
-    var line = [esc(meta.kind || "Page")];
-    if (meta.date) line.push(esc(meta.date));
-    var badge = meta.status ? ' <span class="status status--' + esc(meta.status) + '">' + esc(statusLabel(meta.status)) + "</span>" : "";
-    li.innerHTML = '<a class="md-search-result__link briefing-search__link" href="' + esc(href) + '">' +
-      '<article class="md-search-result__article md-typeset">' +
-      '<p class="briefing-search__kicker">' + line.join(" · ") + badge + "</p>" +
-      "<h3>" + esc(meta.title || item.url) + "</h3>" +
-      '<p class="briefing-search__excerpt">' + item.excerpt + "</p></article></a>";  // Pagefind's excerpt: escaped text and <mark>
+    var li = element("li", "md-search-result__item briefing-search__item");
+    var link = element("a", "md-search-result__link briefing-search__link");
+    link.href = new URL(item.url.replace(/^\//, ""), root).href;
+    var article = element("article", "md-search-result__article md-typeset");
+    var kicker = element("p", "briefing-search__kicker", [meta.kind || "Page", meta.date].filter(Boolean).join(" · "));
+    if (meta.status) kicker.appendChild(element("span", "status status--" + meta.status.replace(/[^a-z-]/g, ""), statusLabel(meta.status)));
+    article.appendChild(kicker);
+    article.appendChild(element("h3", "", meta.title || item.url));
+    article.appendChild(excerpt(item.excerpt || ""));
+    link.appendChild(article);
+    li.appendChild(link);
     return li;
   }
 
