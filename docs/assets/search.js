@@ -29,6 +29,7 @@
   var more = box.querySelector(".briefing-search__more");
   var nojs = box.querySelector(".briefing-search__nojs");
   var pagefind = null, loading = null, timer = null, run = 0;
+  var allFilters = null, filtersLoading = null;  // every facet's values: loaded after the first results
   var state = { q: "", filters: {}, sort: "" };
   var results = [], shown = 0;
 
@@ -108,13 +109,26 @@
       results = found.results;
       shown = 0;
       list.innerHTML = "";
-      renderFacets(found.filters || {}, found.totalFilters || {});
+      renderFacets(found.filters || {}, allFilters || found.filters || {});
       var n = results.length;
       status.textContent = n === 0 ? "No matching facts" : (n === 1 ? "1 result" : n + " results");
-      return showMore(mine);
+      return showMore(mine).then(function () { return allFilters ? null : completeFacets(mine); });
     }).catch(function (err) {
       if (mine === run) status.textContent = "Search could not load.";
       throw err;
+    });
+  }
+
+  /* Pagefind counts only the facets whose files it has loaded: after the first results (which load
+     only what the query and the chosen facets need), every facet's file is loaded once, and the counts
+     of this search are completed. */
+  function completeFacets(mine) {
+    if (!filtersLoading) filtersLoading = pagefind.filters().then(function (all) { allFilters = all; });
+    return filtersLoading.then(function () {
+      if (mine !== run) return null;
+      return pagefind.search(state.q.trim() || null, options()).then(function (found) {
+        if (mine === run && found) renderFacets(found.filters || {}, allFilters);
+      });
     });
   }
 
@@ -213,12 +227,20 @@
     load().catch(function () {});
   }
 
+  /* Closing, by the reader (Esc, the overlay, the back arrow): the search leaves the address too. The
+     theme also unticks the toggle when it moves to another page; that keeps the address as it is. */
   function close() {
     if (toggle.checked) {
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change"));
     }
     input.blur();
+    if (active(state)) {
+      state = { q: "", filters: {}, sort: "" };
+      input.value = "";
+      toAddress(false);
+      search();
+    }
   }
 
   function apply(next, push) {
@@ -233,6 +255,7 @@
     var next = fromAddress();
     if (active(next)) {
       open();
+      window.setTimeout(open, 200);  // the theme closes search 125 ms after the address changes: open it again
       state = next;
       input.value = next.q;
       sortSelect.value = next.sort;
@@ -248,7 +271,11 @@
   input.addEventListener("focus", open);
   toggle.addEventListener("change", function () {
     if (toggle.checked) window.setTimeout(function () { input.focus(); }, 0);
-    else if (active(state)) { state = { q: "", filters: {}, sort: "" }; input.value = ""; toAddress(false); search(); }
+  });
+  Array.prototype.forEach.call(box.querySelectorAll("label[for=__search]"), function (label) {
+    label.addEventListener("click", function (ev) {
+      if (toggle.checked) { ev.preventDefault(); close(); }
+    });
   });
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
