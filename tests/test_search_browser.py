@@ -41,8 +41,8 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
 
 
 def wait_results(page):
-    page.wait_for_function("() => /result|No matching/.test(document.querySelector('#briefing-search-status').textContent)",
-                           timeout=30000)
+    page.wait_for_function(
+        "() => /result|No matching/.test(document.querySelector('#briefing-search-status').textContent)", timeout=30000)
     page.wait_for_timeout(200)
 
 

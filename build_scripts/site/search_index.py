@@ -19,6 +19,7 @@ import base64
 import html
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Sequence
 
 from build_scripts.data.model import Briefing, Person
 from build_scripts.data.rules import RULES
@@ -37,8 +39,9 @@ from build_scripts.site.search_stable import stabilise
 
 OUTPUT = "pagefind"  # the index's folder in the site
 # Pagefind writes its own UI bundles too; the site has its own search box (assets/search.js) and ships
-# only what that loads: pagefind.js, its worker, the WebAssembly and the index's fragments.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+# only what that loads: pagefind.js (run on the page, noWorker: the worker's start-up and 12 KB cost more
+# than its searches), the WebAssembly and the index's files.
+UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
 TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
@@ -196,10 +199,11 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</art
 def prose_pages(site_dir: Path, hand_written: list[str]) -> list[tuple[str, str, float]]:
     """The prose pages indexed whole: (url, their article's HTML, boost)."""
     found = []
-    pages = [(kind, kind.path) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
+    pages: list[tuple[PageKind | None, str]] = [(kind, kind.path) for kind in PAGE_KINDS
+                                                 if kind.name in PROSE_KINDS and kind.single]
     pages += [(None, path) for path in hand_written]
     for kind, path in pages:
-        boost, excluded = search_setting(kind) if kind else (1.0, False)
+        boost, excluded = search_setting(kind) if kind is not None else (1.0, False)
         url = page_url(path)
         built = site_dir / url / "index.html"
         if excluded or not built.is_file():
@@ -231,33 +235,36 @@ class _Service:
             raise RuntimeError("the Pagefind binary is missing: pip install -r requirements.txt (pagefind[bin])")
         self.process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdin: IO[bytes] = self.process.stdin
+        self.stdout_fd = self.process.stdout.fileno()
         self.pending = b""
         self.sent = 0
 
     def send(self, payload: dict) -> None:
         self.sent += 1
         message = json.dumps({"message_id": self.sent, "payload": payload}).encode("utf-8")
-        self.process.stdin.write(base64.b64encode(message) + b",")  # the service reads up to a comma
+        self.stdin.write(base64.b64encode(message) + b",")  # the service reads up to a comma
 
     def receive(self) -> dict:
         while b"," not in self.pending:
-            chunk = self.process.stdout.read1(1 << 16)
+            chunk = os.read(self.stdout_fd, 1 << 16)
             if not chunk:
                 raise RuntimeError("the Pagefind service stopped")
             self.pending += chunk
         answer, _, self.pending = self.pending.partition(b",")
-        payload = json.loads(base64.b64decode(answer))["payload"]
+        payload: dict = json.loads(base64.b64decode(answer))["payload"]
         if payload.get("type") == "Error":
             raise RuntimeError(f"Pagefind: {payload.get('message')}")
         return payload
 
     def ask(self, payload: dict) -> dict:
         self.send(payload)
-        self.process.stdin.flush()
+        self.stdin.flush()
         return self.receive()
 
     def close(self) -> None:
-        self.process.stdin.close()
+        self.stdin.close()
         self.process.wait(timeout=60)
 
 
@@ -271,7 +278,7 @@ def _write(site_dir: Path, documents: list[tuple[str, str]]) -> None:
             for url, content in documents:
                 service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
                               "file_contents": content})
-            service.process.stdin.flush()
+            service.stdin.flush()
 
         writer = threading.Thread(target=write_all, daemon=True)
         writer.start()
@@ -294,7 +301,7 @@ def _write(site_dir: Path, documents: list[tuple[str, str]]) -> None:
         service.close()
 
 
-def write_index(site_dir: Path, briefing: Briefing, hand_written: list[str] = ()) -> None:
+def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] = ()) -> None:
     """Write the index into the built site's pagefind/ folder (before the site is swapped in)."""
     started = time.perf_counter()
     target = site_dir / OUTPUT

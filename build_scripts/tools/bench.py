@@ -139,13 +139,15 @@ def main() -> int:
     columns = ["events", "entities", "load_validate_s", "generate_s", "mkdocs_build_s", "total_s", "peak_memory_mb",
                "pages", "site_bytes", "avg_html_bytes", "search_index_bytes", "search_index_bytes_per_event",
                "search_index_build_s", "search_first_results_ms_median", "search_first_results_bytes_median",
+               "search_typed_ms_median",
                "one_event_changed_rewritten_files", "one_event_changed_regenerate_s"]
     print(" | ".join(columns))
     for row in rows:
         print(" | ".join(str(row.get(c, "")) for c in columns))
         for query in row.get("search_queries", []):
-            print(f"  search {query['query']:<14} {query['text']!r:<28} {query['facet']:<18} "
-                  f"{query['ms']:>6} ms {query['bytes'] / 1024:>8.1f} KB  {query['results']}")
+            print(f"  search {query['query']:<14} {query['text']!r:<26} {query['facet']:<17} cold "
+                  f"{query['cold_ms']:>5} ms {query['cold_bytes'] / 1024:>6.1f} KB, typed {query['typed_ms']:>5} ms "
+                  f"{query['typed_bytes'] / 1024:>6.1f} KB  {query['results']}")
     if len(rows) > 1:
         big, mid = rows[-1], rows[-2]
         print(f"average HTML per page, largest vs the one before: {big['avg_html_bytes'] / mid['avg_html_bytes']:.2f}x")

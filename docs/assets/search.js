@@ -41,7 +41,7 @@
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         pagefind = module;
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 16 });
+        return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true });
       }).then(function () { return pagefind.init(); });
     }
     return loading;
@@ -95,9 +95,9 @@
     var mine = ++run;
     if (!active(state)) {
       results = []; shown = 0;
-      list.innerHTML = "";
+      list.replaceChildren();
       more.hidden = true;
-      facetsBox.innerHTML = "";
+      facetsBox.replaceChildren();
       status.textContent = "Type to search events, claims, quotes, people, organisations and sources.";
       return Promise.resolve();
     }
@@ -108,11 +108,14 @@
       if (mine !== run || !found) return;
       results = found.results;
       shown = 0;
-      list.innerHTML = "";
+      list.replaceChildren();
       renderFacets(found.filters || {}, allFilters || found.filters || {});
       var n = results.length;
       status.textContent = n === 0 ? "No matching facts" : (n === 1 ? "1 result" : n + " results");
-      return showMore(mine).then(function () { return allFilters ? null : completeFacets(mine); });
+      return showMore(mine).then(function () {
+        if (mine === run) list.setAttribute("data-query", state.q);  // shown: for tests and `make bench`
+        return allFilters ? null : completeFacets(mine);
+      });
     }).catch(function (err) {
       if (mine === run) status.textContent = "Search could not load.";
       throw err;
@@ -281,7 +284,7 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
       apply({ q: input.value, filters: state.filters, sort: state.sort }, false);
-    }, 80);
+    }, 30);
   });
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
