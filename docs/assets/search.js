@@ -20,14 +20,25 @@
   if (!box || !toggle) return;
   var input = box.querySelector(".md-search__input");
   var form = box.querySelector(".md-search__form");
-  var tools = box.querySelector(".briefing-search__tools");
+  var panel = box.querySelector(".briefing-search__panel");
+  var nojs = box.querySelector(".briefing-search__nojs");
+  panel.insertAdjacentHTML("beforeend",  // fixed markup, no data: built here rather than carried by every page
+    '<div class="briefing-search__tools"><label class="briefing-search__sort">Sort <select id="briefing-search-sort">' +
+    '<option value="">by relevance</option><option value="date">newest first</option><option value="date-asc">oldest first</option>' +
+    '</select></label><button type="button" class="briefing-search__facets-toggle" aria-expanded="false" ' +
+    'aria-controls="briefing-search-facets">Filters</button></div>' +
+    '<div class="briefing-search__facets" id="briefing-search-facets" hidden></div>' +
+    '<div class="md-search-result__meta" id="briefing-search-status" role="status" aria-live="polite"></div>' +
+    '<ol class="md-search-result__list briefing-search__list" id="briefing-search-results" aria-label="Search results"></ol>' +
+    '<button type="button" class="briefing-search__more" hidden>More results</button>');
+  input.setAttribute("aria-controls", "briefing-search-results");
+  input.setAttribute("aria-describedby", "briefing-search-status");
   var facetsBox = box.querySelector(".briefing-search__facets");
   var facetsToggle = box.querySelector(".briefing-search__facets-toggle");
   var sortSelect = box.querySelector("#briefing-search-sort");
   var status = box.querySelector("#briefing-search-status");
   var list = box.querySelector(".briefing-search__list");
   var more = box.querySelector(".briefing-search__more");
-  var nojs = box.querySelector(".briefing-search__nojs");
   var pagefind = null, loading = null, timer = null, run = 0;
   var allFilters = null, filtersLoading = null;  // every facet's values: loaded after the first results
   var state = { q: "", filters: {}, sort: "" };
@@ -35,7 +46,6 @@
 
   nojs.hidden = true;
   input.placeholder = "Search";
-  tools.hidden = false;
 
   function load() {
     if (!loading) {
