@@ -55,27 +55,28 @@ def _measure(browser, address: str, query: str, facet, mode: str) -> dict:
     if facet:  # the facet is chosen (from the address): its results first, then the query is measured
         page.wait_for_function("() => document.querySelector('.briefing-search__list').dataset.query === ''",
                                timeout=60000)
-    transferred: list[int] = []
     if mode == "typed":
         page.focus("#briefing-search-input")
         page.wait_for_timeout(1000)  # a reader's pause between clicking into the box and the query typed
-    page.on("requestfinished", lambda r: transferred.append(_size(r)))
+    # The clock and the bytes stop when the first results are on screen (the list says which query it
+    # shows): what loads after them (every facet's counts) is not on the way to them.
+    since = page.evaluate("""q => {
+        const list = document.querySelector('.briefing-search__list');
+        new MutationObserver(() => {
+            if (list.dataset.query === q && !window.__shownAt) window.__shownAt = performance.now();
+        }).observe(list, {attributes: true, attributeFilter: ['data-query']});
+        return performance.now(); }""", query)
     started = time.perf_counter()
     page.fill("#briefing-search-input", query)  # at once: the typing's own pace is not measured
-    page.wait_for_function("q => document.querySelector('.briefing-search__list').dataset.query === q",
-                           arg=query, timeout=60000, polling=10)
+    page.wait_for_function("() => window.__shownAt !== undefined", timeout=60000, polling=10)
     elapsed = time.perf_counter() - started
+    shown_at, transferred = page.evaluate("""since => [window.__shownAt, performance.getEntriesByType('resource')
+        .filter(e => e.startTime >= since && e.responseEnd <= window.__shownAt)
+        .reduce((sum, e) => sum + e.transferSize, 0)]""", since)
     found = page.locator("#briefing-search-status").inner_text()
     context.close()
-    return {f"{mode}_ms": round(elapsed * 1000), f"{mode}_bytes": sum(transferred), "results": found}
-
-
-def _size(request) -> int:
-    try:
-        sizes = request.sizes()
-    except Exception:  # a request the page abandoned
-        return 0
-    return int(sizes.get("responseBodySize", 0)) + int(sizes.get("responseHeadersSize", 0))
+    return {f"{mode}_ms": round(shown_at - since), f"{mode}_wall_ms": round(elapsed * 1000),
+            f"{mode}_bytes": transferred, "results": found}
 
 
 def summary(rows: list[dict]) -> dict:
