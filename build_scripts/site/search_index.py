@@ -35,6 +35,7 @@ from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERS
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
 from build_scripts.site.page_registry import PAGE_KINDS, PageKind
+from build_scripts.site.search_service import write_documents
 from build_scripts.site.search_stable import stabilise
 
 OUTPUT = "pagefind"  # the index's folder in the site
@@ -109,81 +110,115 @@ def _status_label(status) -> str:
 
 def records(briefing: Briefing, view: BriefingView | None = None) -> list[Record]:
     """Every fact of the briefing as a search record, in a fixed order."""
-    view = view or build_view(briefing)
-    boost = _boosts()
-    themes = view.codes["themes"]
-    tones = view.codes["tones"]
+    facts = _Facts(view or build_view(briefing))
+    return [*facts.events(), *facts.claims(), *facts.quotes(), *facts.leverage(), *facts.conflicts(),
+            *facts.entities(), *facts.sources()]
 
-    def who(ids) -> dict[str, list[str]]:
+
+class _Facts:
+    """The records of each kind of fact, and the facets they share (themes, people, organisations)."""
+
+    def __init__(self, view: BriefingView) -> None:
+        self.view, self.briefing, self.boost = view, view.briefing, _boosts()
+        self.themes, self.tones = view.codes["themes"], view.codes["tones"]
+
+    def who(self, ids) -> dict[str, list[str]]:
+        view = self.view
         ids = [i for i in dict.fromkeys(ids) if i in view.entities]
         people = sorted(view.entity_name(i) for i in ids if isinstance(view.entities[i], Person))
         orgs = sorted(view.entity_name(i) for i in ids if not isinstance(view.entities[i], Person))
         return {"person": people, "organisation": orgs}
 
-    def event_facets(event_ids) -> dict[str, list[str]]:
-        events = [view.events_by_id[i] for i in event_ids if i in view.events_by_id]
-        return {"theme": sorted({themes[t].label for e in events for t in e.themes if t in themes}),
-                **who(a for e in events for a in e.actors)}
+    def event_facets(self, event_ids) -> dict[str, list[str]]:
+        events = [self.view.events_by_id[i] for i in event_ids if i in self.view.events_by_id]
+        return {"theme": sorted({self.themes[t].label for e in events for t in e.themes if t in self.themes}),
+                **self.who(a for e in events for a in e.actors)}
 
-    out: list[Record] = []
-    for e in view.events:
-        page = view.event_pages[e.id]
-        out.append(Record(
-            _anchor(page, e.id), "Event", e.title, e.summary,
-            boost["timeline" if page == "timeline.md" else "timeline-part"],
-            e.date.label, e.date.start.isoformat(), e.status.value,
-            {"status": [_status_label(e.status)], "theme": sorted({themes[t].label for t in e.themes if t in themes}),
-             "tone": [tones[e.tone.value].label] if e.tone.value in tones else [],
-             "year": [str(e.date.start.year)], **who(e.actors)}))
-    for c in sorted(briefing.claims, key=lambda c: (c.reported_on.start, c.id)):
-        reporter = view.sources.get(c.reported_by)
-        by = f"Reported by {reporter.outlet}, {c.attribution}." if reporter else c.attribution
-        out.append(Record(
-            _anchor(CLAIMS, c.id), "Claim", _short(c.text), f"{c.text} {by}", boost["claims"],
-            c.reported_on.label, c.reported_on.start.isoformat(), c.status.value,
-            {"status": [_status_label(c.status)], "year": [str(c.reported_on.start.year)],
-             **event_facets([*c.events, *([c.superseded_by] if c.superseded_by else [])])}))
-    for q in sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)):
-        speaker = view.entity_name(q.speaker)
-        facets = event_facets([q.event] if q.event else [])
-        facets.update(who([q.speaker]))
-        out.append(Record(
-            _anchor(QUOTES, q.id), "Quote", f"{speaker}: “{_short(q.text, 90)}”", f"“{q.text}” {q.context}",
-            boost["quotes"], q.date.label, q.date.start.isoformat(), "",
-            {"year": [str(q.date.start.year)], **facets}))
-    for item in briefing.leverage:
-        facets = event_facets(item.events)
-        facets.update(who([item.holder, item.over]))
-        out.append(Record(
-            _anchor(LEVERAGE, item.id), "Leverage", item.title, item.summary, boost["leverage"],
-            "", "", item.status.value,
-            {"status": [_status_label(item.status)], **facets}))
-    for conflict in briefing.conflicts:
-        facets = event_facets(conflict.events)
-        actors = [a for i in conflict.events if i in view.events_by_id for a in view.events_by_id[i].actors]
-        facets.update(who([*(p.party for p in conflict.positions), *actors]))
-        out.append(Record(
-            _anchor(conflict_page(conflict.id)), "Point of conflict", conflict.title, conflict.summary,
-            boost["conflict"], "", "", "", facets))
-    for entity_id, entity in view.entities.items():
-        if isinstance(entity, Person):
-            orgs = [view.entity_name(o) for o in entity.organisations if o in view.entities]
-            text = f"{entity.role}. {', '.join(orgs)}" if orgs else entity.role
-            out.append(Record(_anchor(page_for(PERSON, entity_id)), "Person", entity.name, text, boost["person"],
-                              filters={"person": [entity.name], "organisation": sorted(orgs)}))
-        else:
-            out.append(Record(_anchor(page_for(ORGANISATION, entity_id)), "Organisation", entity.name,
-                              entity.description, boost["organisation"], filters={"organisation": [entity.name]}))
-    sources_boost = boost["sources-part" if view.sources_split else "sources"]
-    for page, listed in view.sources_by_page.items():
-        for s in listed:
-            title = s.title or s.subject or s.outlet
-            text = " ".join(part for part in (s.outlet, s.note or "") if part)
+    def events(self) -> list[Record]:
+        out = []
+        for e in self.view.events:
+            page = self.view.event_pages[e.id]
             out.append(Record(
-                _anchor(page, s.id), "Source", title, text, sources_boost,
-                s.date.label if s.date else "", s.date.start.isoformat() if s.date else "", "",
-                {"year": [str(s.date.start.year)] if s.date else []}))
-    return out
+                _anchor(page, e.id), "Event", e.title, e.summary,
+                self.boost["timeline" if page == "timeline.md" else "timeline-part"],
+                e.date.label, e.date.start.isoformat(), e.status.value,
+                {"status": [_status_label(e.status)],
+                 "theme": sorted({self.themes[t].label for t in e.themes if t in self.themes}),
+                 "tone": [self.tones[e.tone.value].label] if e.tone.value in self.tones else [],
+                 "year": [str(e.date.start.year)], **self.who(e.actors)}))
+        return out
+
+    def claims(self) -> list[Record]:
+        out = []
+        for c in sorted(self.briefing.claims, key=lambda c: (c.reported_on.start, c.id)):
+            reporter = self.view.sources.get(c.reported_by)
+            by = f"Reported by {reporter.outlet}, {c.attribution}." if reporter else c.attribution
+            out.append(Record(
+                _anchor(CLAIMS, c.id), "Claim", _short(c.text), f"{c.text} {by}", self.boost["claims"],
+                c.reported_on.label, c.reported_on.start.isoformat(), c.status.value,
+                {"status": [_status_label(c.status)], "year": [str(c.reported_on.start.year)],
+                 **self.event_facets([*c.events, *([c.superseded_by] if c.superseded_by else [])])}))
+        return out
+
+    def quotes(self) -> list[Record]:
+        out = []
+        for q in sorted(self.briefing.quotes, key=lambda q: (q.date.start, q.id)):
+            speaker = self.view.entity_name(q.speaker)
+            facets = self.event_facets([q.event] if q.event else [])
+            facets.update(self.who([q.speaker]))
+            out.append(Record(
+                _anchor(QUOTES, q.id), "Quote", f"{speaker}: “{_short(q.text, 90)}”", f"“{q.text}” {q.context}",
+                self.boost["quotes"], q.date.label, q.date.start.isoformat(), "",
+                {"year": [str(q.date.start.year)], **facets}))
+        return out
+
+    def leverage(self) -> list[Record]:
+        out = []
+        for item in self.briefing.leverage:
+            facets = self.event_facets(item.events)
+            facets.update(self.who([item.holder, item.over]))
+            out.append(Record(_anchor(LEVERAGE, item.id), "Leverage", item.title, item.summary,
+                              self.boost["leverage"], "", "", item.status.value,
+                              {"status": [_status_label(item.status)], **facets}))
+        return out
+
+    def conflicts(self) -> list[Record]:
+        out = []
+        events = self.view.events_by_id
+        for conflict in self.briefing.conflicts:
+            facets = self.event_facets(conflict.events)
+            actors = [a for i in conflict.events if i in events for a in events[i].actors]
+            facets.update(self.who([*(p.party for p in conflict.positions), *actors]))
+            out.append(Record(_anchor(conflict_page(conflict.id)), "Point of conflict", conflict.title,
+                              conflict.summary, self.boost["conflict"], filters=facets))
+        return out
+
+    def entities(self) -> list[Record]:
+        out = []
+        view = self.view
+        for entity_id, entity in view.entities.items():
+            if isinstance(entity, Person):
+                orgs = [view.entity_name(o) for o in entity.organisations if o in view.entities]
+                text = f"{entity.role}. {', '.join(orgs)}" if orgs else entity.role
+                out.append(Record(_anchor(page_for(PERSON, entity_id)), "Person", entity.name, text,
+                                  self.boost["person"], filters={"person": [entity.name], "organisation": sorted(orgs)}))
+            else:
+                out.append(Record(_anchor(page_for(ORGANISATION, entity_id)), "Organisation", entity.name,
+                                  entity.description, self.boost["organisation"],
+                                  filters={"organisation": [entity.name]}))
+        return out
+
+    def sources(self) -> list[Record]:
+        out = []
+        boost = self.boost["sources-part" if self.view.sources_split else "sources"]
+        for page, listed in self.view.sources_by_page.items():
+            for s in listed:
+                text = " ".join(part for part in (s.outlet, s.note or "") if part)
+                out.append(Record(
+                    _anchor(page, s.id), "Source", s.title or s.subject or s.outlet, text, boost,
+                    s.date.label if s.date else "", s.date.start.isoformat() if s.date else "", "",
+                    {"year": [str(s.date.start.year)] if s.date else []}))
+        return out
 
 
 def _short(text: str, limit: int = 140) -> str:
@@ -222,85 +257,6 @@ def _prose_html(article: str, boost: float) -> str:
             '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
 
 
-class _Service:
-    """Pagefind's indexing service (`pagefind --service`, the binary of PyPI's pagefind[bin]), spoken to
-    directly: its own Python client waits a tenth of a second for each answer (0.1 s a record: minutes at
-    10,000 events), so the requests are written in one stream by a thread while the answers are read."""
-
-    def __init__(self) -> None:
-        from pagefind.service import get_executable
-
-        binary = get_executable()
-        if binary is None:
-            raise RuntimeError("the Pagefind binary is missing: pip install -r requirements.txt (pagefind[bin])")
-        self.process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.stdin: IO[bytes] = self.process.stdin
-        self.stdout_fd = self.process.stdout.fileno()
-        self.pending = b""
-        self.sent = 0
-
-    def send(self, payload: dict) -> None:
-        self.sent += 1
-        message = json.dumps({"message_id": self.sent, "payload": payload}).encode("utf-8")
-        self.stdin.write(base64.b64encode(message) + b",")  # the service reads up to a comma
-
-    def receive(self) -> dict:
-        while b"," not in self.pending:
-            chunk = os.read(self.stdout_fd, 1 << 16)
-            if not chunk:
-                raise RuntimeError("the Pagefind service stopped")
-            self.pending += chunk
-        answer, _, self.pending = self.pending.partition(b",")
-        payload: dict = json.loads(base64.b64decode(answer))["payload"]
-        if payload.get("type") == "Error":
-            raise RuntimeError(f"Pagefind: {payload.get('message')}")
-        return payload
-
-    def ask(self, payload: dict) -> dict:
-        self.send(payload)
-        self.stdin.flush()
-        return self.receive()
-
-    def close(self) -> None:
-        self.stdin.close()
-        self.process.wait(timeout=60)
-
-
-def _write(site_dir: Path, documents: list[tuple[str, str]]) -> None:
-    """Index (url, HTML) documents, in their order, into site_dir/pagefind/."""
-    service = _Service()
-    try:
-        index_id = service.ask({"type": "NewIndex", "config": {"force_language": "en", "keep_index_url": True}})["index_id"]
-
-        def write_all() -> None:
-            for url, content in documents:
-                service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
-                              "file_contents": content})
-            service.stdin.flush()
-
-        writer = threading.Thread(target=write_all, daemon=True)
-        writer.start()
-        for _ in documents:
-            service.receive()
-        writer.join()
-        # The files come back to be written here: the service's own WriteFiles answers before its writes
-        # end, and a service that is closed then leaves some of them cut short.
-        files = service.ask({"type": "GetFiles", "index_id": index_id})["files"]
-        target = site_dir / OUTPUT
-        for file in sorted(files, key=lambda f: f["path"]):
-            if file["path"] in UNUSED:
-                continue
-            path = target / file["path"]
-            if target.resolve() not in path.resolve().parents:
-                raise RuntimeError(f"Pagefind wrote outside its folder: {file['path']}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(base64.b64decode(file["content"]))
-    finally:
-        service.close()
-
-
 def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] = ()) -> None:
     """Write the index into the built site's pagefind/ folder (before the site is swapped in)."""
     started = time.perf_counter()
@@ -309,7 +265,7 @@ def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] 
     facts = records(briefing)
     documents = [("/" + r.url, r.html()) for r in facts]
     documents += [("/" + url, _prose_html(article, boost)) for url, article, boost in prose_pages(site_dir, list(hand_written))]
-    _write(site_dir, documents)
+    write_documents(site_dir / OUTPUT, documents, skip=UNUSED)
     stabilise(target)  # the same data, the same bytes
     # `make bench` reads this line for the index's build time
     logging.getLogger("mkdocs.briefing.search").info(

@@ -90,11 +90,15 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     figures["search_index_bytes_per_event"] = round(figures["search_index_bytes"] / events)
     figures.update(_one_event_changed(session, output, data_dir, site_dir.parent / "generated"))
     figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    if events >= 1000:  # the reader's side: first results in Chromium (build_scripts/tools/search_bench.py)
-        from build_scripts.tools.search_bench import first_results, summary
-
-        figures.update(summary(first_results(site_dir)))
+    figures.update(_reader_search(site_dir) if events >= 1000 else {})
     return figures
+
+
+def _reader_search(site_dir: Path) -> dict:
+    """The reader's side: first results in Chromium (build_scripts/tools/search_bench.py)."""
+    from build_scripts.tools.search_bench import first_results, summary
+
+    return summary(first_results(site_dir))
 
 
 def _one_event_changed(session: BuildSession, output: BuildOutput, data_dir: Path, out: Path) -> dict:
