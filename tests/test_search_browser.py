@@ -41,8 +41,11 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
 
 
 def wait_results(page):
-    page.wait_for_function(
-        "() => /result|No matching/.test(document.querySelector('#briefing-search-status').textContent)", timeout=30000)
+    # the list names the query it shows once its first results are in place
+    page.wait_for_function("() => document.querySelector('.briefing-search__list').dataset.query"
+                           " === document.querySelector('#briefing-search-input').value.trim() || "
+                           "/No matching/.test(document.querySelector('#briefing-search-status').textContent)",
+                           timeout=30000)
     page.wait_for_timeout(200)
 
 

@@ -103,6 +103,7 @@
 
   function search() {
     var mine = ++run;
+    list.removeAttribute("data-query");
     if (!active(state)) {
       results = []; shown = 0;
       list.replaceChildren();
