@@ -46,6 +46,7 @@
 
   nojs.hidden = true;
   input.placeholder = "Search";
+  input.readOnly = false;
 
   function load() {
     if (!loading) {
