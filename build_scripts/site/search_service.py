@@ -80,13 +80,15 @@ def write_documents(target: Path, documents: list[tuple[str, str]], skip: tuple[
         # The files come back to be written here: the service's own WriteFiles answers before its writes
         # end, and a service that is closed then leaves some of them cut short.
         files = service.ask({"type": "GetFiles", "index_id": index_id})["files"]
-        for file in sorted(files, key=lambda f: f["path"]):
-            if file["path"] in skip:
-                continue
-            path = target / file["path"]
-            if target.resolve() not in path.resolve().parents:
-                raise RuntimeError(f"Pagefind wrote outside its folder: {file['path']}")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(base64.b64decode(file["content"]))
+        wanted = sorted((f["path"], f["content"]) for f in files if f["path"] not in skip)
+        root = target.resolve()
+        folders = {(target / path).parent for path, _ in wanted}
+        for folder in sorted(folders):
+            if folder.resolve() != root and root not in folder.resolve().parents:
+                raise RuntimeError(f"Pagefind wrote outside its folder: {folder}")
+            folder.mkdir(parents=True, exist_ok=True)
+        for path, content in wanted:  # thousands of small files: one open and write each, folders made once
+            with open(target / path, "wb") as out:
+                out.write(base64.b64decode(content))
     finally:
         service.close()
