@@ -170,3 +170,24 @@ def test_without_javascript_the_box_says_search_needs_it(browser, site_url):
     assert page.get_attribute("#briefing-search-input", "placeholder") == "Needs JavaScript"
     assert page.locator("#briefing-search-input").is_visible()  # the theme hides its search without JavaScript
     context.close()
+
+
+def test_on_a_phone_a_result_navigates_instantly_and_back_reopens_the_search(context, site_url):
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 760})
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "timeline/", wait_until="networkidle")
+    page.click("label.md-header__button[for=__search]")  # the header's search button
+    page.keyboard.type("SoftBank", delay=10)
+    wait_results(page)
+    page.locator(".briefing-search__link").first.click()
+    page.wait_for_url(re.compile(r"/organisations/softbank/$"))
+    assert page.evaluate("typeof document$") == "object", "the theme's instant navigation is on"
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.go_back()
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    wait_results(page)
+    assert "q=SoftBank" in page.url and links(page)[0].endswith("/organisations/softbank/")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !location.search.includes('q=')")
+    assert watch.problems == []
