@@ -151,10 +151,26 @@
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
     more.hidden = shown >= results.length;
+    var first = shown === batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (mine !== run) return;
+      if (first) items = topicsFirst(items);
       items.forEach(function (item) { list.appendChild(resultItem(item)); });
     });
+  }
+
+  /* A query that names a topic (a person, an organisation, a point of conflict: every word of the query
+     in its title) gets the topic's own page first, before the facts that mention it. */
+  var TOPICS = ["Person", "Organisation", "Point of conflict"];
+  function topicsFirst(items) {
+    var words = state.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    if (!words.length) return items;
+    var named = items.filter(function (item) {
+      var meta = item.meta || {};
+      var title = (meta.title || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+      return TOPICS.indexOf(meta.kind) >= 0 && words.every(function (w) { return title.indexOf(w) >= 0; });
+    });
+    return named.concat(items.filter(function (item) { return named.indexOf(item) < 0; }));
   }
 
   function element(tag, className, text) {
