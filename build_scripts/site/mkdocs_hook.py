@@ -33,6 +33,7 @@ from build_scripts.site.postprocess import finish_page  # noqa: E402
 from build_scripts.reuse import Reuse  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession  # noqa: E402
 from build_scripts.site.page_registry import not_in_nav  # noqa: E402
+from build_scripts.site.search_index import write_index  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
@@ -172,3 +173,11 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     return finish_page(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    """The search index, written from the model into the built site (and with it, before the `site`
+    command swaps the new site in): one record per fact (build_scripts/site/search_index.py)."""
+    docs_dir = Path(config.docs_dir)
+    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    write_index(Path(config.site_dir), config[BUILT_KEY].output.briefing, hand_written)
