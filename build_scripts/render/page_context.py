@@ -120,6 +120,10 @@ class PageContext:
         """A status's badge on its own (the methodology's table)."""
         return Md(f.status_badge(self.html, status))
 
+    def status_legend(self) -> Md:
+        """The home page's legend: each status's badge and what it means, in a few words."""
+        return Md(f.status_legend(self.html))
+
     def basis(self, event_ids) -> Md:
         return Md(f.basis(self.html, self.view, event_ids))
 
