@@ -8,6 +8,9 @@ NODE_STAMP := node_modules/.installed-lock
 PD_VENV := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed-requirements
 DATA ?= data
+# STRICT=1 (or set in CI's environment): unacknowledged data warnings fail `make check` and `make site`.
+STRICT ?=
+STRICT_FLAG := $(if $(filter-out 0 no false,$(STRICT)),--strict)
 SITE_DIR ?= site
 
 # One build date per commit: honoured by MkDocs (sitemap) and by our own pipeline.
@@ -15,12 +18,13 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH
 export BRIEFING_DATA := $(DATA)
 
-.PHONY: site new check serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
+.PHONY: site new check migrate serve test test-fast build schema weigh bench lighthouse screenshots chromium java properdocs-venv clean help links archive
 
 help:
 	@echo "make site     build the whole site into $(SITE_DIR)/ (checks the data first)"
 	@echo "make test     run every test (unit, golden, integration, browser, workflow lint)"
 	@echo "make check    validate the data only"
+	@echo "make migrate  bring data written for an older schema forward, in place (then make check)"
 	@echo "make new BRIEFING=folder   start a new briefing: a minimal, valid one to edit"
 	@echo "make serve    preview with live reload (also when data/ changes)"
 	@echo "make build    write the generated Markdown to build/generated/ for inspection"
@@ -29,6 +33,7 @@ help:
 	@echo "make links    check every source, copy and archive link (network; cached for a day)"
 	@echo "make archive  ask the Wayback Machine for snapshots of sources without one (network, IA keys)"
 	@echo "DATA=folder   build another briefing's data folder"
+	@echo "STRICT=1      check and site fail on unacknowledged data warnings"
 	@echo "ENGINE=properdocs  build (or serve) with ProperDocs, the maintained MkDocs 1.x fork, from $(PD_VENV)"
 
 $(PY_STAMP): requirements.txt
@@ -81,14 +86,17 @@ java:
 	else echo "The HTML check (Nu HTML Checker) needs a Java runtime, java on the PATH: sudo apt-get install default-jre-headless" >&2; exit 1; fi
 
 site: $(ENGINE_STAMP) $(NODE_STAMP)
-	$(ENGINE_BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR) --engine $(ENGINE)
+	$(ENGINE_BIN)/python -m build_scripts --data $(DATA) site --site-dir $(SITE_DIR) --engine $(ENGINE) $(STRICT_FLAG)
 
 new: $(PY_STAMP)
 	@[ -n "$(BRIEFING)" ] || { echo "Say where: make new BRIEFING=briefings/my-topic" >&2; exit 1; }
 	$(BIN)/python -m build_scripts new $(BRIEFING)
 
 check: $(PY_STAMP)
-	$(BIN)/python -m build_scripts --data $(DATA) check
+	$(BIN)/python -m build_scripts --data $(DATA) check $(STRICT_FLAG)
+
+migrate: $(PY_STAMP)
+	$(BIN)/python -m build_scripts --data $(DATA) migrate
 
 build: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m build_scripts --data $(DATA) build --out build/generated

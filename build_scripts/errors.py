@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+GUIDE = "docs/editors.md"  # the editors' guide: a coded warning points at its heading there
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,12 +17,19 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"
+    code: str = ""  # a warning's code and name, 'W101 mirror-only-source' (data/acknowledgements.py)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
+        code = f" {self.code}:" if self.code else ""
         field = f" {self.field}:" if self.field else ""
         hint = f" (hint: {self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        return f"{where}:{code}{field} {self.message}{hint}{self.guide and f' [{self.guide}]'}"
+
+    @property
+    def guide(self) -> str:
+        """Where the editors' guide explains this warning: docs/editors.md#w101-mirror-only-source."""
+        return f"{GUIDE}#{self.code.lower().replace(' ', '-')}" if self.code else ""
 
 
 class DataError(Exception):

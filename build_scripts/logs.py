@@ -6,6 +6,8 @@
   engine's plugin namespace, `mkdocs.plugins.briefing`, at WARNING, so that a strict build counts them.
   ProperDocs serves every `mkdocs` import itself; under it the namespace is `properdocs.plugins.briefing`.
 
+Long work says how far it has got with `progress` (a bar on a terminal, one summary line otherwise).
+
 Nothing here is printed unless someone listens: `mkdocs build` and `mkdocs serve` show the plugin's
 messages with their own; the command line (`python -m build_scripts`) listens with `messages_on_stderr`.
 """
@@ -13,8 +15,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from typing import TextIO
+
+from tqdm import tqdm
+
+from build_scripts.data.acknowledgements import acknowledged_line
 
 DATA_LOGGER = "build_scripts.data"
 PLUGIN = "briefing"
@@ -37,6 +45,8 @@ def log_report(report) -> None:
         data_log().info(draft.format())
     for warning in report.warnings:
         data_log().warning(warning.format())
+    if report.acknowledged:  # counted in one line: an editor checked each, and said why on the item
+        data_log().info(acknowledged_line(report.acknowledged))
 
 
 class _Stderr(logging.Handler):
@@ -106,3 +116,48 @@ def messages_on_stderr() -> Iterator[None]:
             stack.enter_context(_listening(engine, _engine_line, logging.WARNING,
                                            keep=_not_from(plugin)))
         yield
+
+
+class Progress:
+    """How far a long task has got (drawing chart images, checking links, archiving, the benchmark): on a
+    terminal a bar with done/total, elapsed time and an estimate (tqdm); otherwise (CI logs, a pipe) one
+    summary line when it ends. `write` prints a message without breaking the bar."""
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.started = time.monotonic()
+        self.bar = tqdm(total=total, desc=label, file=self.stream, leave=True, dynamic_ncols=True, unit="",
+                        bar_format="{desc}: {bar} {n_fmt}/{total_fmt} [{elapsed}<{remaining}]") \
+            if total and self.stream.isatty() else None
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if self.bar is not None:
+            self.bar.update(count)
+
+    def write(self, message: str, file: TextIO | None = None) -> None:
+        """Print a line (to stdout unless file says otherwise) above the bar, which stays whole."""
+        if self.bar is not None:
+            tqdm.write(message, file=file or sys.stdout)
+        else:
+            print(message, file=file or sys.stdout)
+
+    def close(self, stopped: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.total:
+            done = f"stopped at {self.done}/{self.total} after" if stopped else f"{self.done}/{self.total} in"
+            print(f"{self.label}: {done} {time.monotonic() - self.started:.1f} s", file=self.stream)
+
+
+@contextmanager
+def progress(total: int, label: str, stream: TextIO | None = None) -> Iterator[Progress]:
+    """A Progress for the block: nothing at all when there is nothing to do (total 0)."""
+    shown = Progress(total, label, stream)
+    try:
+        yield shown
+    except BaseException:
+        shown.close(stopped=True)
+        raise
+    shown.close()

@@ -14,11 +14,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from build_scripts.collector import collector_paused
 from build_scripts.data.model import Briefing
 from build_scripts.errors import DataError, Problem
-from build_scripts.history.updates import atom_feed, data_updates, history_head
+from build_scripts.history.corrections import corrections_before
+from build_scripts.history.feed import FEED_PATH, atom_feed
+from build_scripts.history.update_days import by_day
+from build_scripts.history.updates import data_updates, history_head
 from build_scripts.render.chart_html import MARKER, render_chart
 from build_scripts.render.chart_images import STATIC_CHARTS_ENV, chart_svgs, image_name
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
@@ -29,7 +33,7 @@ from build_scripts.render.markdown_copies import llms_txt, markdown_copies
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import METHODOLOGY, TIMELINE
 from build_scripts.render.text import page_url, relative_path
-from build_scripts.render.views import build_view, change_target
+from build_scripts.render.views import Editing, build_view, change_target
 from build_scripts.reuse import Reuse
 from build_scripts.session import BuildSession
 from build_scripts.site.output_plan import OutputPlan
@@ -78,7 +82,8 @@ def generate_output(session: BuildSession) -> BuildOutput:
     Updates page, and whether static charts are turned off), that output is handed back, so the `site`
     command and the MkDocs hook share one generation."""
     config, reuse = session.config, session.reuse
-    briefing = session.report().briefing
+    report = session.report()
+    briefing = report.briefing
     head = history_head(config.data_dir) if config.history else None
     key = (config, reuse.fingerprint, head, os.environ.get(STATIC_CHARTS_ENV))
     if reuse.output is not None and reuse.output[0] == key and reuse.output[1].briefing is briefing:
@@ -86,14 +91,18 @@ def generate_output(session: BuildSession) -> BuildOutput:
     reuse.output = None
     reuse.new_run()
     updates = data_updates(config.data_dir) if config.history else None
-    output = _generate(briefing, config.static_charts, updates, config.site_url, config.bundle, reuse)
+    editing = Editing(earlier=MappingProxyType(corrections_before(config.data_dir, briefing) if config.history else {}),
+                      places=MappingProxyType(report.places if briefing.info.repository else {}),
+                      site_url=config.site_url)
+    output = _generate(briefing, config.static_charts, updates, editing, config.bundle, reuse)
     reuse.output = (key, output)
     return output
 
 
-def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, bundle: bool,
+def _generate(briefing: Briefing, static_charts: bool, updates, editing: Editing, bundle: bool,
               reuse: Reuse) -> BuildOutput:
-    view = build_view(briefing, reuse)
+    view = build_view(briefing, reuse, editing)
+    site_url = editing.site_url
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
     svgs = chart_svgs(charts, CACHE_DIR, reuse.said) if static_charts else {}
@@ -109,7 +118,8 @@ def _generate(briefing: Briefing, static_charts: bool, updates, site_url: str, b
     for page in planned:
         plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
-    plan.add_asset("feed.xml", atom_feed(briefing.info, site_url, updates or [], lambda c: change_url(view, c)), "feed")
+    days = by_day(updates or [])
+    plan.add_asset(FEED_PATH, atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
@@ -131,7 +141,7 @@ def plotly_bundle() -> bytes:
 def change_url(view, change) -> str | None:
     """Where a change can be seen now, relative to the site root (None once it is gone)."""
     target = change_target(view, change)
-    return f"{page_url(target[0])}#{target[1]}" if target else None
+    return f"{page_url(target[0])}" + (f"#{target[1]}" if target[1] else "") if target else None
 
 
 def place_charts(markdown: str, output: BuildOutput, address: str) -> str:

@@ -170,3 +170,35 @@ def correct_deal_summary(data: Path) -> None:
     text = (data / "briefing.yaml").read_text()
     (data / "briefing.yaml").write_text(text.replace("summary: Alpha invested in Beta.",
                                                      "summary: Alpha invested heavily in Beta."))
+
+
+def run_on_terminal(args: list[str], timeout: float = 180, **kwargs) -> str:
+    """Run a command with a pseudo-terminal as its stdout and stderr (as an editor at a terminal would):
+    everything it wrote there, carriage returns and all."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 rows, 100 columns
+    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, **kwargs)
+    os.close(slave)
+    out = b""
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], timeout)
+            if not ready:
+                raise TimeoutError(out.decode(errors="replace"))
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the terminal closes when the process ends
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(master)
+        process.wait(timeout)
+    return out.decode(errors="replace")

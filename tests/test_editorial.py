@@ -70,14 +70,17 @@ def test_cross_fact_warnings_name_file_and_line_but_do_not_stop_the_build(tmp_pa
     assert main(["--data", "data", "check"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        "warning: data/warnings.yaml:2:10: organisations[0].id: no event names gamma "
-        "(hint: add it to an event's actors, or remove the profile)",
-        "warning: data/warnings.yaml:11:15: events[0].sources[0]: example-copy is dated 2024-01 "
-        "but the event is dated 2024-02-10 (hint: a source cannot report an event before it happens: check both dates)",
-        "warning: data/warnings.yaml:13:30: events[0].amounts[0].currency: EUR differs from the other amounts (USD) "
-        "(hint: the money chart shows USD only; convert it or say so in the label)",
-        "warning: data/warnings.yaml:22:20: conflicts[0].last_reviewed: last reviewed 1612 days "
-        "before the briefing's as-of date (hint: review it against new reporting (limit: 365 days))",
+        "warning: data/warnings.yaml:2:10: W402 profile-no-event-names: organisations[0].id: no event names gamma "
+        "(hint: add it to an event's actors, or remove the profile) [docs/editors.md#w402-profile-no-event-names]",
+        "warning: data/warnings.yaml:11:15: W104 source-before-event: events[0].sources[0]: example-copy is dated "
+        "2024-01 but the event is dated 2024-02-10 (hint: a source cannot report an event before it happens: check "
+        "both dates) [docs/editors.md#w104-source-before-event]",
+        "warning: data/warnings.yaml:13:30: W401 odd-currency: events[0].amounts[0].currency: EUR differs from the "
+        "other amounts (USD) (hint: the money chart shows USD only; convert it or say so in the label) "
+        "[docs/editors.md#w401-odd-currency]",
+        "warning: data/warnings.yaml:22:20: W302 item-review-overdue: conflicts[0].last_reviewed: last reviewed 1612 "
+        "days before the briefing's as-of date (hint: review it against new reporting (limit: 365 days)) "
+        "[docs/editors.md#w302-item-review-overdue]",
     ]
     page = generate(data, static_charts=False).pages["conflicts/stale.md"]
     assert "Not reviewed for 1612 days before this briefing's as-of date" in page

@@ -48,5 +48,5 @@ def test_properdocs_builds_the_same_site(built_site, site_port, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     expected, actual = site_files(built_site), site_files(site)
     assert sorted(actual) == sorted(expected)
-    assert "sitemap.xml.gz" in actual and "search/search_index.json" in actual
+    assert "sitemap.xml.gz" in actual and "pagefind/pagefind.js" in actual
     assert [path for path in expected if actual[path] != expected[path]] == []

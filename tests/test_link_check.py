@@ -137,6 +137,24 @@ def test_every_address_of_a_source_is_checked_with_its_place(mini_copy):
                      (41, 124, "sources[example-copy].read_via.archived.url")]
 
 
+def test_links_shows_progress_on_a_terminal_and_one_summary_line_in_a_log(server, mini_copy, tmp_path):
+    import re
+
+    from .conftest import run_on_terminal
+
+    write_sources(mini_copy, server)
+    args = [sys.executable, "-m", "build_scripts", "--data", str(mini_copy), "links", "--timeout", "1", "--retries",
+            "0", "--contact", "https://example.org/briefing"]
+    shown = run_on_terminal(args + ["--cache", str(tmp_path / "a.json")], cwd=ROOT)
+    total = re.search(r"Checking links: [^\r\n]*?(\d+)/\1 \[\d\d:\d\d<00:00\]", shown)
+    assert total and "\r" in shown, shown  # a bar redrawn in place, ending at done/total with its estimate
+    logged = subprocess.run(args + ["--cache", str(tmp_path / "b.json")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    lines = [line for line in logged.stderr.splitlines() if line.startswith("Checking links")]
+    assert re.fullmatch(rf"Checking links: {total.group(1)}/{total.group(1)} in \d+\.\d s", lines[0]) and \
+        len(lines) == 1 and "\r" not in logged.stderr, logged.stderr
+
+
 PASSAGES = """sources:
   - {{id: article, outlet: Local, subject: an article, url: "{base}/article"}}
   - {{id: changed, outlet: Local, subject: a changed article, url: "{base}/changed"}}

@@ -30,7 +30,7 @@ def mini_charts():
 
 def test_a_failed_drawing_warns_on_the_plugin_logger_and_a_strict_site_build_stops(fresh, monkeypatch, tmp_path,
                                                                                   capsys, caplog):
-    async def crash(figures):
+    async def crash(figures, shown):
         raise RuntimeError("the browser crashed")
 
     monkeypatch.setattr(chart_images, "why_not_drawn", lambda: None)
@@ -83,3 +83,57 @@ def test_the_build_command_prints_the_note_on_stderr(fresh, monkeypatch, tmp_pat
     monkeypatch.setenv("BRIEFING_STATIC_CHARTS", "0")
     assert main(["--data", str(MINI), "build", "--out", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().err == TURNED_OFF + "\n"
+
+
+PROGRESS = """
+import time
+from build_scripts.logs import progress
+with progress(4, "Drawing chart images") as shown:
+    for _ in range(4):
+        time.sleep(0.05)
+        shown.advance()
+        shown.write("a line above the bar") if shown.done == 2 else None
+"""
+
+
+def test_progress_is_a_bar_on_a_terminal_and_one_line_in_a_log():
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import ROOT, run_on_terminal
+
+    shown = run_on_terminal([sys.executable, "-c", PROGRESS], cwd=ROOT)
+    assert re.search(r"Drawing chart images: █[^\r\n]* 4/4 \[00:0\d<00:00\]", shown), shown
+    assert "\r" in shown and "a line above the bar" in shown  # redrawn in place; a message above it
+    logged = subprocess.run([sys.executable, "-c", PROGRESS], cwd=ROOT, capture_output=True, text=True)
+    assert re.fullmatch(r"Drawing chart images: 4/4 in 0\.\d s\n", logged.stderr), logged.stderr
+    assert logged.stdout == "a line above the bar\n"
+
+
+CHARTS = """
+import sys
+from pathlib import Path
+from build_scripts.render.chart_images import chart_svgs
+from build_scripts.session import generate
+charts = generate(Path(sys.argv[1]), static_charts=False, history=False, bundle=False).charts
+print(len(chart_svgs({"money": charts["money"]}, Path(sys.argv[2]))), "images")
+"""
+
+
+@pytest.mark.skipif(chart_images.why_not_drawn() is not None, reason="no Chromium to draw the images")
+def test_drawing_chart_images_shows_progress_on_a_terminal_and_one_line_in_a_log(tmp_path):
+    import re
+    import subprocess
+    import sys
+
+    from .conftest import ROOT, run_on_terminal
+
+    shown = run_on_terminal([sys.executable, "-c", CHARTS, str(MINI), str(tmp_path / "a")], cwd=ROOT)
+    assert re.search(r"Drawing chart images: .*4/4 \[", shown) and "4 images" in shown, shown
+    logged = subprocess.run([sys.executable, "-c", CHARTS, str(MINI), str(tmp_path / "b")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=180)
+    assert re.fullmatch(r"Drawing chart images: 4/4 in \d+\.\d s\n", logged.stderr), logged.stderr
+    again = subprocess.run([sys.executable, "-c", CHARTS, str(MINI), str(tmp_path / "b")], cwd=ROOT,
+                           capture_output=True, text=True, timeout=180)
+    assert again.stderr == "" and again.stdout == "4 images\n"  # from the cache: nothing to show

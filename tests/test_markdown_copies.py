@@ -44,14 +44,14 @@ def test_markdown_copies_are_the_pages_rendered_again_as_plain_markdown():
     timeline = output.assets["markdown/timeline.md"]
     assert timeline == plan_pages(build_view(output.briefing), flavour=Flavour.COPY)["timeline.md"]
     assert "### Alpha invests in Beta\n" in timeline
-    assert "[Confirmed by several sources](methodology.md#status-confirmed) · 2 independent outlets" in timeline
+    assert "[Confirmed](methodology.md#status-confirmed) · 2 independent outlets" in timeline
     assert "\n[Chart data (JSON)](../assets/charts/timeline.json)\n" in timeline
     assert ("\n**Sources (2)**\n\n1. Example Wire, Wire copy of the deal announcement, January 2024. read via "
             in timeline)
     assert "**Since changed:** True as reported in June 2024" in output.assets["markdown/claims.md"]
     person = output.assets["markdown/people/ann-example.md"]
     assert ("\n- summer 2024: [A dispute over the deal](../timeline.md#2024-summer-dispute) "
-            "Anonymous sources · 1 independent outlet\n") in person  # a list's compact badge
+            "Anonymous sources\n") in person  # a list's compact badge
 
 
 def test_links_in_markdown_copies_lead_to_other_copies_or_site_files():

@@ -62,7 +62,7 @@ def test_headings_never_skip_a_level(output, request):
 
 def test_timeline_orders_events_by_date_and_gives_each_an_anchor(mini_output):
     timeline = mini_output.pages["timeline.md"]
-    assert timeline.index("{ #2024-01-deal .event }") < timeline.index("{ #2024-summer-dispute .event }")
+    assert timeline.index("{ #2024-01-deal .event ") < timeline.index("{ #2024-summer-dispute .event ")
     assert "summer 2024" in timeline
 
 

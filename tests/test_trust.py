@@ -4,6 +4,7 @@ figures, and honest currency."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -67,16 +68,33 @@ def test_shipped_briefing_meets_its_own_rules():
             assert source.based_on, source.id
 
 
-def test_every_badge_carries_its_independent_origins_and_prose_its_basis():
+def test_no_badge_contradicts_its_fact_and_prose_says_what_it_rests_on():
+    """A confirmed badge gives its independent outlets; a single source or a dispute gives no count (two
+    outlets beside 'Single source' read as a contradiction); anonymous reporting says how many outlets
+    repeated it. Prose counts the events it rests on by status, checked against the model."""
     output = generate(ROOT / "data", static_charts=False, history=False)
+    view = build_view(output.briefing)
     for path, page in output.pages.items():
+        page = re.sub(r'<p class="status-legend">.*?</p>', "", page)  # the legend shows the bare badges
         for badge in page.split('<span class="status status--')[1:]:
-            head = badge.split("</span>", 2)[1]  # past the icon: the words of this badge, up to its end
-            if path != "methodology.md":  # the methodology's legend names the statuses themselves
-                assert "independent outlet" in head, (path, head)
+            status, head = badge.split('"', 1)[0], badge.split("</span>", 2)[1]
+            if status == "confirmed" and path != "methodology.md":
+                assert re.search(r"· \d+ independent outlets?", head), (path, head)
+            elif status in ("single-source", "disputed"):
+                assert "outlet" not in head, (path, head)
+            elif status == "anonymous":
+                assert "independent" not in head, (path, head)
     home = output.pages["index.md"]
-    assert home.count('<span class="basis">Rests on:') == 1 + len(output.briefing.info.takeaways)
-    assert "Covers events to" in home and "last reviewed for news" in home
+    info = output.briefing.info
+    for events in (info.summary_events, *(t.events for t in info.takeaways)):
+        cited = [view.events_by_id[i] for i in dict.fromkeys(events)]
+        counts = [(rule.short.lower(), sum(1 for e in cited if e.status is rule.status)) for rule in STATUS_RULES]
+        said = ", ".join(f"{n} {words}" for words, n in counts if n) if len(cited) > 1 else \
+            next(words for words, n in counts if n)
+        assert f"Rests on {len(cited)} event{'s' if len(cited) > 1 else ''}: {said}</a>" in home
+    assert home.count('<span class="basis basis--') == 1 + len(info.takeaways)
+    assert home.count('class="status-legend"') == 1
+    assert "Covers events to" in home and "Last checked for news on" in home
 
 
 def test_methodology_renders_rules_and_every_code_from_the_data():
@@ -111,7 +129,7 @@ def test_downloads_and_feed_carry_both_dates_and_the_origins(mini_passages):
     assert deal["sources"][1] == {"source": "example-report", "read_in": "original",
                                  "passage": "Alpha's investment in Beta, announced in January, …"}
     assert json.loads(output.assets["downloads/briefing.json"])["briefing"]["last_reviewed"] == "2024-07-01"
-    assert "<subtitle>Covers events to 30 June 2024; last reviewed for news 1 July 2024</subtitle>" in \
+    assert "<subtitle>Covers events to 30 June 2024. Last checked for news on 1 July 2024.</subtitle>" in \
         output.assets["feed.xml"]
     assert "Example Times;Example Wire" in output.assets["downloads/events.csv"]
 

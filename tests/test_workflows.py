@@ -15,6 +15,7 @@ from .conftest import ROOT, correct_deal_summary, new_event_yaml, repo_with_data
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SITE_WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 LINKS_WORKFLOW = ROOT / ".github" / "workflows" / "links.yml"
+ISSUE_FORMS = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
 PYTHON_BIN = ROOT / ".venv" / "bin"
 
 
@@ -38,6 +39,7 @@ def test_zizmor_reports_nothing():
 @pytest.mark.parametrize("schema, path", [
     *[("vendor.github-workflows", w) for w in WORKFLOWS],
     ("vendor.dependabot", ROOT / ".github" / "dependabot.yml"),
+    *[("vendor.github-issue-forms", form) for form in ISSUE_FORMS],
 ])
 def test_workflow_files_match_their_schemas(schema, path):
     check = shutil.which("check-jsonschema", path=str(PYTHON_BIN)) or shutil.which("check-jsonschema")

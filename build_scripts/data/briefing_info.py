@@ -2,9 +2,11 @@
 relationship), the words that belong to its topic, and its review settings. Pydantic types, no I/O."""
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
 
-from build_scripts.data.fields import Date, FiguresAsOf, Id, ShortText, Strict, Text
+from pydantic import Field, StringConstraints
+
+from build_scripts.data.fields import Acknowledgeable, Date, FiguresAsOf, HttpUrl, Id, ShortText, Strict, Text
 
 
 class Takeaway(Strict):
@@ -59,9 +61,25 @@ class Wording(Strict):
     relationships_chart: ShortText = Field("Relationships, by kind", description="The relationship chart's title")
 
 
-class BriefingInfo(Strict):
+class Repository(Strict):
+    """Where the briefing's data is kept in public (GitHub's web view): every fact, source and page then
+    links to its file and line and to a prefilled correction form (.github/ISSUE_TEMPLATE/correction.yml)."""
+
+    url: Annotated[HttpUrl, StringConstraints(pattern=r"^https://[^/\s]+/[^/\s]+/[^/\s]+$")] = Field(
+        description="The repository's address, like https://github.com/OWNER/REPO (no trailing slash)")
+    branch: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+$", max_length=200)] = Field(
+        "main", description="The branch the site is built from")
+    data_path: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._/-]+$", max_length=200)] = Field(
+        "data", description="The data folder's path inside the repository")
+
+
+class BriefingInfo(Acknowledgeable):
+    schema_version: int | None = Field(None, ge=1, description="The data schema the files were written for "
+                                       "(make migrate brings older data forward and sets it)")
     title: ShortText
     description: ShortText
+    bottom_line: Takeaway | None = Field(None, description="The point in one or two sentences, citing events: the "
+                                         "first thing the home page says (a dek)")
     as_of: Date
     summary: Text
     summary_events: list[Id] = Field(min_length=1)
@@ -77,6 +95,8 @@ class BriefingInfo(Strict):
                                     "shows readers a notice and `make check` warns")
     still_in_force_max_age_days: int = Field(180, ge=1, description="Warn when an item still in force cites "
                                              "nothing newer than this before the as-of date")
+    repository: Repository | None = Field(None, description="Where the data is kept in public, for readers' "
+                                          "'Suggest a correction' links (none: no such links)")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
     # Left out of the downloads when not set, so a briefing without passages downloads as before.

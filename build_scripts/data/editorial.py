@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from build_scripts.data.acknowledgements import coded
 from build_scripts.data.briefing_info import BriefingInfo
 from build_scripts.data.loading import Origins
 from build_scripts.data.model import Review
@@ -14,9 +15,10 @@ from build_scripts.errors import Problem
 DRAFTABLE = ("events", "claims", "quotes", "sources")
 
 
-def _problem(origins: Origins, item, field: tuple, message: str, hint: str, severity: str = "warning") -> Problem:
+def _problem(origins: Origins, item, field: tuple, message: str, hint: str, severity: str = "warning",
+             code: str = "") -> Problem:
     file, path = origins[id(item)]
-    return file.problem(path + field, message, hint, severity)
+    return file.problem(path + field, message, hint, severity, code)
 
 
 def _name(item) -> str:
@@ -58,7 +60,8 @@ def review_warnings(info: BriefingInfo, items: dict[str, list], origins: Origins
             if age > info.review_max_age_days:
                 warnings.append(_problem(origins, item, ("last_reviewed",),
                                          f"last reviewed {age} days before the briefing's as-of date",
-                                         f"review it against new reporting (limit: {info.review_max_age_days} days)"))
+                                         f"review it against new reporting (limit: {info.review_max_age_days} days)",
+                                         code=coded("W302")))
     return warnings
 
 
@@ -71,7 +74,8 @@ def cross_fact_warnings(items: dict[str, list], origins: Origins) -> list[Proble
             if source and source.date and source.date.end < event.date.start:
                 warnings.append(_problem(origins, event, ("sources", index),
                                          f"{source_id} is dated {source.date} but the event is dated {event.date}",
-                                         "a source cannot report an event before it happens: check both dates"))
+                                         "a source cannot report an event before it happens: check both dates",
+                                         code=coded("W104")))
     currencies = Counter(a.currency for e in items["events"] for a in e.amounts)
     if currencies:
         main = currencies.most_common(1)[0][0]
@@ -80,11 +84,12 @@ def cross_fact_warnings(items: dict[str, list], origins: Origins) -> list[Proble
                 if amount.currency != main:
                     warnings.append(_problem(origins, event, ("amounts", index, "currency"),
                                              f"{amount.currency} differs from the other amounts ({main})",
-                                             f"the money chart shows {main} only; convert it or say so in the label"))
+                                             f"the money chart shows {main} only; convert it or say so in the label",
+                                             code=coded("W401")))
     named = {a for e in items["events"] for a in e.actors}
     for name in ("people", "organisations"):
         for entity in items[name]:
             if entity.id not in named:
                 warnings.append(_problem(origins, entity, ("id",), f"no event names {entity.id}",
-                                         "add it to an event's actors, or remove the profile"))
+                                         "add it to an event's actors, or remove the profile", code=coded("W402")))
     return warnings

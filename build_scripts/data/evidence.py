@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from build_scripts.data.acknowledgements import coded
 from build_scripts.data.briefing_info import BriefingInfo
 from build_scripts.data.citations import ReadIn
 from build_scripts.data.dates import FlexDate
@@ -36,9 +37,10 @@ _ADDRESS_DATES = (re.compile(r"/((?:19|20)\d\d)/([01]\d)/([0-3]\d)(?=/|$|[?#.-])
 _WORD = re.compile(r"\w")
 
 
-def _where(origins: Origins, owner, path: tuple, message: str, hint: str, severity: str) -> Problem:
+def _where(origins: Origins, owner, path: tuple, message: str, hint: str, severity: str, code: str = "") -> Problem:
+    """A problem at the owner's field; a warning carries its stable code (acknowledgements.WARNINGS)."""
     file, base = origins[id(owner)]
-    return file.problem(base + path, message, hint, severity)
+    return file.problem(base + path, message, hint, severity, coded(code) if code and severity == "warning" else "")
 
 
 def _graded(item: Cited, info: BriefingInfo, sources: Mapping[str, Source]) -> str | None:
@@ -98,7 +100,7 @@ def _quotation_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, S
     said = "none of the passages it cites" if passages else "no passage (none is recorded for it)"
     return [_where(origins, item.owner, path, f"the words in quotation marks (“{q}”) stand in {said}",
                    "record the passage of a cited source that has these exact words, or drop the quotation marks "
-                   "and say it in the briefing's words", severity) for path, q in unfound]
+                   "and say it in the briefing's words", severity, "W501") for path, q in unfound]
 
 
 def _figure_problems(item: Cited, origins: Origins) -> list:
@@ -109,7 +111,7 @@ def _figure_problems(item: Cited, origins: Origins) -> list:
         return []
     found = {value for passage in passages for _, value in figures(passage)}
     return [_where(origins, item.owner, path, f"states a figure ('{written}') that none of its passages gives",
-                   "record the passage that gives the figure, or check the figure", "warning")
+                   "record the passage that gives the figure, or check the figure", "warning", "W502")
             for path, written, value in stated if value not in found]
 
 
@@ -128,14 +130,14 @@ def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, So
         problems.append(_where(origins, item.owner, ("status",), f"'confirmed' needs passages from "
                                f"{PASSAGE_ORIGINS} independent origins, but has them from {len(with_passage)} "
                                f"({listed})", "record the supporting passage of another independent origin it "
-                               "cites", severity))
+                               "cites", severity, "W503"))
     established = {outlet_key(e.outlet) for e in info.established_outlets}
     roots = [origin(c, sources) for c in cited]
     if not any(root.primary or outlet_key(root.outlet) in established for root in roots):
         problems.append(_where(origins, item.owner, ("status",), "'confirmed' rests on no primary document and "
                                "no established outlet", "cite the parties' own statement, a filing or court "
                                "record (primary: true), or an outlet in established_outlets; or lower the status",
-                               severity))
+                               severity, "W504"))
     return problems
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -100,4 +100,39 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+class Acknowledgement(Strict):
+    """An editor's answer to a warning on this item: checked, and why it stands (editors' guide, Warnings)."""
+
+    warning: Annotated[str, StringConstraints(pattern=r"^W[0-9]{3}$")] = Field(description="The warning's code, "
+                                                                               "like W101")
+    reason: Text = Field(description="What was checked, and why the warning stands: a reason another editor "
+                         "would accept")
+    until: Day | None = Field(None, description="The warning comes back after this day (optional)")
+
+
+class Acknowledgeable(Strict):
+    """An item an editor can acknowledge a warning on (sources, facts, profiles, the briefing block)."""
+
+    acknowledge: list[Acknowledgement] | None = Field(None, description="Warnings checked and accepted on this "
+                                                      "item, each with its reason: they are counted, not printed")
+
+
 FiguresAsOf = Field(None, description="When the text states a figure (a share, an amount): the date it was true")
+
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"^[^\n]*$"),
+                    AfterValidator(no_control_characters)]
+
+
+class Correction(Strict):
+    """A change that fixed a wrong fact (a date, a figure, an attribution, a status), as readers see it: the
+    fact says 'Corrected on <date>: <note>', and what it said before comes from the data's git history."""
+
+    date: Day = Field(description="The day the correction was made (published), like 2026-12-01")
+    note: OneLine = Field(description="One line: what was wrong")
+    fields: list[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]] = Field(
+        default_factory=list, description="The fields the correction changed, e.g. [date]; shown with their earlier "
+        "value (default: every field the history shows changed that day)")
+
+
+Corrections: Any = Field(default_factory=list, description="Corrections made to this item since it was published, each "
+                    "with its day and a one-line note of what was wrong: {date: 2026-12-02, note: ...}")

@@ -42,10 +42,10 @@ class LoadedFile:
             path = path[:-1]
         return self.positions.get(path, (1, 1))
 
-    def problem(self, path: Path_, message: str, hint: str = "", severity: str = "error") -> Problem:
-        """A problem with the value at path, located in this file."""
+    def problem(self, path: Path_, message: str, hint: str = "", severity: str = "error", code: str = "") -> Problem:
+        """A problem with the value at path, located in this file (code: a warning's, coded('W101'))."""
         line, column = self.where(path)
-        return Problem(self.name, line, column, format_path(path), message, hint, severity)
+        return Problem(self.name, line, column, format_path(path), message, hint, severity, code)
 
 
 Origins = Mapping[int, tuple[LoadedFile, Path_]]  # id(a validated object) -> the file and the place it came from

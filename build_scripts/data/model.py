@@ -18,6 +18,7 @@ from build_scripts.data.briefing_info import (  # noqa: F401 (re-exported)
     Code,
     Codebook,
     RelationCode,
+    Repository,
     Takeaway,
     Wording,
 )
@@ -25,6 +26,10 @@ from build_scripts.data.citations import Citation, CitationEntry, NoPassage, Rea
 from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     ID_PATTERN,
     RESERVED_IDS,
+    Acknowledgeable,
+    Acknowledgement,
+    Correction,
+    Corrections,
     Date,
     Day,
     FiguresAsOf,
@@ -70,23 +75,25 @@ class Amount(Strict):
                                "valued later, a total to a date)")
 
 
-class Organisation(Strict):
+class Organisation(Acknowledgeable):
     id: Id
     name: ShortText
     kind: OrgKind
     description: Text
     sources: list[Citation] = Field(min_length=1)
+    corrections: list[Correction] = Corrections
 
 
-class Person(Strict):
+class Person(Acknowledgeable):
     id: Id
     name: ShortText
     role: ShortText
     organisations: list[Id] = Field(default_factory=list)
     sources: list[Citation] = Field(min_length=1)
+    corrections: list[Correction] = Corrections
 
 
-class Event(Strict):
+class Event(Acknowledgeable):
     id: Id
     date: Date
     until: Date | None = Field(None, description="End of the span, for events over several days or months")
@@ -105,6 +112,7 @@ class Event(Strict):
     sources: list[Citation] = Field(min_length=1)
     amounts: list[Amount] = Field(default_factory=list)
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _until_after_date(self) -> "Event":
@@ -113,7 +121,7 @@ class Event(Strict):
         return self
 
 
-class Claim(Strict):
+class Claim(Acknowledgeable):
     """Something the seed reporting said, with when it was reported and what became of it."""
 
     id: Id
@@ -130,6 +138,7 @@ class Claim(Strict):
     correction: Text | None = Field(None, description="What other reporting says where sources disagree")
     correction_sources: list[Citation] = Field(default_factory=list)
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _pairs(self) -> "Claim":
@@ -148,7 +157,7 @@ class Position(Strict):
     figures_as_of: Date | None = FiguresAsOf
 
 
-class Conflict(Strict):
+class Conflict(Acknowledgeable):
     id: Id
     title: ShortText
     summary: Text
@@ -156,9 +165,10 @@ class Conflict(Strict):
     events: list[Id] = Field(min_length=1)
     claims: list[Id] = Field(default_factory=list)
     last_reviewed: Date
+    corrections: list[Correction] = Corrections
 
 
-class Leverage(Strict):
+class Leverage(Acknowledgeable):
     id: Id
     holder: Id
     over: Id
@@ -173,9 +183,10 @@ class Leverage(Strict):
     superseded_note: Text | None = None
     figures_as_of: Date | None = FiguresAsOf
     last_reviewed: Date
+    corrections: list[Correction] = Corrections
 
 
-class Quote(Strict):
+class Quote(Acknowledgeable):
     id: Id
     speaker: Id
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
@@ -185,9 +196,10 @@ class Quote(Strict):
     source: Citation
     event: Id | None = None
     review: Review = Review.published
+    corrections: list[Correction] = Corrections
 
 
-class Relationship(Strict):
+class Relationship(Acknowledgeable):
     source_party: Id = Field(alias="from")
     target_party: Id = Field(alias="to")
     kind: Id = Field(description="An id from the codebook's relations, such as invested-in or sued")

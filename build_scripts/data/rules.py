@@ -28,21 +28,26 @@ class StatusRule:
     short: str  # in lists that repeat the timeline
     icon: str
     meaning: str
+    brief: str = ""  # the meaning in a few words, for the home page's legend
     min_origins: int = 1  # fewer independent origins than this is an error
     warn_from_origins: int | None = None  # this many or more is a warning: the status probably understates
 
 
 STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which statuses are ranked
-    StatusRule(Status.confirmed, "Confirmed by several sources", "Confirmed", "✔",
+    StatusRule(Status.confirmed, "Confirmed", "Confirmed", "✔",
                "Two or more independent origins: official statements, on-record quotes or separate news "
                "organisations. A syndicated copy, a re-report or a second piece by the same outlet adds reach, "
-               "not independence.", min_origins=2),
-    StatusRule(Status.single_source, "Single source", "Single source", "①",
-               "One independent origin, which does not rest on anonymous sources.", warn_from_origins=2),
-    StatusRule(Status.anonymous, "Reported via anonymous sources", "Anonymous sources", "?",
+               "not independence.", "two or more independent outlets or the parties' own statements agree",
+               min_origins=2),
+    StatusRule(Status.single_source, "Single source", "Single source", "•",
+               "One independent origin, which does not rest on anonymous sources.", "one outlet, on the record",
+               warn_from_origins=2),
+    StatusRule(Status.anonymous, "Anonymous sources", "Anonymous sources", "?",
                "Rests on people familiar with the matter, leaked documents or similar, however many outlets "
-               "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it."),
-    StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account."),
+               "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it.",
+               "reporting that rests on people who are not named"),
+    StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account.",
+               "sources disagree; each account is shown"),
 )
 PASSAGE_ORIGINS = 2  # a confirmed item records passages from this many of its independent origins
 RULES = MappingProxyType({rule.status: rule for rule in STATUS_RULES})
@@ -66,6 +71,17 @@ def origins_phrase(count: int) -> str:
     return plural(count, "independent outlet")
 
 
+def badge_count(status: Status, count: int) -> str:
+    """What a badge says of the outlets behind a fact, in words that cannot contradict its status: the
+    independent outlets of a confirmed fact, how many outlets repeated anonymous reporting, and nothing for
+    a single source or a dispute (the sources list under the fact names them all)."""
+    if status is Status.confirmed:
+        return origins_phrase(count)
+    if status is Status.anonymous and count > 1:
+        return f"reported by {count} outlets"
+    return ""
+
+
 def check_lines() -> list[str]:
     """What the build checks, one sentence each, for the methodology page."""
     lines = []
@@ -76,8 +92,8 @@ def check_lines() -> list[str]:
         if rule.warn_from_origins:
             lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is flagged "
                          "for an editor to review.")
-    lines.append("A source whose note says it re-reports or syndicates another must name that source "
-                 "(based_on); otherwise it is flagged.")
+    lines.append("A source whose note says it re-reports or syndicates another must name the source "
+                 "it rests on; otherwise it is flagged.")
     lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
                  "the sources page.")
     return lines
@@ -118,7 +134,7 @@ DEFAULT_TONES = MappingProxyType({
     "friction": ("Friction", "The parties moved apart or came into conflict: a dispute, a reduced commitment, a "
                  "rival move, a legal or regulatory challenge.",
                  "Apply when the event loosens ties or sets one party against another; a negotiated settlement of a "
-                 "dispute is coded by what it changed, with a coding note."),
+                 "dispute is classified by what it changed, with a note on the call."),
     "neutral": ("Neutral", "Neither: background, a step by one party that does not change the relationship.",
                 "Apply when the event does not, on its own, bring the parties closer or push them apart."),
 })

@@ -6,7 +6,19 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from build_scripts.data.fields import Date, Day, HttpUrl, Id, Review, ShortText, Strict, Text
+from build_scripts.data.fields import (
+    Acknowledgeable,
+    Correction,
+    Corrections,
+    Date,
+    Day,
+    HttpUrl,
+    Id,
+    Review,
+    ShortText,
+    Strict,
+    Text,
+)
 
 
 class Archived(Strict):
@@ -35,7 +47,7 @@ class Copy(Strict):
     archived: Archived | None = Field(None, description="An archived snapshot of the copy")
 
 
-class Source(Strict):
+class Source(Acknowledgeable):
     id: Id
     outlet: ShortText
     title: ShortText | None = Field(None, description="The headline exactly as published; leave out if not known")
@@ -56,6 +68,7 @@ class Source(Strict):
     note: Text | None = None
     review: Review = Field(Review.published, description="draft: a lead not yet read or not yet citable, kept "
                            "off the site with the drafts that cite it")
+    corrections: list[Correction] = Corrections
 
     @model_validator(mode="after")
     def _needs_an_address(self) -> "Source":

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from functools import lru_cache
 
+from build_scripts.data.acknowledgements import coded
 from build_scripts.data.briefing_info import BriefingInfo
 from build_scripts.data.loading import Origins
 from build_scripts.data.rules import DEFAULT_TONES, REREPORT_NOTE, RULES, origins_phrase
@@ -64,9 +65,9 @@ def independent_origins(source_ids: Iterable[str], sources: Mapping[str, Source]
     return tuple(outlets[key] for key in sorted(outlets))
 
 
-def _where(origins: Origins, item, field: tuple, message: str, hint: str, severity: str) -> Problem:
+def _where(origins: Origins, item, field: tuple, message: str, hint: str, severity: str, code: str = "") -> Problem:
     file, path = origins[id(item)]
-    return file.problem(path + field, message, hint, severity)
+    return file.problem(path + field, message, hint, severity, code)
 
 
 def provenance_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
@@ -80,13 +81,13 @@ def provenance_problems(items: dict[str, list], origins: Origins) -> list[Proble
         if source.based_on is None and not source.unlocated and source.note and REREPORT_NOTE.search(source.note):
             problems.append(_where(origins, source, ("note",), "the note says this re-reports another source, "
                                    "but based_on does not say which", "add based_on: <the original source's id>",
-                                   "warning"))
+                                   "warning", coded("W102")))
         if source.url is None and source.read_via is not None and source.read_via.kind.value != "syndication":
             kind = source.read_via.kind.value
             problems.append(_where(origins, source, ("read_via", "kind"), f"read only through "
                                    f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} ({source.read_via.name})",
                                    "find the original's address or an established syndication partner's copy",
-                                   "warning"))
+                                   "warning", coded("W101")))
     return problems + _unlocated_problems(items, origins, sources)
 
 
@@ -100,7 +101,7 @@ def _unlocated_problems(items: dict[str, list], origins: Origins, sources: dict)
     for source_id in sorted(unlocated - rested_on):
         problems.append(_where(origins, sources[source_id], ("unlocated",), "no source is based_on this "
                                "unlocated original", "point the re-reports that were read at it, or remove it",
-                               "warning"))
+                               "warning", coded("W103")))
     for name in ("events", "claims", "leverage", "relationships", "people", "organisations"):
         for item in items[name]:
             for index, source_id in enumerate(item.sources):
@@ -136,7 +137,7 @@ def status_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
                 problems.append(_where(
                     origins, item, ("status",),
                     f"'{item.status.value}' but the sources give {origins_phrase(len(found))} ({listed})",
-                    "if they report it independently and on the record, it is confirmed", "warning"))
+                    "if they report it independently and on the record, it is confirmed", "warning", coded("W201")))
     return problems
 
 
@@ -173,7 +174,8 @@ def figure_problems(info: BriefingInfo, items: dict[str, list], origins: Origins
         if figure and dated is None:
             problems.append(_where(origins, owner, field, f"states a figure ('{figure.group(0).strip()}') "
                                    "without the date it was true",
-                                   "add figures_as_of: the date of the source that gives the figure", "warning"))
+                                   "add figures_as_of: the date of the source that gives the figure", "warning",
+                                   coded("W202")))
     return problems
 
 
@@ -195,7 +197,7 @@ def in_force_problems(info: BriefingInfo, items: dict[str, list], origins: Origi
             problems.append(_where(origins, item, ("sources",), f"shown as still in force, but {said}",
                                    "cite recent reporting that it still holds, or mark what changed it "
                                    f"(limit: still_in_force_max_age_days, {info.still_in_force_max_age_days})",
-                                   "warning"))
+                                   "warning", coded("W203")))
     return problems
 
 
@@ -211,7 +213,7 @@ def currency_problems(info: BriefingInfo, origins: Origins, build_date: date) ->
         problems.append(_where(origins, info, ("last_reviewed",), f"last reviewed {age} days before the build "
                                f"date {build_date.isoformat()} (window: {info.review_window_days} days)",
                                "check for news, update the briefing, then set last_reviewed to today",
-                               "warning"))
+                               "warning", coded("W301")))
     return problems
 
 

@@ -5,10 +5,10 @@ import subprocess
 from pathlib import Path
 
 from build_scripts.data.loading import LoadedFile, parse_yaml
+from build_scripts.data.migrations import migrate
 from build_scripts.data.model import Briefing
 from build_scripts.data.validation import validate
 from build_scripts.errors import DataError, Problem
-from build_scripts.history.migrations import migrate
 
 
 def _git(repo: Path, *args: str) -> bytes:

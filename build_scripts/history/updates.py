@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
-from xml.sax.saxutils import escape
+from types import MappingProxyType
 
 from build_scripts.data.dates import day_label
 from build_scripts.errors import DataError
-from build_scripts.history.diffing import LABELS, compare, item_label
+from build_scripts.history.corrections import changed_fields, value_text
+from build_scripts.history.diffing import compare, item_label
 from build_scripts.history.git_history import (
     data_commits,
     git_root,
@@ -28,11 +29,48 @@ LIMIT = 20
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """A changed field, with its value before and after when both are short enough to show in a line."""
+
+    name: str
+    before: str | None = None
+    after: str | None = None
+
+
+# A field's name as a reader reads it on the Updates page (others: the name with spaces).
+FIELD_WORDS = MappingProxyType({
+    "coding_note": "note on the tone", "status_note": "note on the status", "read_via": "copy read",
+    "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
+    "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
+    "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
+    "events the summary cites", "acknowledge": "acknowledged warnings"})
+
+
+def field_words(name: str) -> str:
+    return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+@dataclass(frozen=True)
 class Change:
     kind: str      # "events", "sources", ...
-    verb: str      # "added", "corrected", "removed"
+    verb: str      # "added", "updated", "corrected" (a correction was recorded on it), "removed"
     item_id: str
     label: str
+    fields: tuple[FieldChange, ...] = ()  # what changed, for "updated" and "corrected"
+    correction: str = ""                   # the note of the correction recorded, for "corrected"
+
+    @property
+    def detail(self) -> str:
+        """'status: confirmed → single-source; summary, sources changed' (or '')."""
+        shown = [f"{field_words(f.name)}: {f.before} → {f.after}" for f in self.fields
+                 if f.before is not None and f.after is not None]
+        others = [field_words(f.name) for f in self.fields if f.before is None or f.after is None]
+        return "; ".join(shown + ([f"{', '.join(others)} changed"] if others else []))
+
+    @classmethod
+    def from_json(cls, stored: dict) -> "Change":
+        fields = tuple(FieldChange(*f) if isinstance(f, list) else FieldChange(**f) for f in stored.pop("fields", ()))
+        return cls(**stored, fields=fields)
 
 
 @dataclass(frozen=True)
@@ -45,14 +83,45 @@ class Update:
     @property
     def label(self) -> str:
         """'24 November 2026'."""
-        return day_label(datetime.fromtimestamp(self.when, timezone.utc).date())
+        return day_label(self.day)
+
+    @property
+    def day(self) -> date:
+        return datetime.fromtimestamp(self.when, timezone.utc).date()
+
+
+SHORT = 60  # a value this long or shorter is shown before and after
+
+
+def _short(value: object) -> str | None:
+    if isinstance(value, (list, dict)) or value is None:
+        return value_text(value) if not value else None
+    text = value_text(value)
+    return text if len(text) <= SHORT else None
+
+
+def field_changes(old: dict, new: dict) -> tuple[FieldChange, ...]:
+    out = []
+    for name in changed_fields(old, new):
+        before, after = _short(old.get(name)), _short(new.get(name))
+        out.append(FieldChange(name, before, after) if before is not None and after is not None
+                   else FieldChange(name))
+    return tuple(out)
+
+
+def _changed(kind: str, item, before, after) -> Change:
+    old, new = (i.model_dump(mode="json", by_alias=True) for i in (before, after))
+    notes = [c["note"] for c in new.get("corrections", []) if c not in old.get("corrections", [])]
+    return Change(kind, "corrected" if notes else "updated", item.id, item_label(item), field_changes(old, new),
+                  " ".join(notes))
 
 
 def changes_between(old, new) -> tuple[Change, ...]:
     out = []
     for kind, change in compare(old, new).items():
+        before = {i.id: i for i in getattr(old, kind)}
         out += [Change(kind, "added", i.id, item_label(i)) for i in change.added]
-        out += [Change(kind, "corrected", i.id, item_label(i)) for i, _ in change.changed]
+        out += [_changed(kind, i, before[i.id], i) for i, _ in change.changed]
         out += [Change(kind, "removed", i.id, item_label(i)) for i in change.removed]
     return tuple(out)
 
@@ -60,10 +129,10 @@ def changes_between(old, new) -> tuple[Change, ...]:
 def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Change, ...], bool] | None:
     """What the commit sha changed in the data (cached on disk), or None when its data did not
     validate. load(revision): the briefing at a revision, or None."""
-    cache = CACHE_DIR / f"{sha}-{data_dir.replace('/', '_')}.json"
+    cache = CACHE_DIR / f"v2-{sha}-{data_dir.replace('/', '_')}.json"
     if cache.exists():
         stored = json.loads(cache.read_text())
-        return tuple(Change(**c) for c in stored["changes"]), stored["first"]
+        return tuple(Change.from_json(c) for c in stored["changes"]), stored["first"]
     new = load(sha)
     if new is None:
         return None  # the data did not validate at that commit: nothing published from it
@@ -118,31 +187,3 @@ def data_updates(data_dir: Path) -> list[Update] | None:
         if found is not None and found[0]:
             updates.append(Update(sha, when, found[0], found[1]))
     return updates
-
-
-def atom_feed(info, site_url: str, updates: list[Update], link_for) -> str:
-    """An Atom feed of the updates (newest first); link_for(change) gives a change's page address. Its
-    subtitle carries the coverage and review dates (the entries' dates are when the data changed)."""
-    title = info.title
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    updated = (datetime.fromtimestamp(updates[0].when, timezone.utc).isoformat() if updates
-               else "1970-01-01T00:00:00+00:00")
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"<title>{escape(title)}: updates</title>",
-             f"<subtitle>Covers events to {escape(info.as_of.label)}; last reviewed for news "
-             f"{escape(info.last_reviewed.label)}</subtitle>", f'<link href="{escape(base)}"/>',
-             f'<link rel="self" href="{escape(base)}feed.xml"/>', f"<id>{escape(base)}feed.xml</id>",
-             f"<updated>{updated}</updated>"]
-    for update in updates:
-        stamp = datetime.fromtimestamp(update.when, timezone.utc).isoformat()
-        for change in update.changes:
-            label = f"{LABELS[change.kind]} {change.verb}: {change.label}"
-            link = link_for(change)
-            lines += ["<entry>", f"<title>{escape(label)}</title>",
-                      f"<id>{escape(base)}updates/#{update.sha[:12]}-{escape(change.kind)}-"
-                      f"{escape(change.item_id)}</id>",
-                      f"<updated>{stamp}</updated>",
-                      f'<link href="{escape(base + (link or "updates/"))}"/>',
-                      f"<summary>{escape(label)}</summary>", "</entry>"]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"

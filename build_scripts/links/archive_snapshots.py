@@ -17,6 +17,7 @@ from build_scripts.data.loading import LoadedFile
 from build_scripts.errors import Problem
 from build_scripts.links.link_report import LinkTarget, link_targets
 from build_scripts.links.wayback import SavePageNow, Snapshot
+from build_scripts.logs import progress
 from build_scripts.site.writing import write_file
 
 
@@ -110,11 +111,14 @@ def _record(batch: list[ArchiveTarget], outcomes: dict, run: ArchiveRun, log) ->
         log(f"{path.name}: {len(entries)} snapshot(s) written")
 
 
-def archive_all(targets: list[ArchiveTarget], archive: SavePageNow, parallel: int, log=print) -> ArchiveRun:
-    """Capture the targets a batch at a time, writing each batch's snapshots before the next starts."""
+def archive_all(targets: list[ArchiveTarget], archive: SavePageNow, parallel: int, log=None) -> ArchiveRun:
+    """Capture the targets a batch at a time, writing each batch's snapshots before the next starts
+    (log: where each batch's lines go; by default printed above the progress bar)."""
     run = ArchiveRun()
-    for start in range(0, len(targets), parallel):
-        batch = targets[start:start + parallel]
-        outcomes = archive.capture(list(dict.fromkeys(t.link.url for t in batch)))
-        _record(batch, outcomes, run, log)
+    with progress(len(targets), "Archiving") as shown:
+        for start in range(0, len(targets), parallel):
+            batch = targets[start:start + parallel]
+            outcomes = archive.capture(list(dict.fromkeys(t.link.url for t in batch)))
+            _record(batch, outcomes, run, log or shown.write)
+            shown.advance(len(batch))
     return run

@@ -11,12 +11,15 @@ import email.utils
 import re
 import time
 from collections import defaultdict
+from collections.abc import Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
 import httpx
+
+from build_scripts.logs import Progress, progress
 
 USER_AGENT = "briefing-link-check/1 (+{contact})"
 MAX_BODY = 64 * 1024  # enough for a page's <title>
@@ -161,17 +164,25 @@ async def check_url(client, url: str, settings: CheckSettings, limits: HostLimit
     raise AssertionError("unreachable")
 
 
-async def _check_all(urls: list[str], settings: CheckSettings) -> dict[str, LinkResult]:
+async def _counted(check: Awaitable[LinkResult], shown: Progress) -> LinkResult:
+    result = await check
+    shown.advance()
+    return result
+
+
+async def _check_all(urls: list[str], settings: CheckSettings, shown: Progress) -> dict[str, LinkResult]:
     limits = HostLimits(settings.per_host, settings.total)
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
     async with httpx.AsyncClient(follow_redirects=True, timeout=settings.timeout, headers=headers,
                                  max_redirects=10) as client:
-        results = await asyncio.gather(*(check_url(client, url, settings, limits) for url in urls))
+        results = await asyncio.gather(*(_counted(check_url(client, url, settings, limits), shown) for url in urls))
     return dict(zip(urls, results))
 
 
 def check_urls(urls: list[str], settings: CheckSettings) -> dict[str, LinkResult]:
-    """Check every address (each once), concurrently within the limits."""
+    """Check every address (each once), concurrently within the limits, saying how far it has got."""
     if not urls:
         return {}
-    return asyncio.run(_check_all(list(dict.fromkeys(urls)), settings))
+    unique = list(dict.fromkeys(urls))
+    with progress(len(unique), "Checking links") as shown:
+        return asyncio.run(_check_all(unique, settings, shown))

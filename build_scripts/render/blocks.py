@@ -7,6 +7,8 @@ one of them resolves. In a plain-Markdown copy they are Markdown paragraphs and 
 """
 from __future__ import annotations
 
+from build_scripts.data.rules import STATUS_RULES
+from build_scripts.render import editing
 from build_scripts.render.citations import cited, source_id
 from build_scripts.render.formats import Format
 from build_scripts.render.fragments import (
@@ -38,15 +40,19 @@ def event_body(fmt: Format, view: BriefingView, event, passages: bool = True) ->
         parts.append(fmt.paragraph(fmt.em(fmt.text(event.status_note))))
     parts.append(fmt.paragraph(_event_codes(fmt, view, event)))
     if event.coding_note:
-        parts.append(fmt.paragraph(f"{fmt.strong('Coding note:')} {fmt.text(event.coding_note)}", class_="coding-note"))
+        note = f"{fmt.strong('Note on the tone:')} {fmt.text(event.coding_note)}"
+        parts.append(fmt.paragraph(note, class_="coding-note"))
     if event.amounts:
         parts.append(fmt.paragraph(f"{fmt.strong('Amounts:')} {_amounts(fmt, event.amounts)}"))
+    parts += editing.corrections(fmt, view, "events", event)
     items = fmt.items([cited_item(fmt, view, entry) if passages else source_item(fmt, view, source_id(entry))
                        for entry in event.sources], ordered=True, compact=True)
     fetched = not passages and any(cited(entry, view.sources).recorded for entry in event.sources)
-    listed = fmt.details(f"Sources ({len(event.sources)})", items, class_="sources",
-                         data_passages="1" if fetched else "")  # assets/briefing.js fetches them
-    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([listed], searched=False)}")
+    listed = [fmt.details(f"Sources ({len(event.sources)})", items, class_="sources",
+                          data_passages="1" if fetched else "")]  # assets/briefing.js fetches them
+    suggest = editing.suggest(fmt, view, "events", event.id, view.event_pages[event.id], event.id)
+    listed += [fmt.paragraph(suggest)] if suggest else []
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(listed, searched=False)}")
 
 
 def _event_codes(fmt: Format, view: BriefingView, event) -> str:
@@ -102,7 +108,11 @@ def source_entry(fmt: Format, view: BriefingView, source) -> Md:
     parts = [fmt.paragraph(source_line(fmt, source, ENTRY)), *_source_warnings(fmt, view, source)]
     if source.note:
         parts.append(fmt.paragraph(fmt.em(fmt.text(source.note))))
-    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks([_cited_by(fmt, view, source)], searched=False)}")
+    parts += editing.corrections(fmt, view, "sources", source)
+    unsearched = [_cited_by(fmt, view, source)]
+    suggest = editing.suggest(fmt, view, "sources", source.id, view.source_pages[source.id], source.id)
+    unsearched += [fmt.paragraph(suggest)] if suggest else []
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(unsearched, searched=False)}")
 
 
 def _source_warnings(fmt: Format, view: BriefingView, source) -> list[str]:
@@ -128,3 +138,33 @@ def _cited_by(fmt: Format, view: BriefingView, source) -> str:
     items = [f"{fmt.text(use.kind)}: {fmt.link(fmt.text(use.label), fmt.address(use.page, use.anchor))}"
              for use in uses] or ["Nothing on the site cites this source yet."]
     return fmt.group([fmt.paragraph("Cited by:"), fmt.items(items)], class_="cited-by")
+
+
+def narrowing_form(fmt: Format, view: BriefingView, events) -> Md:
+    """A form that narrows the events below it by theme, status, person or organisation and year, and
+    turns their order; assets/briefing.js shows it and does the narrowing (the page without script
+    keeps the whole list). Only the choices these events offer are listed."""
+    def choice(name: str, label: str, anyone: str, options: list[tuple[str, str]]) -> str:
+        listed = f'<option value="">{fmt.text(anyone)}</option>' + "".join(  # element() leaves out empty values
+            fmt.element("option", fmt.text(words), value=value) for value, words in options)
+        field = fmt.element("select", listed, name=name, id=f"narrow-{name}")
+        return fmt.element("label", f"{fmt.text(label)} {field}", for_=f"narrow-{name}")
+
+    themes = {t for e in events for t in e.themes}
+    statuses = {e.status for e in events}
+    who = {a for e in events for a in e.actors}
+    years = sorted({e.date.start.year for e in events})
+    fields = [
+        choice("order", "Order", "Oldest first", [("newest", "Newest first")]),
+        choice("theme", "Theme", "Any theme",
+               [(c.id, c.label) for c in view.briefing.info.codebook.themes if c.id in themes]),
+        choice("status", "Status", "Any status", [(r.status.value, r.short) for r in STATUS_RULES
+                                                 if r.status in statuses]),
+        choice("who", "Who", "Anyone", [(i, view.entity_name(i)) for i in view.entities if i in who]),
+        choice("year", "Year", "Any year", [(str(y), str(y)) for y in years]),
+    ]
+    reset = fmt.button("Show all", type="reset", class_="narrow-reset")
+    count = fmt.element("p", "", class_="narrow-count", role="status", aria_live="polite")
+    form = fmt.element("form", "".join(fields) + reset, class_="narrow", hidden="hidden",
+                       aria_label="Narrow the events")
+    return fmt.blocks([form + count], searched=False)

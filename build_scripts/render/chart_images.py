@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from build_scripts.logs import site_log
+from build_scripts.logs import Progress, progress, site_log
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, Chart, theme_layout
 from build_scripts.site.writing import write_file
 
@@ -88,13 +88,14 @@ def why_not_drawn() -> str | None:
     return None
 
 
-async def _render_all(figures: dict[str, dict]) -> dict[str, bytes]:
+async def _render_all(figures: dict[str, dict], shown: Progress) -> dict[str, bytes]:
     import kaleido
 
     out = {}
     async with kaleido.Kaleido(n=1) as k:
         for chart_id, figure in figures.items():
             out[chart_id] = await k.calc_fig(figure, opts={"format": "svg"})
+            shown.advance()
     return out
 
 
@@ -124,7 +125,8 @@ def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None 
         if reason is not None:
             return _interactive_only(reason, said)
         try:
-            rendered = asyncio.run(_render_all(missing))
+            with progress(len(missing), "Drawing chart images") as shown:
+                rendered = asyncio.run(_render_all(missing, shown))
         except Exception as err:  # kaleido or the browser failed: a degraded site, which a strict build refuses
             site_log().warning(f"Charts are interactive only: drawing static images failed ({err}).", exc_info=True)
             return {}

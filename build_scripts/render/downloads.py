@@ -35,7 +35,9 @@ def briefing_json(briefing: Briefing, memo: ObjectMemo | None = None) -> str:
 
 
 def _item_json(item: BaseModel) -> str:
-    return item.model_dump_json(by_alias=True, exclude_none=True)
+    """An item as in a data file; its corrections only when it has some (most items have none)."""
+    exclude = {"corrections"} if not getattr(item, "corrections", None) else None
+    return item.model_dump_json(by_alias=True, exclude_none=True, exclude=exclude)
 
 
 def schema_json() -> str:
@@ -95,8 +97,21 @@ def provenance_json(briefing: Briefing, view) -> str:
     rests_on = [{"text": where, "events": list(ids), "weakest_status": view.weakest_event(ids).status.value}
                 for where, ids in prose]
     document = {"covers_events_to": info.as_of.text, "last_reviewed": info.last_reviewed.text,
-                "review_window_days": info.review_window_days, "items": items, "prose": rests_on}
+                "review_window_days": info.review_window_days, "items": items, "prose": rests_on,
+                "corrections": corrections_record(briefing, view)}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def corrections_record(briefing: Briefing, view) -> list[dict]:
+    """Every correction, with what the corrected fields said before where the data's history has it."""
+    out = []
+    for name in COLLECTIONS:
+        for item in getattr(briefing, name):
+            for index, correction in enumerate(getattr(item, "corrections", ())):
+                earlier = view.editing.earlier.get((name, item.id, index), ())
+                out.append({"collection": name, "id": item.id, "date": correction.date.text, "note": correction.note,
+                            "before": {e.field: e.value for e in earlier}})
+    return out
 
 
 def citation_record(entry, sources) -> dict[str, str]:

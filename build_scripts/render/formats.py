@@ -145,9 +145,13 @@ class MarkdownFormat:
             return element(tag, content, attrs)
         return "" if attrs.get("aria_hidden") == "true" else content
 
-    def attributes(self, anchor: str, *classes: str) -> str:
-        """' { #anchor .class }' after a heading (attr_list) in the site's Markdown; nothing in a copy."""
-        return "" if self.copy else " { " + " ".join([f"#{anchor}", *(f".{c}" for c in classes)]) + " }"
+    def attributes(self, anchor: str, *classes: str, **data: str) -> str:
+        """' { #anchor .class data-x="…" }' after a heading (attr_list) in the site's Markdown; nothing in a
+        copy. Data values are ids and years (no quotes or braces), named with Python names (data_who)."""
+        if self.copy:
+            return ""
+        named = [f'{_attribute_name(name)}="{value}"' for name, value in data.items()]
+        return " { " + " ".join([f"#{anchor}", *(f".{c}" for c in classes), *named]) + " }"
 
     def strong(self, content: str) -> str:
         return f"**{content}**"

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.data.model import Amount, Status
-from build_scripts.data.rules import RULES, origins_phrase
+from build_scripts.data.rules import RULES, STATUS_RULES, badge_count
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.render.formats import Format
 from build_scripts.render.page_paths import METHODOLOGY
@@ -42,10 +42,19 @@ def status_badge(fmt: Format, status: Status, origins: int | None = None, href: 
     rule = RULES[status]
     words = fmt.text(rule.short if short else rule.label)
     label = fmt.link(words, href) if href else words
-    count = f" · {fmt.text(origins_phrase(origins))}" if origins is not None else ""
+    said = badge_count(status, origins) if origins is not None else ""
+    count = f" · {fmt.text(said)}" if said else ""
     icon = fmt.element("span", rule.icon, aria_hidden="true")  # decoration: the words say it
     return fmt.element("span", f"{icon} {label}{count}" if icon else f"{label}{count}",
                        class_=f"status status--{status.value}", title=title)
+
+
+def status_legend(fmt: Format) -> str:
+    """What the badges mean, one line each, linking to the methodology's definitions."""
+    lines = [f"{status_badge(fmt, rule.status)}: {fmt.text(rule.brief)}" for rule in STATUS_RULES]
+    more = fmt.link("How statuses are decided", fmt.address(METHODOLOGY, "statuses"))
+    return fmt.paragraph(f"{fmt.strong('What the labels mean:')} " + "; ".join(lines) + f". {more}",
+                         class_="status-legend")
 
 
 def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title: str = "") -> str:
@@ -60,12 +69,17 @@ def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title
 
 
 def basis(fmt: Format, view: BriefingView, event_ids) -> str:
-    """Prose resting on events shows the weakest status among them, computed, not typed."""
-    weakest = view.weakest_event(event_ids)
-    cited = len(dict.fromkeys(event_ids))
-    title = f"The weakest status among the {cited} events this rests on" if cited > 1 else \
-        "The status of the event this rests on"
-    return fmt.element("span", f"Rests on: {fact_badge(fmt, view, weakest, title=title)}", class_="basis")
+    """What prose resting on events rests on, counted by status, computed, not typed: 'Rests on 9 events:
+    7 confirmed, 2 anonymous sources' (the words link to what the statuses mean)."""
+    events = [view.events_by_id[i] for i in dict.fromkeys(event_ids)]
+    counts = [(rule, sum(1 for e in events if e.status is rule.status)) for rule in STATUS_RULES]
+    parts = ", ".join(f"{n} {rule.short.lower()}" for rule, n in counts if n)
+    if len(events) == 1:
+        parts = STATUS_RULES[[n for _, n in counts].index(1)].short.lower()
+    words = fmt.text(f"Rests on {len(events)} event{'' if len(events) == 1 else 's'}: {parts}")
+    weakest = view.weakest_event(event_ids).status.value
+    href = fmt.address(METHODOLOGY, "statuses")
+    return fmt.element("span", fmt.link(words, href), class_=f"basis basis--{weakest}")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 from build_scripts.data.dates import FlexDate, span_label
-from build_scripts.render import blocks
+from build_scripts.render import blocks, editing
 from build_scripts.render import fragments as f
 from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
@@ -120,6 +120,10 @@ class PageContext:
         """A status's badge on its own (the methodology's table)."""
         return Md(f.status_badge(self.html, status))
 
+    def status_legend(self) -> Md:
+        """The home page's legend: each status's badge and what it means, in a few words."""
+        return Md(f.status_legend(self.html))
+
     def basis(self, event_ids) -> Md:
         return Md(f.basis(self.html, self.view, event_ids))
 
@@ -147,15 +151,30 @@ class PageContext:
     def event_block(self, event, level: int = 3) -> Md:
         """One event on a timeline page: its heading (at `level`, one below the section it is in) with
         its permalink, in Markdown so that it is in the table of contents and search; then its body."""
-        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event')}"
+        narrowing = {"data_status": event.status.value, "data_themes": " ".join(event.themes),
+                     "data_who": " ".join(event.actors), "data_year": str(event.date.start.year)}
+        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event', **narrowing)}"
         passages = self.listed_notes is not None  # a timeline page's marks fetch them (citations.event_passages)
         return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event, passages)}\n\n")
+
+    def narrowing_form(self, events) -> Md:
+        """The controls that narrow a list of events (hidden until the page's script shows them)."""
+        return Md("" if self.copy else blocks.narrowing_form(self.html, self.view, events))
 
     def event_list(self, events, empty: str) -> Md:
         return blocks.event_list(self.html, self.view, events, empty)
 
     def source_entry(self, source) -> Md:
         return blocks.source_entry(self.html, self.view, source)
+
+    def corrections(self, collection: str, item) -> Md:
+        """The item's corrections ('Corrected on …', what it said before), as a block; nothing if none."""
+        parts = editing.corrections(self.html, self.view, collection, item)
+        return self.html.blocks(parts) if parts else Md("")
+
+    def suggest(self, collection: str | None = None, item_id: str | None = None, anchor: str | None = None) -> Md:
+        """'Suggest a correction' for an item on this page (or the page), when the briefing sets a repository."""
+        return Md(editing.suggest(self.html, self.view, collection, item_id, self.page, anchor))
 
     # Page structure
 

@@ -9,18 +9,20 @@ from collections import Counter
 from build_scripts.data.model import Organisation, Person, Status
 from build_scripts.data.rules import evidence_lines
 from build_scripts.history.diffing import LABELS
+from build_scripts.history.update_days import by_day
 from build_scripts.render.page_paths import SOURCES
 from build_scripts.render.views import BriefingView, conflict_page, part_label
 
 
 def home(view: BriefingView, subject, updates) -> dict:
     latest = list(reversed(view.events[-5:]))
-    recent = [(u, c) for u in (updates or []) for c in u.changes][:3]
+    recent = [(d, c) for d in by_day(updates or []) for c in d.changes][:3]
     return {"latest": latest, "updates": updates, "recent": recent, "labels": LABELS}
 
 
 def updates_page(view: BriefingView, subject, updates) -> dict:
-    return {"updates": updates, "labels": LABELS}
+    """The updates by day (None when there is no history to read)."""
+    return {"updates": updates, "days": by_day(updates) if updates is not None else None, "labels": LABELS}
 
 
 def events_by_year(view: BriefingView) -> dict[int, list]:

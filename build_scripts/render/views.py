@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 from build_scripts.data.dates import MONTHS
 from build_scripts.data.model import Briefing, Code, Event, Organisation, Person, RelationCode, Source
@@ -45,6 +46,18 @@ class SourceUse:
     anchor: str | None
 
 
+@dataclass(frozen=True)
+class Editing:
+    """What pages say about the data behind them, from outside the model: each correction's earlier values
+    (history/corrections.py: (collection, id, index) -> Earlier values), where each item is written
+    ((collection, id) -> validation.Place; kept only when the briefing sets a repository) and the site's
+    address (for the correction form's page field)."""
+
+    earlier: Mapping[tuple[str, str, int], tuple] = field(default_factory=lambda: MappingProxyType({}))
+    places: Mapping[tuple[str, str], object] = field(default_factory=lambda: MappingProxyType({}))
+    site_url: str = ""
+
+
 @dataclass
 class BriefingView:
     briefing: Briefing
@@ -61,6 +74,7 @@ class BriefingView:
     source_pages: dict[str, str] = field(default_factory=dict)
     events_by_page: dict[str, list[Event]] = field(default_factory=dict)  # in reading order
     sources_by_page: dict[str, list[Source]] = field(default_factory=dict)  # by outlet, then date
+    editing: Editing = field(default_factory=Editing)
     # Fragments rendered once per format and shared by every page (a source's line, a badge)
     fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
     # the independent origins of each list of sources cited, worked out once (origins_of)
@@ -168,7 +182,7 @@ def part_label(page: str, first_item: Event | Source) -> str:
     return stem
 
 
-def build_view(briefing: Briefing, reuse: Reuse | None = None) -> BriefingView:
+def build_view(briefing: Briefing, reuse: Reuse | None = None, editing: Editing | None = None) -> BriefingView:
     people_and_organisations: tuple[Person | Organisation, ...] = (*briefing.people, *briefing.organisations)
     entities = {e.id: e for e in people_and_organisations}
     entities = dict(sorted(entities.items(), key=lambda kv: kv[1].name.casefold()))
@@ -180,6 +194,7 @@ def build_view(briefing: Briefing, reuse: Reuse | None = None) -> BriefingView:
         entities=entities,
         events_by_id={e.id: e for e in events},
         reuse=reuse if reuse is not None else Reuse(),
+        editing=editing or Editing(),
     )
     view.event_pages = _timeline_pages(events)
     view.source_pages = _source_pages(briefing.sources)
@@ -272,9 +287,13 @@ def _uses_by_source(view: BriefingView) -> dict[str, list[SourceUse]]:
 
 
 def change_target(view: BriefingView, change) -> tuple[str, str] | None:
-    """Where a change can be seen now, if it still exists: (page, anchor)."""
-    if change.kind == "events" and change.item_id in view.event_pages:
-        return view.event_pages[change.item_id], change.item_id
-    if change.kind == "sources" and change.item_id in view.source_pages:
-        return view.source_pages[change.item_id], change.item_id
-    return None
+    """Where a change can be seen now, if it still exists: (page, anchor; '' for a whole page)."""
+    pages = {"events": view.event_pages, "sources": view.source_pages}.get(change.kind)
+    if pages is not None:
+        return (pages[change.item_id], change.item_id) if change.item_id in pages else None
+    if change.kind in ("people", "organisations"):
+        return (view.entity_page(change.item_id), "") if change.item_id in view.entities else None
+    if not any(i.id == change.item_id for i in getattr(view.briefing, change.kind, ())):
+        return None
+    return (conflict_page(change.item_id), "") if change.kind == "conflicts" else \
+        ({"claims": CLAIMS, "leverage": LEVERAGE, "quotes": QUOTES}[change.kind], change.item_id)

@@ -1,5 +1,6 @@
 """Content-Security-Policy: scripts only from the site itself, plus the theme's own inline scripts
-by hash. Added to every page as a meta tag right after <meta charset>."""
+by hash, and WebAssembly compilation ('wasm-unsafe-eval', nothing more: the search index's Pagefind
+runs as WebAssembly; it allows no JavaScript eval). Added to every page as a meta tag right after <meta charset>."""
 from __future__ import annotations
 
 import base64
@@ -8,7 +9,7 @@ import re
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=[\"']?application/(?:ld\+)?json)[^>]*>"
                             r"(.*?)</script>", re.S)
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           "form-action 'self'")
 

@@ -33,15 +33,21 @@ from build_scripts.site.postprocess import finish_page  # noqa: E402
 from build_scripts.reuse import Reuse  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession  # noqa: E402
 from build_scripts.site.page_registry import not_in_nav  # noqa: E402
+from build_scripts.site.search_index import write_index  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
+from build_scripts.render.editing import correction_form  # noqa: E402
+from build_scripts.history.feed import FEED_PATH  # noqa: E402
+from build_scripts.render.downloads import EVENTS_CSV_PATH, JSON_PATH  # noqa: E402
 
 # The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
 # calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
 # memo `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
 # its own session instead (config[SESSION_KEY]), so its check and its build share one reading of the data.
 PROCESS_REUSE = Reuse()
+# Linked from every page's footer: where a reader takes the data and follows the updates.
+FOOTER_FILES = (("The briefing as JSON", JSON_PATH), ("Events as CSV", EVENTS_CSV_PATH), ("Atom feed", FEED_PATH))
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
 
 
@@ -78,17 +84,17 @@ def on_config(config):
     config.site_name = html_text(info.title, attribute=True)  # the theme prints it unescaped
     config.site_description = html_text(info.description, attribute=True)
     config.extra["briefing_currency"] = currency_facts(info, session.config.build_date)
-    config.nav = _with_hand_written(output.nav, Path(config.docs_dir))
-    config.not_in_nav = GitIgnoreSpec.from_lines(not_in_nav())  # pages kept out of the menu, from the registry
+    config.extra["briefing_corrections"] = correction_form(info)
+    config.extra["briefing_files"] = FOOTER_FILES
+    config.nav = output.nav
+    # Pages kept out of the reader's menu: the registry's, and the hand-written pages in docs/ (the editors'
+    # guide is for editors; the methodology links to it).
+    config.not_in_nav = GitIgnoreSpec.from_lines([*not_in_nav(), *_hand_written(Path(config.docs_dir))])
     return config
 
 
-def _with_hand_written(nav: list, docs_dir: Path) -> list:
-    """Hand-written pages in docs/ join the generated menu's last section ("About")."""
-    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    about = dict(nav[-1])
-    (title, pages), = about.items()
-    return [*nav[:-1], {title: [*pages, *hand_written]}]
+def _hand_written(docs_dir: Path) -> list[str]:
+    return sorted("/" + p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
 
 
 def on_files(files, config):
@@ -159,7 +165,7 @@ def on_post_page(output, page, config):
     description = html.unescape(str(meta.get("description") or briefing.info.description))
     url = page.canonical_url or page.abs_url or ""
     tags = head_tags(built.structured, page.file.src_uri, title, description, url)
-    feed = html_text(page_url_to_root(page), attribute=True) + "feed.xml"
+    feed = html_text(page_url_to_root(page), attribute=True) + FEED_PATH
     tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{feed}">'
 
     return finish_page(output.replace("</head>", tags + "</head>", 1))
@@ -167,3 +173,11 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):
     return finish_page(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config):
+    """The search index, written from the model into the built site (and with it, before the `site`
+    command swaps the new site in): one record per fact (build_scripts/site/search_index.py)."""
+    docs_dir = Path(config.docs_dir)
+    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    write_index(Path(config.site_dir), config[BUILT_KEY].output.briefing, hand_written)

@@ -50,7 +50,7 @@ class PageKind:
     menu: Menu | None = None  # None: kept out of the menu (MkDocs's not_in_nav)
     depends: Callable[[BriefingView, Any], tuple] | None = None  # a page's inputs; None: rendered every build
     schema_type: str = "NewsArticle"  # what the page's JSON-LD describes
-    search: str = ""  # Material's search setting for the page, as in front matter: 'boost: 2', 'exclude: true'
+    search: str = ""  # the search index's setting for the page's facts: 'boost: 2', 'exclude: true' (site/search_index.py)
 
     def __post_init__(self) -> None:
         if self.schema_type not in SCHEMA_TYPES:
@@ -143,7 +143,8 @@ PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
     single("claims", paths.CLAIMS, "claims.md.j2", menu=Menu(report_label, 20), part="claims"),
     single("conflicts", paths.CONFLICTS, "conflicts_index.md.j2", contexts.conflicts_index,
            Menu(_conflicts_title, 30), part="conflicts"),
-    PageKind("conflict", paths.CONFLICT, "conflict.md.j2", _conflicts, contexts.conflict, Menu(_conflicts_title, 30)),
+    PageKind("conflict", paths.CONFLICT, "conflict.md.j2", _conflicts, contexts.conflict, Menu(_conflicts_title, 30),
+             search="boost: 3"),
     single("leverage", paths.LEVERAGE, "leverage.md.j2", contexts.leverage, Menu(_leverage_title, 40),
            when=lambda view: bool(view.parts & {"leverage", "relationships"})),
     single("people", paths.PEOPLE, "people_index.md.j2", contexts.people_index, Menu("People", 50), part="people"),

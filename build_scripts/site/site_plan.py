@@ -74,7 +74,7 @@ def _texts_while_unchanged(view: BriefingView, page: PlannedPage) -> dict[Flavou
     empty record when any input changed, and a throwaway one for kinds that are always rendered."""
     if page.kind.depends is None:
         return {}
-    deps = (view.timeline_split, view.sources_split, *page.kind.depends(view, page.subject))
+    deps = (view.timeline_split, view.sources_split, view.editing, *page.kind.depends(view, page.subject))
     entry = view.reuse.rendered.get(page.path)
     if entry is None or not same_inputs(entry[0], deps):
         entry = view.reuse.rendered[page.path] = (deps, {})

@@ -13,6 +13,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from build_scripts.site.search_index import OUTPUT
+from build_scripts.tools.search_bench import on_disk
+
 PLOTLY = "assets/vendor/plotly-basic.min.js"
 
 
@@ -81,6 +84,12 @@ def main(argv: list[str]) -> int:
     heaviest = max(rows, key=lambda r: r["first_load_gzip"] + r["on_interaction_gzip"])
     print(f"\n{len(rows)} pages; heaviest with charts touched: {heaviest['page']} "
           f"{(heaviest['first_load_gzip'] + heaviest['on_interaction_gzip']) / 1024:.0f} KB gzipped")
+    if (site / OUTPUT).is_dir():
+        cost = on_disk(site)
+        print(f"search: nothing until the reader reaches for it; then {cost['search_runtime_bytes'] / 1024:.0f} KB "
+              f"(pagefind.js gzipped, its WebAssembly and index entry), plus the index chunks and result fragments "
+              f"a query needs; the whole index: {cost['search_files']} files, "
+              f"{cost['search_index_bytes'] / 1024:.0f} KB on disk")
     return 0
 
 

@@ -77,6 +77,112 @@
   }
 })();
 
+/* Narrowing a list of events (the timeline): by theme, status, person or organisation and year, oldest or
+   newest first, without a reload; the choice is kept in the address (?theme=…&year=…), so a narrowed
+   timeline can be shared. Without script the form stays hidden and the whole list is there. An event is
+   its heading (h2 or h3 with class "event" and data-status, data-themes, data-who, data-year) and what
+   follows it up to the next heading; a year's heading is hidden when none of its events is shown. */
+(function () {
+  "use strict";
+  var FIELDS = ["order", "theme", "status", "who", "year"];
+
+  function groups(form) {
+    var events = [], sections = [], section = null;
+    for (var node = form.nextElementSibling; node; node = node.nextElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName) && node.classList.contains("event")) {
+        var event = { heading: node, parts: [node], section: section };
+        events.push(event);
+        if (section) section.events.push(event);
+      } else if (/^H[1-6]$/.test(node.tagName)) {
+        section = { heading: node, parts: [node], events: [] };
+        sections.push(section);
+      } else if (events.length && (!section || events[events.length - 1].section === section)) {
+        events[events.length - 1].parts.push(node);
+      } else if (section) {
+        section.parts.push(node);
+      }
+    }
+    return { events: events, sections: sections };
+  }
+
+  function matches(heading, choice) {
+    var d = heading.dataset;
+    return (!choice.theme || (" " + d.themes + " ").indexOf(" " + choice.theme + " ") >= 0) &&
+      (!choice.status || d.status === choice.status) &&
+      (!choice.who || (" " + d.who + " ").indexOf(" " + choice.who + " ") >= 0) &&
+      (!choice.year || d.year === choice.year);
+  }
+
+  function apply(form, list, count) {
+    var choice = {};
+    FIELDS.forEach(function (name) { choice[name] = form.elements[name].value; });
+    var shown = 0;
+    list.events.forEach(function (event) {
+      var show = matches(event.heading, choice);
+      if (show) shown += 1;
+      event.parts.forEach(function (part) { part.classList.toggle("narrowed-out", !show); });
+    });
+    list.sections.forEach(function (section) {
+      var any = section.events.some(function (event) { return !event.heading.classList.contains("narrowed-out"); });
+      section.parts.forEach(function (part) { part.classList.toggle("narrowed-out", !any); });
+    });
+    order(list, choice.order === "newest");
+    count.textContent = shown === list.events.length ? "Showing all " + shown + " events." :
+      "Showing " + shown + " of " + list.events.length + " events.";
+    return choice;
+  }
+
+  /* Newest first: the sections (years) and the events within them in reverse, moved as whole blocks. */
+  function order(list, newest) {
+    if (!!list.newest === newest || !list.events.length) return;
+    list.newest = newest;
+    var anchor = list.anchor;
+    var blocks = list.sections.length ? list.sections : [{ parts: [], events: list.events }];
+    blocks.slice().reverse().forEach(function (section) {
+      section.parts.forEach(function (part) { anchor.parentNode.insertBefore(part, anchor); });
+      section.events.slice().reverse().forEach(function (event) {
+        event.parts.forEach(function (part) { anchor.parentNode.insertBefore(part, anchor); });
+      });
+      section.events.reverse();
+    });
+    list.sections.reverse();
+  }
+
+  function setup() {
+    var form = document.querySelector("form.narrow");
+    if (!form || form.dataset.bound) return;
+    form.dataset.bound = "1";
+    var count = form.parentNode.querySelector(".narrow-count");
+    var list = groups(form);
+    var last = list.events.length ? list.events[list.events.length - 1].parts : [];
+    var end = last.length ? last[last.length - 1] : form;
+    list.anchor = document.createComment("end of the narrowed list");
+    end.parentNode.insertBefore(list.anchor, end.nextSibling);
+    var params = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      var value = params.get(name) || "";
+      var field = form.elements[name];
+      if ([].some.call(field.options, function (o) { return o.value === value; })) field.value = value;
+    });
+    form.hidden = false;
+    var update = function () {
+      var choice = apply(form, list, count);
+      var url = new URL(window.location.href);
+      FIELDS.forEach(function (name) {
+        if (choice[name]) url.searchParams.set(name, choice[name]); else url.searchParams.delete(name);
+      });
+      window.history.replaceState(window.history.state, "", url.href);
+    };
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply(form, list, count);
+  }
+
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();
+
 /* Citation notes: a citation mark [n] opens, beside it, what it cites: the source line and the passage
    behind the citation (or why none was recorded), or for an event its line, status and passages.
    A prose mark's note is in the page, hidden, right after the mark; an event's marks open the matching

@@ -1,5 +1,7 @@
-/* Charts: a static SVG first; the interactive Plotly chart on the first pointer, focus or touch.
-   plotly.js (the small "basic" bundle) is served from this site and loaded only when needed.
+/* Charts: a static SVG first; the interactive Plotly chart on the first pointer or focus, or, on a touch
+   screen, only when the reader taps the chart's own button: a swipe over a chart always scrolls the page.
+   Once live on a touch screen, the chart neither pans nor zooms until the reader turns that on with the
+   same button. plotly.js (the small "basic" bundle) is served from this site and loaded only when needed.
    Runs again after Material's instant navigation (document$), follows the palette toggle. */
 (function () {
   "use strict";
@@ -19,6 +21,17 @@
       });
     }
     return plotlyPromise;
+  }
+
+  /* A phone or tablet: its finger is for scrolling until the reader asks for more. */
+  function isTouch() {
+    return window.matchMedia("(pointer: coarse)").matches || window.matchMedia("(hover: none)").matches;
+  }
+
+  /* Pan and zoom on or off: with them off, Plotly leaves touches to the page (it scrolls), and a tap
+     still shows a point's label. */
+  function axesFixed(fixed) {
+    return { dragmode: fixed ? false : "pan", "xaxis.fixedrange": fixed, "yaxis.fixedrange": fixed };
   }
 
   function isDark() {
@@ -70,7 +83,7 @@
     return target;
   }
 
-  function activate(figure) {
+  function activate(figure, touch) {
     if (figure.dataset.state) return;
     figure.dataset.state = "loading";
     var plot = figure.querySelector(".chart__plot");
@@ -79,6 +92,13 @@
       var Plotly = results[0], data = results[1];
       var layout = merge(data.layout, theme(data));
       delete layout.height;
+      if (touch) {
+        layout.dragmode = false;
+        layout.xaxis = merge(layout.xaxis || {}, { fixedrange: true });
+        layout.yaxis = merge(layout.yaxis || {}, { fixedrange: true });
+        /* A label near the screen's edge goes where it fits, not off the screen. */
+        layout.hoverlabel = merge(layout.hoverlabel || {}, { align: "left" });
+      }
       plot.replaceChildren();
       plot.chartThemes = data.themes;
       return Plotly.newPlot(plot, data.data, layout, config(data)).then(function () {
@@ -86,6 +106,7 @@
       }).then(function () {
         plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
+        if (touch) offerZoom(figure, plot);
         plot.on("plotly_click", function (event) {
           var target = event.points && event.points[0] && event.points[0].customdata;
           if (target && figure.dataset.timeline) window.location.href = figure.dataset.timeline + target;
@@ -94,16 +115,38 @@
     }).catch(function () { figure.dataset.state = "failed"; });
   }
 
+  /* On a touch screen the chart's button stays, to turn pan and zoom on and off again. */
+  function offerZoom(figure, plot) {
+    var button = figure.querySelector(".chart__activate");
+    if (!button) return;
+    figure.dataset.zoom = "off";
+    button.textContent = "Turn on zoom and pan";
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      var on = figure.dataset.zoom !== "on";
+      figure.dataset.zoom = on ? "on" : "off";
+      button.textContent = on ? "Turn off zoom and pan" : "Turn on zoom and pan";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      window.Plotly.relayout(plot, axesFixed(!on));
+    });
+  }
+
   function setup() {
     document.querySelectorAll("figure.chart[data-chart-src]").forEach(function (figure) {
       if (figure.dataset.bound) return;
       figure.dataset.bound = "1";
-      var start = function () { activate(figure); };
+      var touch = isTouch();
+      var start = function () { activate(figure, touch); };
       if (figure.dataset.chartAuto) {
         if (document.readyState === "complete") start(); else window.addEventListener("load", start, { once: true });
         return;
       }
-      ["pointerenter", "focusin", "touchstart", "click"].forEach(function (name) {
+      var button = figure.querySelector(".chart__activate");
+      if (touch && button) {
+        button.addEventListener("click", start, { once: true });
+        return;
+      }
+      ["pointerenter", "focusin", "click"].forEach(function (name) {
         figure.addEventListener(name, start, { once: true, passive: true });
       });
     });

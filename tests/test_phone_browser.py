@@ -1,0 +1,108 @@
+"""The site on a phone, as a reader's thumb meets it (headless Chromium, 375 px, touch): a swipe over any
+chart scrolls the page, before and after the chart is made live, until the reader turns zoom and pan on."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.data.validation import load_briefing
+
+from .browser_support import PageWatch
+from .conftest import ROOT
+from .test_browser_trust import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+PHONE = {"viewport": {"width": 375, "height": 740}, "has_touch": True, "is_mobile": True}
+
+
+def swipe_up(cdp, x: float, y: float, distance: float = 260) -> None:
+    """A finger's swipe upwards (the page should scroll down), as the Input domain sends it."""
+    steps = 8
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, steps + 1):
+        cdp.send("Input.dispatchTouchEvent",
+                 {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * step / steps}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def chart_ids(built_site) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(built_site.rglob("index.html")):
+        address = path.relative_to(built_site).parent.as_posix().replace(".", "") + "/"
+        if address == "print/":
+            continue
+        found += [(address.lstrip("/"), part.split('"')[0]) for part in path.read_text().split('id="chart-')[1:]]
+    return found
+
+
+def swipe_scrolls(page, cdp, chart_id: str) -> bool:
+    page.evaluate(f"document.getElementById('chart-{chart_id}').scrollIntoView({{block: 'center'}})")
+    page.wait_for_timeout(150)
+    box = page.locator(f"#chart-{chart_id} .chart__plot").bounding_box()
+    before = page.evaluate("window.scrollY")
+    swipe_up(cdp, box["x"] + box["width"] / 2, box["y"] + min(box["height"], 300) / 2 + 20)
+    settle(page)
+    return page.evaluate("window.scrollY") > before + 50
+
+
+def settle(page) -> None:
+    """Wait for the page's fling to end: a finger that lands while it still moves only stops it."""
+    last = None
+    for _ in range(40):
+        page.wait_for_timeout(100)
+        now = page.evaluate("window.scrollY")
+        if now == last:
+            return
+        last = now
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_swipe_over_every_chart_scrolls_the_page_before_and_after_it_is_live(browser, site_url, built_site,
+                                                                                palette):
+    charts = chart_ids(built_site)
+    assert charts, "the shipped briefing has charts"
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    cdp = context.new_cdp_session(page)
+    problems = []
+    for address, chart_id in charts:
+        page.goto(site_url + address)
+        if not swipe_scrolls(page, cdp, chart_id):
+            problems.append(f"{address} {chart_id}: a swipe over the static chart did not scroll")
+        if page.evaluate(f"document.getElementById('chart-{chart_id}').dataset.state || ''"):
+            problems.append(f"{address} {chart_id}: a swipe made the chart live")
+        button = page.locator(f"#chart-{chart_id} .chart__activate")
+        if button.count():
+            button.tap()
+            page.wait_for_selector(f"#chart-{chart_id}[data-state=ready]", timeout=15000)
+            if not swipe_scrolls(page, cdp, chart_id):
+                problems.append(f"{address} {chart_id}: a swipe over the live chart did not scroll")
+            assert button.get_attribute("aria-pressed") == "false"
+            button.tap()
+            assert button.get_attribute("aria-pressed") == "true", "the button turns zoom and pan on"
+            layout = page.evaluate("(id) => { const p = document.querySelector(`#chart-${id} .chart__plot`);"
+                                   " return [p._fullLayout.dragmode, p._fullLayout.xaxis.fixedrange]; }", chart_id)
+            assert layout == ["pan", False], f"{chart_id}: zoom and pan are on once asked for"
+    context.close()
+    assert not problems, "\n".join(problems)
+    assert not watch.problems, watch.problems
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_home_pages_first_screen_gives_the_title_the_bottom_line_and_both_dates(browser, site_url, palette):
+    info = load_briefing(ROOT / "data").info
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page = context.new_page()
+    page.goto(site_url)
+    first_screen = page.evaluate("""() => [...document.querySelectorAll('article h1, article p')]
+        .filter(e => e.getBoundingClientRect().bottom <= window.innerHeight).map(e => e.textContent).join(' ')""")
+    words = " ".join(first_screen.split())
+    assert info.title in words
+    assert " ".join(info.bottom_line.text.split()) in words
+    assert f"Covers events to {info.as_of.label}." in words
+    assert f"Last checked for news on {info.last_reviewed.label}." in words
+    sizes = page.evaluate("() => ['h1', 'p.dek']"
+                          ".map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))")
+    assert sizes[0] > sizes[1], "the title is the strongest text"
+    assert not axe_violations(page)
+    context.close()

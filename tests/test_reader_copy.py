@@ -1,0 +1,75 @@
+"""What a reader reads: no builder's words on a reader's page, the editors' guide out of the reader's menu,
+the data and the feed linked from every page's footer, the dates in plain words, and a local build said so."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from build_scripts.history.feed import FEED_PATH
+from build_scripts.render.downloads import EVENTS_CSV_PATH, JSON_PATH
+
+from .conftest import ROOT, build_site, site_env
+
+# Words of the people who build the site, which mean nothing (or the wrong thing) to a reader.
+FORBIDDEN = ("seed", "based_on", "coded", "coding", "YAML", "make", "not in the text read")
+
+
+def reader_text(html: str) -> str:
+    """The page's visible words: no scripts, no structured data, no tags, no attribute values."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def reader_pages(site):
+    return [p for p in sorted(site.rglob("index.html")) if p.relative_to(site).parts[0] != "editors"]
+
+
+def test_no_builder_words_on_a_reader_page(built_site):
+    found = []
+    for page in reader_pages(built_site):
+        text = reader_text(page.read_text())
+        if page.parent.name == "updates":  # what a field said before is quoted as it was
+            text = re.sub(r": [^:→]*→", ": →", text)
+        for word in FORBIDDEN:
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text, flags=re.I):
+                context = " ".join(text[max(0, match.start() - 40):match.end() + 40].split())
+                found.append(f"{page.relative_to(built_site)}: {word!r} in …{context}…")
+    assert not found, "\n".join(found[:20])
+
+
+def test_the_forbidden_words_are_found_where_they_stand():
+    assert re.search(r"\bcoded\b", reader_text("<p>Coded friction: x</p>"), flags=re.I)
+    assert not re.search(r"\bmake\b", reader_text('<p data-x="make">the makers</p>'), flags=re.I)
+
+
+def test_the_editors_guide_is_not_in_the_readers_menu_but_is_built_and_linked(built_site):
+    home = (built_site / "index.html").read_text()
+    menu = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    menu = menu[:menu.index("</nav>\n</div>")] if "</nav>\n</div>" in menu else menu
+    assert "editors/" not in menu and "Editors' guide" not in menu and "Editors&#39; guide" not in menu
+    assert (built_site / "editors" / "index.html").is_file()
+    assert 'href="../editors/"' in (built_site / "methodology" / "index.html").read_text()
+
+
+def test_every_page_footer_links_the_downloads_and_the_feed_and_states_the_dates_plainly(built_site):
+    for page in (built_site / "index.html", built_site / "timeline" / "index.html"):
+        html = page.read_text()
+        footer = html[html.index('<div class="md-copyright">'):]
+        for path in (JSON_PATH, EVENTS_CSV_PATH, FEED_PATH):
+            assert re.search(rf'href="[^"]*{re.escape(path)}"', footer), (page, path)
+        assert "Covers events to" in footer and "Last checked for news on" in footer
+        assert "·" not in reader_text(footer.split("briefing-files")[0]), "the dates read as sentences"
+
+
+@pytest.mark.slow
+def test_a_build_without_a_site_address_says_once_that_its_links_are_local(tmp_path, site_port):
+    env = site_env(site_port)
+    env.pop("SITE_URL", None)
+    result = build_site(ROOT / "tests" / "fixtures" / "webb", tmp_path / "site", env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("point to a local address") == 1
+    env["SITE_URL"] = "https://example.org/briefing/"
+    published = build_site(ROOT / "tests" / "fixtures" / "webb", tmp_path / "site2", env)
+    assert published.returncode == 0 and "local address" not in published.stderr

@@ -1,0 +1,86 @@
+"""Narrowing the timeline, as a reader does it (headless Chromium): each choice of each control shows exactly
+the events the data says, the choice is kept in the address and reopens the same list, newest first turns
+the order, and the page stays accessible in both palettes and at phone width."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.render.views import build_view
+from build_scripts.session import BuildConfig, BuildSession
+
+from .browser_support import PageWatch
+from .conftest import ROOT
+from .test_browser_trust import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+VISIBLE = "[...document.querySelectorAll('h3.event')].filter(h => h.offsetParent !== null).map(h => h.id)"
+
+
+@pytest.fixture(scope="module")
+def events():
+    session = BuildSession(BuildConfig(data_dir=ROOT / "data", static_charts=False, history=False))
+    return build_view(session.report().briefing).events
+
+
+def expected(events, field: str, value: str) -> list[str]:
+    test = {"theme": lambda e: value in e.themes, "status": lambda e: e.status.value == value,
+            "who": lambda e: value in e.actors, "year": lambda e: str(e.date.start.year) == value}[field]
+    return [e.id for e in events if test(e)]
+
+
+def test_each_choice_narrows_the_timeline_to_exactly_the_datas_events(browser, site_url, events):
+    page = browser.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "timeline/")
+    assert page.evaluate(VISIBLE) == [e.id for e in events], "without a choice, every event, oldest first"
+    problems = []
+    for field in ("theme", "status", "who", "year"):
+        values = page.eval_on_selector_all(f"#narrow-{field} option", "os => os.map(o => o.value)")[1:]
+        assert values, field
+        for value in values:
+            page.select_option(f"#narrow-{field}", value)
+            shown = page.evaluate(VISIBLE)
+            if shown != expected(events, field, value):
+                problems.append(f"{field}={value}: shown {shown}")
+            count = page.text_content(".narrow-count")
+            if f"{len(shown)} of {len(events)}" not in count and f"all {len(events)}" not in count:
+                problems.append(f"{field}={value}: the count says {count!r}")
+        page.select_option(f"#narrow-{field}", "")
+    assert not problems, "\n".join(problems[:10])
+    assert not watch.problems, watch.problems
+
+
+def test_a_narrowed_timeline_is_in_the_address_and_reopens_newest_first(browser, site_url, events):
+    page = browser.new_page()
+    page.goto(site_url + "timeline/")
+    page.select_option("#narrow-who", "satya-nadella")
+    page.select_option("#narrow-order", "newest")
+    address = page.url
+    assert "who=satya-nadella" in address and "order=newest" in address
+    again = browser.new_page()
+    again.goto(address)
+    want = list(reversed(expected(events, "who", "satya-nadella")))
+    assert again.evaluate(VISIBLE) == want
+    assert again.input_value("#narrow-who") == "satya-nadella"
+    again.click("button.narrow-reset")
+    again.wait_for_function("() => !location.search.includes('who=')")
+    assert again.evaluate(VISIBLE) == [e.id for e in events]
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_the_controls_are_labelled_and_reachable_by_keyboard_at_phone_width(browser, site_url, palette, events):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme=palette,
+                                  has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "timeline/")
+    page.focus("#narrow-status")
+    page.keyboard.press("ArrowDown")  # a native select: the arrow picks the next status
+    assert page.input_value("#narrow-status") != ""
+    for field in ("order", "theme", "status", "who", "year"):
+        box = page.locator(f"#narrow-{field}").bounding_box()
+        assert box["height"] >= 24 and box["x"] + box["width"] <= 375, field
+        assert page.locator(f"label[for=narrow-{field}]").count() == 1
+    assert page.get_attribute(".narrow-count", "role") == "status"
+    page.select_option("#narrow-year", page.eval_on_selector_all("#narrow-year option", "os => os[1].value"))
+    assert not axe_violations(page)
+    context.close()
