@@ -129,20 +129,34 @@ def changes_between(old, new) -> tuple[Change, ...]:
 def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Change, ...], bool] | None:
     """What the commit sha changed in the data (cached on disk), or None when its data did not
     validate. load(revision): the briefing at a revision, or None."""
-    cache = CACHE_DIR / f"v2-{sha}-{data_dir.replace('/', '_')}.json"
+    cache = CACHE_DIR / f"v3-{sha}-{data_dir.replace('/', '_')}.json"
     if cache.exists():
         stored = json.loads(cache.read_text())
         return tuple(Change.from_json(c) for c in stored["changes"]), stored["first"]
     new = load(sha)
     if new is None:
         return None  # the data did not validate at that commit: nothing published from it
-    parent = parent_of(repo, sha)
-    old = load(parent) if parent is not None else None
+    old = _last_valid_before(repo, sha, load)
     changes = changes_between(old, new) if old is not None else tuple(
         Change("events", "added", e.id, e.title) for e in new.events)
     first = old is None
     write_file(cache, json.dumps({"changes": [asdict(c) for c in changes], "first": first}, sort_keys=True))
     return changes, first
+
+
+def _last_valid_before(repo: Path, sha: str, load):
+    """The briefing as last published before sha: the nearest earlier commit whose data validated (a commit
+    whose data did not validate published nothing, so what came after it is compared with what came
+    before it), or None at the start of the history."""
+    revision = parent_of(repo, sha)
+    for _ in range(LIMIT):
+        if revision is None:
+            return None
+        found = load(revision)
+        if found is not None:
+            return found
+        revision = parent_of(repo, revision)
+    return None
 
 
 def _history(data_dir: Path, limit: int) -> tuple[Path, str, list[tuple[str, int, str]]] | None:
