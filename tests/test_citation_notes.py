@@ -29,14 +29,14 @@ def test_a_bare_id_and_a_mapping_read_alike():
 def test_a_prose_mark_carries_its_source_line_and_passage_hidden_beside_it(mini_passages):
     page = _pages(mini_passages).pages["conflicts/terms.md"]
     beta = page[page.index("### Beta Labs"):]
-    note = re.search(r'<small class="cite-note" hidden data-search-exclude>(.*?)</small></sup>', beta).group(1)
+    note = re.search(r'<small class="cite-note" hidden>(.*?)</small></sup>', beta).group(1)
     assert note.startswith("Example Wire, Wire copy of the deal announcement, January 2024. read via")
     assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in note
 
 
 def test_a_mark_citing_an_event_carries_its_line_status_and_passages(mini_passages):
     page = _pages(mini_passages).pages["index.md"]
-    note = re.search(r'<small class="cite-note cite-note--event" hidden data-search-exclude>(.*?)</small>', page)[1]
+    note = re.search(r'<small class="cite-note cite-note--event" hidden>(.*?)</small>', page)[1]
     assert note.startswith('<span class="note-event">15 January 2024: **Alpha invests in Beta** <span class="status '
                            'status--confirmed">')
     assert ('<span class="note-source">Example Wire: <span class="passage">“Alpha Corp said on Monday it had invested '

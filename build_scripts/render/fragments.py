@@ -161,11 +161,9 @@ def hidden_note(fmt: Format, content: str, kind: str = "") -> str:
     are listed at the end of the page (page_context.PageContext.notes)."""
     if fmt.copy:
         return ""
-    # Kept out of the search index (Material's search skips data-search-exclude): a result would quote it.
-    # <small> (side comments), not <span>: the search's parser matches an element's end by its tag alone,
-    # so the span inside it would end the exclusion.
+    # <small>: a side comment (the search is built from the model, so it never reads the notes).
     css = f"cite-note cite-note--{kind}" if kind else "cite-note"
-    return f'<small class="{css}" hidden data-search-exclude>{content}</small>'
+    return f'<small class="{css}" hidden>{content}</small>'
 
 
 def evidence(fmt: Format, view: BriefingView, citation: Cited, unrecorded: str = "") -> str:
