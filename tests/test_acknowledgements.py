@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from build_scripts.cli import main
 from build_scripts.data.acknowledgements import WARNINGS

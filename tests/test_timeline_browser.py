@@ -1,10 +1,11 @@
-"""Narrowing the timeline, as a reader does it (headless Chromium): each choice of each control shows exactly
-the events the data says, the choice is kept in the address and reopens the same list, newest first turns
-the order, and the page stays accessible in both palettes and at phone width."""
+"""Narrowing the timeline and the sources, as a reader does it (headless Chromium): each choice of each
+control shows exactly the items the data says, the choice is kept in the address and reopens the same
+list, newest first turns the order, and the page stays accessible in both palettes and at phone width."""
 from __future__ import annotations
 
 import pytest
 
+from build_scripts.render.narrowing import outlet_value, source_kinds
 from build_scripts.render.views import build_view
 from build_scripts.session import BuildConfig, BuildSession
 
@@ -84,3 +85,27 @@ def test_the_controls_are_labelled_and_reachable_by_keyboard_at_phone_width(brow
     page.select_option("#narrow-year", page.eval_on_selector_all("#narrow-year option", "os => os[1].value"))
     assert not axe_violations(page)
     context.close()
+
+
+def test_the_sources_narrow_by_outlet_and_kind_to_exactly_the_datas_sources(browser, site_url):
+    session = BuildSession(BuildConfig(data_dir=ROOT / "data", static_charts=False, history=False))
+    view = build_view(session.report().briefing)
+    page = browser.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "sources/")
+    shown = "[...document.querySelectorAll('h2.source')].filter(h => h.offsetParent !== null).map(h => h.id)"
+    everything = page.evaluate(shown)
+    assert sorted(everything) == sorted(s.id for s in view.sources.values() if s.id in everything) and everything
+    kinds = page.eval_on_selector_all("#narrow-kind option", "os => os.map(o => o.value)")[1:]
+    outlets = page.eval_on_selector_all("#narrow-outlet option", "os => os.map(o => o.value)")[1:]
+    assert kinds and outlets
+    for field, values, test in (("kind", kinds, lambda s, v: v in source_kinds(s)),
+                                ("outlet", outlets[:8], lambda s, v: outlet_value(s.outlet) == v)):
+        for value in values:
+            page.select_option(f"#narrow-{field}", value)
+            want = [i for i in everything if test(view.sources[i], value)]
+            assert page.evaluate(shown) == want, (field, value)
+            assert f"{len(want)} of {len(everything)} sources" in page.text_content(".narrow-count") or \
+                len(want) == len(everything)
+        page.select_option(f"#narrow-{field}", "")
+    assert "kind=" not in page.url and not watch.problems, watch.problems

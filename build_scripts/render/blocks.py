@@ -7,7 +7,6 @@ one of them resolves. In a plain-Markdown copy they are Markdown paragraphs and 
 """
 from __future__ import annotations
 
-from build_scripts.data.rules import STATUS_RULES
 from build_scripts.render import editing
 from build_scripts.render.citations import cited, source_id
 from build_scripts.render.formats import Format
@@ -138,33 +137,3 @@ def _cited_by(fmt: Format, view: BriefingView, source) -> str:
     items = [f"{fmt.text(use.kind)}: {fmt.link(fmt.text(use.label), fmt.address(use.page, use.anchor))}"
              for use in uses] or ["Nothing on the site cites this source yet."]
     return fmt.group([fmt.paragraph("Cited by:"), fmt.items(items)], class_="cited-by")
-
-
-def narrowing_form(fmt: Format, view: BriefingView, events) -> Md:
-    """A form that narrows the events below it by theme, status, person or organisation and year, and
-    turns their order; assets/briefing.js shows it and does the narrowing (the page without script
-    keeps the whole list). Only the choices these events offer are listed."""
-    def choice(name: str, label: str, anyone: str, options: list[tuple[str, str]]) -> str:
-        listed = f'<option value="">{fmt.text(anyone)}</option>' + "".join(  # element() leaves out empty values
-            fmt.element("option", fmt.text(words), value=value) for value, words in options)
-        field = fmt.element("select", listed, name=name, id=f"narrow-{name}")
-        return fmt.element("label", f"{fmt.text(label)} {field}", for_=f"narrow-{name}")
-
-    themes = {t for e in events for t in e.themes}
-    statuses = {e.status for e in events}
-    who = {a for e in events for a in e.actors}
-    years = sorted({e.date.start.year for e in events})
-    fields = [
-        choice("order", "Order", "Oldest first", [("newest", "Newest first")]),
-        choice("theme", "Theme", "Any theme",
-               [(c.id, c.label) for c in view.briefing.info.codebook.themes if c.id in themes]),
-        choice("status", "Status", "Any status", [(r.status.value, r.short) for r in STATUS_RULES
-                                                 if r.status in statuses]),
-        choice("who", "Who", "Anyone", [(i, view.entity_name(i)) for i in view.entities if i in who]),
-        choice("year", "Year", "Any year", [(str(y), str(y)) for y in years]),
-    ]
-    reset = fmt.button("Show all", type="reset", class_="narrow-reset")
-    count = fmt.element("p", "", class_="narrow-count", role="status", aria_live="polite")
-    form = fmt.element("form", "".join(fields) + reset, class_="narrow", hidden="hidden",
-                       aria_label="Narrow the events")
-    return fmt.blocks([form + count], searched=False)

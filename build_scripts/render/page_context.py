@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 from build_scripts.data.dates import FlexDate, span_label
-from build_scripts.render import blocks, editing
+from build_scripts.render import blocks, editing, narrowing
 from build_scripts.render import fragments as f
 from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
@@ -151,15 +151,24 @@ class PageContext:
     def event_block(self, event, level: int = 3) -> Md:
         """One event on a timeline page: its heading (at `level`, one below the section it is in) with
         its permalink, in Markdown so that it is in the table of contents and search; then its body."""
-        narrowing = {"data_status": event.status.value, "data_themes": " ".join(event.themes),
-                     "data_who": " ".join(event.actors), "data_year": str(event.date.start.year)}
-        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event', **narrowing)}"
+        codes = narrowing.event_codes(event)
+        heading = f"{'#' * level} {md_text(event.title)}{self.md.attributes(event.id, 'event', **codes)}"
         passages = self.listed_notes is not None  # a timeline page's marks fetch them (citations.event_passages)
         return Md(f"{heading}\n\n{blocks.event_body(self.html, self.view, event, passages)}\n\n")
 
     def narrowing_form(self, events) -> Md:
         """The controls that narrow a list of events (hidden until the page's script shows them)."""
-        return Md("" if self.copy else blocks.narrowing_form(self.html, self.view, events))
+        return Md("" if self.copy else narrowing.narrowing_form(self.html, narrowing.event_choices(self.view, events),
+                                                                 "events"))
+
+    def narrowing_sources(self, sources) -> Md:
+        """The controls that narrow a list of sources by outlet and kind."""
+        return Md("" if self.copy else narrowing.narrowing_form(self.html, narrowing.source_choices(sources),
+                                                                 "sources"))
+
+    def source_heading_id(self, source) -> Md:
+        """' { #id .source data-outlet=… data-kind=… }' after a source's heading (nothing in a copy)."""
+        return Md(self.md.attributes(source.id, "source", **narrowing.source_codes(source)))
 
     def event_list(self, events, empty: str) -> Md:
         return blocks.event_list(self.html, self.view, events, empty)

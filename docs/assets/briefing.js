@@ -77,73 +77,77 @@
   }
 })();
 
-/* Narrowing a list of events (the timeline): by theme, status, person or organisation and year, oldest or
-   newest first, without a reload; the choice is kept in the address (?theme=…&year=…), so a narrowed
-   timeline can be shared. Without script the form stays hidden and the whole list is there. An event is
-   its heading (h2 or h3 with class "event" and data-status, data-themes, data-who, data-year) and what
-   follows it up to the next heading; a year's heading is hidden when none of its events is shown. */
+/* Narrowing a long list (the timeline's events, the sources): by the choices of the form above it
+   (theme, status, person or organisation and year; outlet and kind), without a reload; events can also
+   be read newest first. The choice is kept in the address (?theme=…&year=…), so a narrowed list can be
+   shared. Without script the form stays hidden and the whole list is there. An item is its heading (an
+   h2 or h3 with class "event" or "source" and a data attribute per field, e.g. data-theme="compute agi")
+   and what follows it up to the next heading; a section heading (a year) is hidden when none of its items
+   is shown. */
 (function () {
   "use strict";
-  var FIELDS = ["order", "theme", "status", "who", "year"];
+  function fields(form) {
+    return Array.prototype.map.call(form.querySelectorAll("select"), function (s) { return s.name; });
+  }
 
-  function groups(form) {
-    var events = [], sections = [], section = null;
+  function groups(form, kind) {
+    var items = [], sections = [], section = null;
     for (var node = form.nextElementSibling; node; node = node.nextElementSibling) {
-      if (/^H[1-6]$/.test(node.tagName) && node.classList.contains("event")) {
-        var event = { heading: node, parts: [node], section: section };
-        events.push(event);
-        if (section) section.events.push(event);
+      if (/^H[1-6]$/.test(node.tagName) && node.classList.contains(kind)) {
+        var item = { heading: node, parts: [node], section: section };
+        items.push(item);
+        if (section) section.items.push(item);
       } else if (/^H[1-6]$/.test(node.tagName)) {
-        section = { heading: node, parts: [node], events: [] };
+        section = { heading: node, parts: [node], items: [] };
         sections.push(section);
-      } else if (events.length && (!section || events[events.length - 1].section === section)) {
-        events[events.length - 1].parts.push(node);
+      } else if (items.length && (!section || items[items.length - 1].section === section)) {
+        items[items.length - 1].parts.push(node);
       } else if (section) {
         section.parts.push(node);
       }
     }
-    return { events: events, sections: sections };
+    return { items: items, sections: sections };
   }
 
   function matches(heading, choice) {
-    var d = heading.dataset;
-    return (!choice.theme || (" " + d.themes + " ").indexOf(" " + choice.theme + " ") >= 0) &&
-      (!choice.status || d.status === choice.status) &&
-      (!choice.who || (" " + d.who + " ").indexOf(" " + choice.who + " ") >= 0) &&
-      (!choice.year || d.year === choice.year);
+    return Object.keys(choice).every(function (name) {
+      var value = choice[name];
+      return name === "order" || !value || (" " + (heading.dataset[name] || "") + " ").indexOf(" " + value + " ") >= 0;
+    });
   }
 
   function apply(form, list, count) {
     var choice = {};
-    FIELDS.forEach(function (name) { choice[name] = form.elements[name].value; });
+    fields(form).forEach(function (name) { choice[name] = form.elements[name].value; });
     var shown = 0;
-    list.events.forEach(function (event) {
-      var show = matches(event.heading, choice);
+    list.items.forEach(function (item) {
+      var show = matches(item.heading, choice);
       if (show) shown += 1;
-      event.parts.forEach(function (part) { part.classList.toggle("narrowed-out", !show); });
+      item.parts.forEach(function (part) { part.classList.toggle("narrowed-out", !show); });
     });
     list.sections.forEach(function (section) {
-      var any = section.events.some(function (event) { return !event.heading.classList.contains("narrowed-out"); });
+      var any = section.items.some(function (item) { return !item.heading.classList.contains("narrowed-out"); });
       section.parts.forEach(function (part) { part.classList.toggle("narrowed-out", !any); });
     });
     order(list, choice.order === "newest");
-    count.textContent = shown === list.events.length ? "Showing all " + shown + " events." :
-      "Showing " + shown + " of " + list.events.length + " events.";
+    var noun = form.dataset.noun || "items";
+    count.textContent = shown === list.items.length ? "Showing all " + shown + " " + noun + "." :
+      "Showing " + shown + " of " + list.items.length + " " + noun + ".";
     return choice;
   }
 
-  /* Newest first: the sections (years) and the events within them in reverse, moved as whole blocks. */
+  /* Newest first: the sections (years) and the items within them in reverse, moved as whole blocks. */
   function order(list, newest) {
-    if (!!list.newest === newest || !list.events.length) return;
+    if (!!list.newest === newest || !list.items.length) return;
     list.newest = newest;
     var anchor = list.anchor;
-    var blocks = list.sections.length ? list.sections : [{ parts: [], events: list.events }];
+    var blocks = list.sections.length ? list.sections : [{ parts: [], items: list.items }];
     blocks.slice().reverse().forEach(function (section) {
       section.parts.forEach(function (part) { anchor.parentNode.insertBefore(part, anchor); });
-      section.events.slice().reverse().forEach(function (event) {
-        event.parts.forEach(function (part) { anchor.parentNode.insertBefore(part, anchor); });
+      section.items.slice().reverse().forEach(function (item) {
+        item.parts.forEach(function (part) { anchor.parentNode.insertBefore(part, anchor); });
       });
-      section.events.reverse();
+      section.items.reverse();
     });
     list.sections.reverse();
   }
@@ -153,13 +157,13 @@
     if (!form || form.dataset.bound) return;
     form.dataset.bound = "1";
     var count = form.parentNode.querySelector(".narrow-count");
-    var list = groups(form);
-    var last = list.events.length ? list.events[list.events.length - 1].parts : [];
+    var list = groups(form, form.dataset.noun === "sources" ? "source" : "event");
+    var last = list.items.length ? list.items[list.items.length - 1].parts : [];
     var end = last.length ? last[last.length - 1] : form;
     list.anchor = document.createComment("end of the narrowed list");
     end.parentNode.insertBefore(list.anchor, end.nextSibling);
     var params = new URLSearchParams(window.location.search);
-    FIELDS.forEach(function (name) {
+    fields(form).forEach(function (name) {
       var value = params.get(name) || "";
       var field = form.elements[name];
       if ([].some.call(field.options, function (o) { return o.value === value; })) field.value = value;
@@ -168,7 +172,7 @@
     var update = function () {
       var choice = apply(form, list, count);
       var url = new URL(window.location.href);
-      FIELDS.forEach(function (name) {
+      fields(form).forEach(function (name) {
         if (choice[name]) url.searchParams.set(name, choice[name]); else url.searchParams.delete(name);
       });
       window.history.replaceState(window.history.state, "", url.href);

@@ -1,0 +1,78 @@
+"""Narrowing a long list on its page (the timeline's events, the sources): the form above the list and the
+codes each item's heading carries, as data attributes, for assets/briefing.js to match (pure). Without
+script the form stays hidden and the whole list is there. A field's name is the data attribute it matches
+(`theme` matches `data-theme="compute agi"`); `order` turns a list of events newest first."""
+from __future__ import annotations
+
+import re
+
+from build_scripts.data.rules import STATUS_RULES
+from build_scripts.render.formats import Format
+from build_scripts.render.text import Md
+from build_scripts.render.views import BriefingView
+
+Choice = tuple[str, str, str, list[tuple[str, str]]]  # name, label, the 'any' option's words, (value, words)
+
+SOURCE_KINDS = (("primary", "Primary documents"), ("original", "Read at the original"),
+                ("syndication", "Read through a partner's copy"), ("mirror", "Read through a mirror"),
+                ("aggregator", "Read through an aggregator"), ("unlocated", "Original not located"))
+
+
+def narrowing_form(fmt: Format, choices: list[Choice], noun: str) -> Md:
+    """The form: one labelled select per choice, a reset button, and a count read out as it changes."""
+    fields = []
+    for name, label, anyone, options in choices:
+        listed = f'<option value="">{fmt.text(anyone)}</option>' + "".join(  # element() leaves out empty values
+            fmt.element("option", fmt.text(words), value=value) for value, words in options)
+        field = fmt.element("select", listed, name=name, id=f"narrow-{name}")
+        fields.append(fmt.element("label", f"{fmt.text(label)} {field}", for_=f"narrow-{name}"))
+    reset = fmt.button("Show all", type="reset", class_="narrow-reset")
+    count = fmt.element("p", "", class_="narrow-count", role="status", aria_live="polite")
+    form = fmt.element("form", "".join(fields) + reset, class_="narrow", hidden="hidden",
+                       aria_label=f"Narrow the {noun}", data_noun=noun)
+    return fmt.blocks([form + count], searched=False)
+
+
+def event_choices(view: BriefingView, events) -> list[Choice]:
+    """Theme, status, person or organisation and year: only the choices these events offer."""
+    themes = {t for e in events for t in e.themes}
+    statuses = {e.status for e in events}
+    who = {a for e in events for a in e.actors}
+    return [
+        ("order", "Order", "Oldest first", [("newest", "Newest first")]),
+        ("theme", "Theme", "Any theme", [(c.id, c.label) for c in view.briefing.info.codebook.themes
+                                         if c.id in themes]),
+        ("status", "Status", "Any status", [(r.status.value, r.short) for r in STATUS_RULES if r.status in statuses]),
+        ("who", "Who", "Anyone", [(i, view.entity_name(i)) for i in view.entities if i in who]),
+        ("year", "Year", "Any year", [(str(y), str(y)) for y in sorted({e.date.start.year for e in events})]),
+    ]
+
+
+def event_codes(event) -> dict[str, str]:
+    """An event heading's data attributes, as formats.attributes takes them."""
+    return {"data_status": event.status.value, "data_theme": " ".join(event.themes),
+            "data_who": " ".join(event.actors), "data_year": str(event.date.start.year)}
+
+
+def outlet_value(outlet: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", outlet.casefold()).strip("-")
+
+
+def source_kinds(source) -> list[str]:
+    """What kind of source it is, as the sources page narrows them: a primary document or not, and how
+    its text was read."""
+    kinds = ["primary"] if source.primary else []
+    if source.unlocated:
+        return [*kinds, "unlocated"]
+    return [*kinds, source.read_via.kind.value if source.read_via and not source.url else "original"]
+
+
+def source_choices(sources) -> list[Choice]:
+    outlets = {outlet_value(s.outlet): s.outlet for s in sources}
+    present = {k for s in sources for k in source_kinds(s)}
+    return [("outlet", "Outlet", "Any outlet", sorted(outlets.items(), key=lambda kv: kv[1].casefold())),
+            ("kind", "Kind", "Any kind", [(k, words) for k, words in SOURCE_KINDS if k in present])]
+
+
+def source_codes(source) -> dict[str, str]:
+    return {"data_outlet": outlet_value(source.outlet), "data_kind": " ".join(source_kinds(source))}
