@@ -74,7 +74,7 @@ def test_superseded_claim_says_when_it_was_true_and_what_changed_it(mini_output)
 
 def test_backlinks_list_every_fact_citing_a_source(mini_output):
     sources = mini_output.pages["sources.md"]
-    entry = sources[sources.index("{ #example-copy }"):]
+    entry = sources[sources.index("{ #example-copy "):]
     assert 'Event: <a href="../timeline/#2024-01-deal">15 January 2024: Alpha invests in Beta</a>' in entry
     assert 'Point of conflict: <a href="../conflicts/terms/">Terms</a>' in entry
 
