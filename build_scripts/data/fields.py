@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from types import MappingProxyType
 from typing import Annotated, Any
 
 from pydantic import (
@@ -136,3 +137,17 @@ class Correction(Strict):
 
 Corrections: Any = Field(default_factory=list, description="Corrections made to this item since it was published, each "
                     "with its day and a one-line note of what was wrong: {date: 2026-12-02, note: ...}")
+
+
+# A field's name as a reader reads it (the Updates page, a correction's earlier wording); others: the name
+# with spaces.
+FIELD_WORDS = MappingProxyType({
+    "coding_note": "note on the tone", "status_note": "note on the status", "read_via": "copy read",
+    "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
+    "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
+    "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
+    "events the summary cites", "acknowledge": "acknowledged warnings"})
+
+
+def field_words(name: str) -> str:
+    return FIELD_WORDS.get(name, name.replace("_", " "))

@@ -10,9 +10,9 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from types import MappingProxyType
 
 from build_scripts.data.dates import day_label
+from build_scripts.data.fields import field_words
 from build_scripts.errors import DataError
 from build_scripts.history.corrections import changed_fields, value_text
 from build_scripts.history.diffing import compare, item_label
@@ -26,6 +26,7 @@ from build_scripts.site.writing import write_file
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "updates"
 LIMIT = 20
+WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)
 
 
 @dataclass(frozen=True)
@@ -35,19 +36,6 @@ class FieldChange:
     name: str
     before: str | None = None
     after: str | None = None
-
-
-# A field's name as a reader reads it on the Updates page (others: the name with spaces).
-FIELD_WORDS = MappingProxyType({
-    "coding_note": "note on the tone", "status_note": "note on the status", "read_via": "copy read",
-    "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
-    "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
-    "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
-    "events the summary cites", "acknowledge": "acknowledged warnings"})
-
-
-def field_words(name: str) -> str:
-    return FIELD_WORDS.get(name, name.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -87,7 +75,7 @@ class Update:
 
     @property
     def day(self) -> date:
-        return datetime.fromtimestamp(self.when, timezone.utc).date()
+        return _utc_day(self.when)
 
 
 SHORT = 60  # a value this long or shorter is shown before and after
@@ -159,6 +147,19 @@ def _last_valid_before(repo: Path, sha: str, load):
     return None
 
 
+def whole_days(commits: list[tuple[str, int, str]], limit: int) -> list[tuple[str, int, str]]:
+    """The latest `limit` commits, and the rest of the day the oldest of them was made on: the Updates page
+    shows whole days, one heading each, so a busy day is never cut in two."""
+    if len(commits) <= limit:
+        return commits
+    last_day = _utc_day(commits[limit - 1][1])
+    return commits[:limit] + [c for c in commits[limit:] if _utc_day(c[1]) == last_day]
+
+
+def _utc_day(when: int) -> date:
+    return datetime.fromtimestamp(when, timezone.utc).date()
+
+
 def _history(data_dir: Path, limit: int) -> tuple[Path, str, list[tuple[str, int, str]]] | None:
     """(repository, the data folder within it, its latest commits), or None when the data is not in
     a git repository (or git cannot read it)."""
@@ -181,10 +182,11 @@ def history_head(data_dir: Path) -> str | None:
 
 def data_updates(data_dir: Path) -> list[Update] | None:
     """Updates, newest first, or None when the data is not in a git repository."""
-    history = _history(data_dir, LIMIT)
+    history = _history(data_dir, LIMIT * WHOLE_DAYS)
     if history is None:
         return None
     repo, relative, commits = history
+    commits = whole_days(commits, LIMIT)
     loaded: dict[str, object] = {}  # revision -> its briefing (or None): a commit's parent is often the next commit
 
     def load(revision: str):

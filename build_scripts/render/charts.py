@@ -130,11 +130,14 @@ def _span_trace(events: list[Event], ys: dict[str, float]) -> dict:
 
 
 def _date_axis(view: BriefingView, first: date | None) -> dict:
-    """Years from the first one of the data to the as-of date, with room for the last marker also on a
-    phone; an explicit range, so that "Reset axes" brings back exactly this view."""
+    """Years from the first one of the data to the as-of date, with room for the first and last markers
+    also on a phone; an explicit range, so that "Reset axes" brings back exactly this view."""
     start = date(first.year, 1, 1) if first else view.briefing.info.as_of.start
     end = max([view.briefing.info.as_of.end, *((e.until or e.date).end for e in view.events if e.scheduled)])
-    end += timedelta(days=max(45, (end - start).days // 20))
+    room = timedelta(days=max(45, (end - start).days // 20))
+    end += room
+    if first and first - start < room:  # the first marker clear of the theme labels, also on a phone
+        start = first - room
     return {"type": "date", "range": [start.isoformat(), end.isoformat()], "dtick": "M12", "tickformat": "%Y"}
 
 

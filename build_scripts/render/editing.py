@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from build_scripts.data.dates import parse_flex_date
+from build_scripts.data.fields import field_words
 from build_scripts.data.rules import RULES, Status
 from build_scripts.render.formats import Format
 from build_scripts.render.text import page_url
@@ -19,8 +20,8 @@ DATE_FIELDS = frozenset({"date", "until", "reported_on", "since", "figures_as_of
 
 
 def field_label(name: str) -> str:
-    """'status_note' -> 'Status note'."""
-    return name.replace("_", " ").capitalize()
+    """'status_note' -> 'Note on the status', 'summary' -> 'Summary'."""
+    return field_words(name).capitalize()
 
 
 def earlier_text(name: str, value: str) -> str:
