@@ -37,6 +37,7 @@ WARNINGS = MappingProxyType({
     "W502": "figure-in-no-passage",
     "W503": "confirmed-passages-short",
     "W504": "confirmed-without-standing",
+    "W505": "passage-recorded-elsewhere",
 })
 
 

@@ -183,12 +183,25 @@ def outlet_list_problems(info: BriefingInfo, items: dict[str, list], origins: Or
             for i, e in enumerate(info.established_outlets) if e.outlet not in outlets]
 
 
+def _said_unreadable(cited: list[Cited], origins: Origins) -> list[Problem]:
+    """A citation that tells the reader, with no note to explain, that no passage could be recorded
+    (no_passage) from a source another item records a passage from: one source described two ways. A note
+    says why this item's part of the page could not be read (the stored copy ends before it, say)."""
+    read = {str(c) for item in cited for _, c in item.citations if c.passage}
+    return [_where(origins, item.owner, path + ("no_passage",), f"says no passage could be recorded from {c} "
+                   f"({c.no_passage.value}), but another item records one from it",
+                   "record that passage here too (or the one that supports this item)", "warning", "W505")
+            for item in cited for path, c in item.citations if c.no_passage and not c.note and str(c) in read]
+
+
 def passage_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
     """Every passage check, over every item that cites or writes (evidence rules in rules.py)."""
     sources = {s.id: s for s in items["sources"]}
     quote_texts = [q.text for q in items["quotes"]]
     problems = address_date_problems(items, origins) + outlet_list_problems(info, items, origins)
-    for item in cited_items(info, items):
+    cited = list(cited_items(info, items))
+    problems += _said_unreadable(cited, origins)
+    for item in cited:
         problems += _form_problems(item, info, sources, origins)
         problems += _quotation_problems(item, info, sources, quote_texts, origins)
         problems += _figure_problems(item, origins)
