@@ -15,15 +15,7 @@ from ruamel.yaml.error import YAMLError
 from build_scripts.data.loading import format_path
 from build_scripts.data.migrations import CURRENT, VERSIONS, Target, migrate, schema_version, used_codes
 from build_scripts.errors import DataError, Problem
-from build_scripts.site.writing import write_file
-
-
-def _round_trip() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20  # never fold a long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+from build_scripts.site.writing import round_trip_yaml, write_file
 
 
 def _declare_version(data: CommentedMap, to: Target) -> None:
@@ -74,7 +66,7 @@ def _load(yaml: YAML, path: Path, label: str) -> object:
 
 def migrate_folder(data_dir: Path, label: str) -> list[Migrated]:
     """Every YAML file of the folder brought forward (nothing written): the files that changed."""
-    yaml = _round_trip()
+    yaml = round_trip_yaml()
     paths = sorted(data_dir.glob("*.yaml")) + sorted(data_dir.glob("*.yml"))
     documents = {path: _load(yaml, path, label) for path in paths}
     used = used_codes(d for d in documents.values() if isinstance(d, dict))

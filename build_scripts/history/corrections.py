@@ -105,7 +105,7 @@ def corrections_before(data_dir: Path, briefing: Briefing) -> dict[Key, tuple[Ea
         commits = [(sha, when) for sha, when, _ in reversed(data_commits(repo, relative, ALL_COMMITS))]
     except DataError:
         return {}
-    load = _revision_loader(repo, relative)
+    load = revision_loader(repo, relative)
     found: dict[Key, tuple[Earlier, ...]] = {}
     for collection, item, index in wanted:
         correction = item.corrections[index]
@@ -117,7 +117,8 @@ def corrections_before(data_dir: Path, briefing: Briefing) -> dict[Key, tuple[Ea
     return found
 
 
-def _revision_loader(repo: Path, relative: str) -> Callable[[str], Briefing | None]:
+def revision_loader(repo: Path, relative: str) -> Callable[[str], Briefing | None]:
+    """load(revision): the briefing at that revision, or None when its data did not validate (each read once)."""
     loaded: dict[str, Briefing | None] = {}
 
     def load(revision: str) -> Briefing | None:

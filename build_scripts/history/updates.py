@@ -14,12 +14,11 @@ from pathlib import Path
 from build_scripts.data.dates import day_label
 from build_scripts.data.fields import field_words
 from build_scripts.errors import DataError
-from build_scripts.history.corrections import changed_fields, value_text
+from build_scripts.history.corrections import changed_fields, revision_loader, value_text
 from build_scripts.history.diffing import compare, item_label
 from build_scripts.history.git_history import (
     data_commits,
     git_root,
-    load_briefing_at,
     parent_of,
 )
 from build_scripts.site.writing import write_file
@@ -187,16 +186,7 @@ def data_updates(data_dir: Path) -> list[Update] | None:
         return None
     repo, relative, commits = history
     commits = whole_days(commits, LIMIT)
-    loaded: dict[str, object] = {}  # revision -> its briefing (or None): a commit's parent is often the next commit
-
-    def load(revision: str):
-        if revision not in loaded:
-            try:
-                loaded[revision] = load_briefing_at(repo, revision, relative)
-            except DataError:
-                loaded[revision] = None
-        return loaded[revision]
-
+    load = revision_loader(repo, relative)  # a commit's parent is often the next commit: each read once
     updates = []
     for sha, when, _subject in commits:
         found = _changes_for(repo, relative, sha, load)

@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from build_scripts.data.loading import LoadedFile
@@ -18,7 +17,7 @@ from build_scripts.errors import Problem
 from build_scripts.links.link_report import LinkTarget, link_targets
 from build_scripts.links.wayback import SavePageNow, Snapshot
 from build_scripts.logs import progress
-from build_scripts.site.writing import write_file
+from build_scripts.site.writing import round_trip_yaml, write_file
 
 
 @dataclass(frozen=True)
@@ -48,14 +47,6 @@ def archive_targets(files: list[LoadedFile], data_dir: Path) -> list[ArchiveTarg
     return targets
 
 
-def _round_trip() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20  # never fold a long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def _insert_archived(owner: CommentedMap, snapshot: Snapshot) -> None:
     """Add `archived: {url, date}` right after `url`, as a block; a comment that followed `url`
     (the blank line and heading before the next source) moves below the new lines."""
@@ -71,7 +62,7 @@ def _insert_archived(owner: CommentedMap, snapshot: Snapshot) -> None:
 
 def write_snapshots(path: Path, found: list[tuple[ArchiveTarget, Snapshot]]) -> int:
     """Write snapshots into one file (read afresh, written atomically); how many were added."""
-    yaml = _round_trip()
+    yaml = round_trip_yaml()
     document = yaml.load(path.read_text(encoding="utf-8"))
     sources = {str(item.get("id")): item for item in document.get("sources") or [] if isinstance(item, dict)}
     added = 0

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml import YAML
+
 
 Written = dict[str, tuple[str | bytes, int, int]]  # path -> the content written there, its size and mtime (ns)
 
@@ -104,3 +106,13 @@ def swap_in_directory(new_dir: Path, target: Path) -> None:
     os.replace(new_dir, target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml set to write data files back as editors wrote them: quotes, comments and order kept,
+    long lines never folded, the project's indentation (make migrate, make archive)."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 20  # never fold a long line
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
