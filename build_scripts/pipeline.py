@@ -34,8 +34,7 @@ from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import METHODOLOGY, TIMELINE
 from build_scripts.render.text import page_url, relative_path
 from build_scripts.render.views import Editing, build_view, change_target
-from build_scripts.reuse import Reuse
-from build_scripts.session import BuildSession
+from build_scripts.session import BuildSession, SessionCaches
 from build_scripts.site.output_plan import OutputPlan
 from build_scripts.site.site_plan import plan_flavours, plan_nav, planned_pages
 
@@ -81,40 +80,40 @@ def generate_output(session: BuildSession) -> BuildOutput:
     data: the very same briefing object; the configuration, the code, the data's latest commit for the
     Updates page, and whether static charts are turned off), that output is handed back, so the `site`
     command and the MkDocs hook share one generation."""
-    config, reuse = session.config, session.reuse
+    config, caches = session.config, session.caches
     report = session.report()
     briefing = report.briefing
     head = history_head(config.data_dir) if config.history else None
-    key = (config, reuse.fingerprint, head, os.environ.get(STATIC_CHARTS_ENV))
-    if reuse.output is not None and reuse.output[0] == key and reuse.output[1].briefing is briefing:
-        return reuse.output[1]
-    reuse.output = None
-    reuse.new_run()
+    key = (config, caches.fingerprint, head, os.environ.get(STATIC_CHARTS_ENV))
+    if caches.output is not None and caches.output[0] == key and caches.output[1].briefing is briefing:
+        return caches.output[1]
+    caches.output = None
+    caches.new_run()
     updates = data_updates(config.data_dir) if config.history else None
     editing = Editing(earlier=MappingProxyType(corrections_before(config.data_dir, briefing) if config.history else {}),
                       places=MappingProxyType(report.places if briefing.info.repository else {}),
                       site_url=config.site_url)
-    output = _generate(briefing, config.static_charts, updates, editing, config.bundle, reuse)
-    reuse.output = (key, output)
+    output = _generate(briefing, config.static_charts, updates, editing, config.bundle, caches)
+    caches.output = (key, output)
     return output
 
 
 def _generate(briefing: Briefing, static_charts: bool, updates, editing: Editing, bundle: bool,
-              reuse: Reuse) -> BuildOutput:
-    view = build_view(briefing, reuse, editing)
+              caches: SessionCaches) -> BuildOutput:
+    view = build_view(briefing, editing)
     site_url = editing.site_url
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
-    svgs = chart_svgs(charts, CACHE_DIR, reuse.said) if static_charts else {}
+    svgs = chart_svgs(charts, CACHE_DIR, caches.chart_notes) if static_charts else {}
     plan = OutputPlan()  # every file, claimed once: a second claim on a path raises
     plan.add_assets({f"assets/charts/{cid}.json": text for cid, text in figures.items()}, "chart data")
     plan.add_assets({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()}, "chart image")
     if bundle:
         plan.add_asset(PLOTLY_URL, plotly_bundle(), "plotly.js bundle")
-    plan.add_assets(download_files(briefing, view), "download")
+    plan.add_assets(download_files(briefing, view, caches.downloads), "download")
     plan.add_assets(event_passages(view), "passages")
     planned = planned_pages(view)
-    texts = plan_flavours(view, updates, planned, (Flavour.SITE, Flavour.COPY))
+    texts = plan_flavours(view, updates, planned, (Flavour.SITE, Flavour.COPY), cache=caches.pages)
     for page in planned:
         plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)

@@ -26,8 +26,8 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.part
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 40
 # The one module-level object allowed to change: MkDocs calls a hook with no context of its own and
-# keeps the hook's module for the whole `mkdocs serve` process, so the reuse memo lives there.
-ALLOWED_STATE = {("build_scripts.site.mkdocs_hook", "PROCESS_REUSE")}
+# keeps the hook's module for the whole `mkdocs serve` process, so the session's caches live there.
+ALLOWED_STATE = {("build_scripts.site.mkdocs_hook", "PROCESS_CACHES")}
 # Memoised functions are allowed only as pure functions of text: the same string always gives the
 # same result, so the memo can never change what a build makes.
 PURE_TYPES = {"str", "bytes", "int", "bool", "Md", "t.Md"}

@@ -3,7 +3,7 @@
 Within one process (`mkdocs serve`, the `site` command and its hook), a file whose bytes did not
 change gives back its earlier result, and an item whose text did not change gives back the very
 same model object, so later stages can tell what is unchanged. The cache is the build session's
-(reuse.ItemCache); without one (reading old versions of the data for history) every item is
+(ItemCache, held by the session's LoadCache); without one (reading old versions of the data for history) every item is
 validated from scratch.
 """
 from __future__ import annotations
@@ -18,7 +18,16 @@ from build_scripts.data.dates import EXAMPLES
 from build_scripts.data.loading import LoadedFile, suggest
 from build_scripts.data.model import COLLECTIONS, BriefingInfo, CitationEntry
 from build_scripts.errors import Problem
-from build_scripts.reuse import ItemCache
+
+
+@dataclass
+class ItemCache:
+    """Validated items by their text, so an unchanged item comes back as the very same object."""
+
+    items: dict[tuple[str, str], BaseModel] = field(default_factory=dict)  # (model, repr of the item) -> object
+    in_use: set[int] = field(default_factory=set)  # handed out this run (two identical items get two objects)
+    files: dict[str, tuple[str, FileItems]] = field(default_factory=dict)  # file name -> (digest, its validated items)
+
 
 FIELD_HINTS = MappingProxyType({
     "currency": "an ISO 4217 code such as USD",

@@ -17,7 +17,7 @@ from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
 from build_scripts.data.evidence import passage_problems
-from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
+from build_scripts.data.item_validation import ItemCache, prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Origins, suggest
 from build_scripts.data.migrations import pending_problems, placeholders
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
@@ -32,7 +32,6 @@ from build_scripts.data.trust import (
     status_problems,
 )
 from build_scripts.errors import DataError, Problem
-from build_scripts.reuse import ItemCache, Reuse
 
 
 def _collect(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None):
@@ -246,28 +245,38 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
                   drafts, found.acknowledged, item_places(items, origins))
 
 
-def load_briefing(data_dir, label: str | None = None, reuse: Reuse | None = None) -> Briefing:
+@dataclass
+class LoadCache:
+    """What loading keeps for the next run of a build session: parsed files and validated items by their
+    bytes and text, and the last report with the data it was made from."""
+
+    parsed: dict[str, tuple[str, LoadedFile | Problem]] = field(default_factory=dict)  # file name -> (digest, parsed)
+    items: ItemCache = field(default_factory=ItemCache)
+    report: tuple[tuple, Report] | None = None  # (data digests, validation report)
+
+
+def load_briefing(data_dir, label: str | None = None, cache: LoadCache | None = None) -> Briefing:
     """Read and validate a data folder: the pipeline's single entry point for data."""
-    return load_report(data_dir, label, reuse=reuse).briefing
+    return load_report(data_dir, label, cache=cache).briefing
 
 
 @collector_paused
-def load_report(data_dir, label: str | None = None, build_date=None, reuse: Reuse | None = None) -> Report:
+def load_report(data_dir, label: str | None = None, build_date=None, cache: LoadCache | None = None) -> Report:
     """The briefing with its warnings and drafts (raises DataError with every problem).
     build_date: the day the review date is judged against (default: SOURCE_DATE_EPOCH, else today).
-    reuse: the build session's memo: the same bytes give back the very same Briefing (and unchanged
+    cache: the build session's loading cache: the same bytes give back the very same Briefing (and unchanged
     items the same objects), which lets later stages reuse their work."""
     from build_scripts.data.loading import read_data_dir
 
     build_date = build_date or build_date_from_env()
-    files, problems = read_data_dir(data_dir, label, reuse.parsed if reuse is not None else None)
+    files, problems = read_data_dir(data_dir, label, cache.parsed if cache is not None else None)
     pending = pending_problems(files, label or Path(data_dir).name)
     if pending:  # one line naming `make migrate`, not every consequence of the older schema
         raise DataError(pending + problems)
     key = (str(data_dir), tuple((f.name, f.digest) for f in files), build_date)
-    if not problems and reuse is not None and reuse.report is not None and reuse.report[0] == key:
-        return reuse.report[1]
-    report = validate_report(files, problems, reuse.items if reuse is not None else None, build_date=build_date)
-    if reuse is not None:
-        reuse.report = (key, report)
+    if not problems and cache is not None and cache.report is not None and cache.report[0] == key:
+        return cache.report[1]
+    report = validate_report(files, problems, cache.items if cache is not None else None, build_date=build_date)
+    if cache is not None:
+        cache.report = (key, report)
     return report

@@ -111,7 +111,7 @@ def _interactive_only(reason: str, said: set[str]) -> dict[str, bytes]:
 def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None = None) -> dict[str, bytes]:
     """SVG per image name (image_name: one per chart, palette and size): from the cache, or rendered
     now; empty when they cannot be drawn (turned off, no Chromium, or drawing failed). said: the notes
-    this build session has given already (reuse.Reuse.said), so `mkdocs serve` gives each once."""
+    this build session has given already (session.SessionCaches.chart_notes), so `mkdocs serve` gives each once."""
     said = set() if said is None else said
     if os.environ.get(STATIC_CHARTS_ENV, "1") == "0":  # turned off: not even the cached images are used
         return _interactive_only(why_not_drawn() or "", said)

@@ -31,7 +31,7 @@ def _finalize(value):
 
 
 def template_environment() -> jinja2.Environment:
-    """The pages' Jinja environment (one per build session: reuse.Reuse.templates)."""
+    """The pages' Jinja environment (one per build session: site_plan.PageCache.templates)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -56,15 +56,16 @@ def template_environment() -> jinja2.Environment:
     return env
 
 
-def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "", **extra) -> str:
+def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "",
+           env: jinja2.Environment | None = None, **extra) -> str:
     """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). search: the
-    page kind's setting for the site's search ('boost: 2'), added to its front matter. extra: the page
-    kind's own variables and `links`, the paths of single pages (site/page_registry.py)."""
+    page kind's setting for the site's search ('boost: 2'), added to its front matter. env: the session's
+    template environment (a fresh one when not given). extra: the page kind's own variables and `links`,
+    the paths of single pages (site/page_registry.py)."""
     seed_id = view.briefing.info.seed_source
-    if view.reuse.templates is None:
-        view.reuse.templates = template_environment()
+    env = env if env is not None else template_environment()
     ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES)
-    text = view.reuse.templates.get_template(template).render(
+    text = env.get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,

@@ -29,7 +29,6 @@ from build_scripts.render.page_paths import (
     page_for,
     pattern_folder,
 )
-from build_scripts.reuse import Reuse
 
 
 def event_sort_key(event: Event) -> tuple:
@@ -79,8 +78,6 @@ class BriefingView:
     fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
     # the independent origins of each list of sources cited, worked out once (origins_of)
     origins_found: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
-    # the build session's memo: templates, pages and results kept from the process's last run
-    reuse: Reuse = field(default_factory=Reuse, repr=False, compare=False)
 
     @property
     def timeline_split(self) -> bool:
@@ -182,7 +179,7 @@ def part_label(page: str, first_item: Event | Source) -> str:
     return stem
 
 
-def build_view(briefing: Briefing, reuse: Reuse | None = None, editing: Editing | None = None) -> BriefingView:
+def build_view(briefing: Briefing, editing: Editing | None = None) -> BriefingView:
     people_and_organisations: tuple[Person | Organisation, ...] = (*briefing.people, *briefing.organisations)
     entities = {e.id: e for e in people_and_organisations}
     entities = dict(sorted(entities.items(), key=lambda kv: kv[1].name.casefold()))
@@ -193,7 +190,6 @@ def build_view(briefing: Briefing, reuse: Reuse | None = None, editing: Editing 
         sources={s.id: s for s in briefing.sources},
         entities=entities,
         events_by_id={e.id: e for e in events},
-        reuse=reuse if reuse is not None else Reuse(),
         editing=editing or Editing(),
     )
     view.event_pages = _timeline_pages(events)

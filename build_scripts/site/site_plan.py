@@ -2,8 +2,10 @@
 registry (page_registry.PAGE_KINDS) before anything is written."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+import jinja2
 
 from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
@@ -15,6 +17,15 @@ from build_scripts.site.page_registry import PAGE_KINDS, PageKind, page_links
 
 class PlanConflict(Exception):
     """Two things tried to produce the same output path: a bug to report, not to hide."""
+
+
+@dataclass
+class PageCache:
+    """What page rendering keeps for the next run of a build session: the template environment and
+    each page's texts by flavour, with the inputs they were rendered from."""
+
+    templates: jinja2.Environment = field(default_factory=pages.template_environment)
+    rendered: dict[str, tuple[tuple, dict[Flavour, str]]] = field(default_factory=dict)  # path -> (inputs, texts)
 
 
 @dataclass(frozen=True)
@@ -48,36 +59,36 @@ def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | No
 
 
 def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None, flavours: tuple[Flavour, ...],
-                  kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[Flavour, dict[str, str]]:
+                  kinds: tuple[PageKind, ...] = PAGE_KINDS, cache: PageCache | None = None) -> dict[Flavour, dict[str, str]]:
     """Every page in each flavour. A page whose inputs are all the very same objects as last time (the
     loader hands back unchanged items as the same objects; each record keeps its inputs alive, so a
     reused id cannot fool the test) keeps its texts; its inputs are checked once for all flavours.
     Kinds without `depends` (pages that summarise the whole briefing; they are few) are always rendered."""
     links = page_links(kinds)
+    cache = cache if cache is not None else PageCache()
     out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
     for page in planned if planned is not None else planned_pages(view, kinds):
-        texts = _texts_while_unchanged(view, page)
+        texts = _texts_while_unchanged(view, page, cache.rendered)
         for flavour in flavours:
             if flavour not in texts:
                 texts[flavour] = pages.render(page.kind.template, view, page.path, flavour, links=links,
-                                              search=page.kind.search,
+                                              search=page.kind.search, env=cache.templates,
                                               **page.kind.context(view, page.subject, updates))
             out[flavour][page.path] = texts[flavour]
-    memo = view.reuse.rendered
-    for path in [p for p in memo if p not in out[flavours[0]]]:
-        del memo[path]
+    for path in [p for p in cache.rendered if p not in out[flavours[0]]]:
+        del cache.rendered[path]
     return out
 
 
-def _texts_while_unchanged(view: BriefingView, page: PlannedPage) -> dict[Flavour, str]:
+def _texts_while_unchanged(view: BriefingView, page: PlannedPage, rendered: dict) -> dict[Flavour, str]:
     """The page's texts by flavour kept from the last generation while its inputs are the same; an
     empty record when any input changed, and a throwaway one for kinds that are always rendered."""
     if page.kind.depends is None:
         return {}
     deps = (view.timeline_split, view.sources_split, view.editing, *page.kind.depends(view, page.subject))
-    entry = view.reuse.rendered.get(page.path)
+    entry = rendered.get(page.path)
     if entry is None or not same_inputs(entry[0], deps):
-        entry = view.reuse.rendered[page.path] = (deps, {})
+        entry = rendered[page.path] = (deps, {})
     return entry[1]
 
 

@@ -107,12 +107,12 @@ def _one_event_changed(session: BuildSession, output: BuildOutput, data_dir: Pat
     """Incremental: write the Markdown, change one event, regenerate and rewrite."""
     from build_scripts.site.writing import write_tree
 
-    write_tree(output.plan, out, session.reuse.written)
+    write_tree(output.plan, out, session.caches.written)
     target = next(iter(sorted(data_dir.glob("events*.yaml")) or sorted(data_dir.glob("*.yaml"))))
     text = target.read_text()
     target.write_text(text.replace("summary: ", "summary: Changed. ", 1))
     again = time.perf_counter()
-    report = write_tree(session.generate().plan, out, session.reuse.written)
+    report = write_tree(session.generate().plan, out, session.caches.written)
     return {"one_event_changed_rewritten_files": len(report.written),
             "one_event_changed_regenerate_s": round(time.perf_counter() - again, 3)}
 
