@@ -52,8 +52,9 @@ class HtmlFormat:
     name = "html"
     copy = False
 
-    def __init__(self, page: str):
+    def __init__(self, page: str, made: dict[tuple, str] | None = None):
         self.page = page
+        self.made = {} if made is None else made  # fragments made in this run, shared by its pages (fragments.py)
         self._bases: dict[str, str] = {}  # page -> its address from this page
 
     text = staticmethod(html_text)  # text from data, escaped
@@ -108,8 +109,9 @@ class HtmlFormat:
 class MarkdownFormat:
     """Markdown with the site's .md links; copy: a plain-Markdown copy (no HTML, links to the copies)."""
 
-    def __init__(self, page: str, copy: bool = False):
+    def __init__(self, page: str, copy: bool = False, made: dict[tuple, str] | None = None):
         self.page = page
+        self.made = {} if made is None else made  # fragments made in this run, shared by its pages (fragments.py)
         self.copy = copy
         self.name = "markdown-copy" if copy else "markdown"
         self._folder = f"{COPY_DIR}/{page}".rpartition("/")[0]  # the copy's folder

@@ -62,9 +62,9 @@ def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title
     per format and address: thousands of facts share a handful of badges)."""
     href = None if short else fmt.address(METHODOLOGY, f"status-{fact.status.value}")
     key = ("badge", fmt.name, fact.status, len(view.origins_of(fact.sources)), href, title, short)
-    found = view.fragments.get(key)
+    found = fmt.made.get(key)
     if found is None:
-        found = view.fragments[key] = status_badge(fmt, *key[2:])
+        found = fmt.made[key] = status_badge(fmt, *key[2:])
     return found
 
 
@@ -136,9 +136,9 @@ def entity_link(fmt: Format, view: BriefingView, entity_id: str) -> str:
     in one folder link an entity alike)."""
     href = fmt.address(view.entity_page(entity_id))
     key = ("entity", fmt.name, entity_id, href)
-    found = view.fragments.get(key)
+    found = fmt.made.get(key)
     if found is None:
-        found = view.fragments[key] = fmt.link(fmt.text(view.entity_name(entity_id)), href)
+        found = fmt.made[key] = fmt.link(fmt.text(view.entity_name(entity_id)), href)
     return found
 
 
@@ -193,7 +193,7 @@ def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
     """The note of a citation of an event (made once per format and address): its line (date, title,
     status) and the passages of its sources, each with its outlet."""
     key = ("event note", fmt.name, event_id, fmt.address(view.event_pages[event_id]))
-    found = view.fragments.get(key)
+    found = fmt.made.get(key)
     if found is None:
         event = view.events_by_id[event_id]
         line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(fmt.text(event.title))} "
@@ -206,7 +206,7 @@ def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
                 parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
         if len(parts) == 1:
             parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
-        found = view.fragments[key] = " ".join(parts)
+        found = fmt.made[key] = " ".join(parts)
     return found
 
 
@@ -220,9 +220,9 @@ def event_item(fmt: Format, view: BriefingView, event) -> str:
     """An event in a list that repeats the timeline: 'date: title (scheduled) compact badge' (made once
     per format and address: every person and organisation page lists events alike)."""
     key = ("event item", fmt.name, event.id, fmt.address(view.event_pages[event.id]))
-    found = view.fragments.get(key)
+    found = fmt.made.get(key)
     if found is None:
-        found = view.fragments[key] = (
+        found = fmt.made[key] = (
             f"{fmt.text(span_label(event.date, event.until))}: {event_link(fmt, view, event.id)}"
             f"{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event, short=True)}")
     return found

@@ -26,13 +26,15 @@ class Flavour(Enum):
 class PageContext:
     """Every method returns Markdown (`Md`) ready for the page, already escaped."""
 
-    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False):
+    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False,
+                 made: dict[tuple, str] | None = None):
+        made = {} if made is None else made  # fragments made in this run, shared by its pages
         self.view = view
         self.page = page
         self.b = view.briefing
         self.copy = flavour is Flavour.COPY
-        self.md = MarkdownFormat(page, copy=self.copy)
-        self.html = self.md if self.copy else HtmlFormat(page)
+        self.md = MarkdownFormat(page, copy=self.copy, made=made)
+        self.html = self.md if self.copy else HtmlFormat(page, made=made)
         # A copy and the print view number their marks across the page and list the notes at its end
         # (notes()); the site's other pages carry each note hidden beside its mark, to open in place.
         self.listed_notes: list[str] | None = [] if self.copy or listed_notes else None

@@ -10,8 +10,8 @@ from build_scripts.data.model import Organisation, Person, Status
 from build_scripts.data.rules import evidence_lines
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import by_day
-from build_scripts.render.page_paths import SOURCES
-from build_scripts.render.views import BriefingView, conflict_page, part_label
+from build_scripts.render.page_paths import SOURCES, conflict_page, part_label
+from build_scripts.render.views import BriefingView
 
 
 def home(view: BriefingView, subject, updates) -> dict:

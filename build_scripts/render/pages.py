@@ -57,14 +57,15 @@ def template_environment() -> jinja2.Environment:
 
 
 def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "",
-           env: jinja2.Environment | None = None, **extra) -> str:
+           env: jinja2.Environment | None = None, made: dict[tuple, str] | None = None, **extra) -> str:
     """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). search: the
     page kind's setting for the site's search ('boost: 2'), added to its front matter. env: the session's
-    template environment (a fresh one when not given). extra: the page kind's own variables and `links`,
+    template environment (a fresh one when not given); made: the fragments this run made already, shared by
+    its pages (formats' `made`). extra: the page kind's own variables and `links`,
     the paths of single pages (site/page_registry.py)."""
     seed_id = view.briefing.info.seed_source
     env = env if env is not None else template_environment()
-    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES)
+    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES, made=made)
     text = env.get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,

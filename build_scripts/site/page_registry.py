@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable
 from build_scripts.render import page_contexts as contexts
 from build_scripts.render import page_paths as paths
 from build_scripts.render.pages import report_label
-from build_scripts.render.views import BriefingView, conflict_page
+from build_scripts.render.page_paths import conflict_page
+from build_scripts.render.views import BriefingView
 
 Context = Callable[[BriefingView, Any, Any], dict]
 Pages = Callable[[BriefingView], Iterable[tuple[str, Any]]]  # (path, subject) of each page the briefing has

@@ -66,13 +66,14 @@ def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None
     Kinds without `depends` (pages that summarise the whole briefing; they are few) are always rendered."""
     links = page_links(kinds)
     cache = cache if cache is not None else PageCache()
+    made: dict[tuple, str] = {}  # fragments made in this run, shared by its pages
     out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
     for page in planned if planned is not None else planned_pages(view, kinds):
         texts = _texts_while_unchanged(view, page, cache.rendered)
         for flavour in flavours:
             if flavour not in texts:
                 texts[flavour] = pages.render(page.kind.template, view, page.path, flavour, links=links,
-                                              search=page.kind.search, env=cache.templates,
+                                              search=page.kind.search, env=cache.templates, made=made,
                                               **page.kind.context(view, page.subject, updates))
             out[flavour][page.path] = texts[flavour]
     for path in [p for p in cache.rendered if p not in out[flavours[0]]]:
