@@ -14,6 +14,7 @@ from build_scripts.render import blocks, editing
 from build_scripts.render import fragments as f
 from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
+from build_scripts.render.reading import Made
 from build_scripts.render.text import Md, md_text
 from build_scripts.render.views import BriefingView, change_target
 
@@ -27,8 +28,8 @@ class PageContext:
     """Every method returns Markdown (`Md`) ready for the page, already escaped."""
 
     def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False,
-                 made: dict[tuple, str] | None = None):
-        made = {} if made is None else made  # fragments made in this run, shared by its pages
+                 made: Made | None = None):
+        made = Made() if made is None else made  # fragments made in this run, shared by its pages
         self.view = view
         self.page = page
         self.b = view.briefing

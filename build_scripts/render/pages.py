@@ -17,6 +17,7 @@ from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Status
 from build_scripts.data.rules import STATUS_RULES, check_lines
 from build_scripts.render import text as t
 from build_scripts.render.page_context import Flavour, PageContext
+from build_scripts.render.reading import Made
 from build_scripts.render.views import BriefingView
 
 SITE, COPY = Flavour.SITE, Flavour.COPY
@@ -57,7 +58,7 @@ def template_environment() -> jinja2.Environment:
 
 
 def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "",
-           env: jinja2.Environment | None = None, made: dict[tuple, str] | None = None, **extra) -> str:
+           env: jinja2.Environment | None = None, made: Made | None = None, **extra) -> str:
     """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). search: the
     page kind's setting for the site's search ('boost: 2'), added to its front matter. env: the session's
     template environment (a fresh one when not given); made: the fragments this run made already, shared by

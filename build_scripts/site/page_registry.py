@@ -1,10 +1,9 @@
 """The page registry: every kind of page the site can have, in one table.
 
 Each kind says where its pages live (a path pattern), which template renders them and what the
-template is given, which pages of that kind this briefing has, where they stand in the menu, what
-a page depends on (so an unchanged one is reused, not rendered again), its schema.org type and how
-the site's search treats it (written into the page's front matter).
-The site plan, the menu, MkDocs's `not_in_nav`, the links templates use between pages, reuse and
+template is given, which pages of that kind this briefing has, where they stand in the menu, its
+schema.org type and how the site's search treats it (written into the page's front matter).
+The site plan, the menu, MkDocs's `not_in_nav`, the links templates use between pages and
 the structured data are all derived from this table: adding a page kind is a template in
 render/templates/ plus one entry here (README: "Adding a page kind").
 """
@@ -49,7 +48,6 @@ class PageKind:
     pages: Pages  # which pages of this kind the briefing has
     context: Context = no_context
     menu: Menu | None = None  # None: kept out of the menu (MkDocs's not_in_nav)
-    depends: Callable[[BriefingView, Any], tuple] | None = None  # a page's inputs; None: rendered every build
     schema_type: str = "NewsArticle"  # what the page's JSON-LD describes
     search: str = ""  # the search index's setting for the page's facts: 'boost: 2', 'exclude: true' (site/search_index.py)
 
@@ -92,41 +90,6 @@ def _conflicts(view: BriefingView):
     return [(conflict_page(c.id), c) for c in view.briefing.conflicts]
 
 
-# Reuse: what a page shows, as model objects (the same objects as last build: the same page) and plain
-# values (compared by value). Every page also shows the briefing block (the codebook's labels, the as-of
-# date) and the independent outlets behind its facts, which follow `based_on` through other sources.
-def _events_deps(view: BriefingView, subject) -> tuple:
-    seen: dict[str, Any] = {}
-    for event in subject[1]:
-        seen.update((s, view.sources[s]) for s in event.sources)
-        seen.update((a, view.entities[a]) for a in event.actors)
-    return (view.briefing.info, *subject[1], *seen.values(), *_origins(view, subject[1]))
-
-
-def _origins(view: BriefingView, facts) -> list[tuple[str, ...]]:
-    return [view.origins_of(fact.sources) for fact in facts]
-
-
-def _sources_deps(view: BriefingView, subject) -> tuple:
-    listed = subject[1]
-    bases = [view.sources[s.based_on] for s in listed if s.based_on in view.sources]
-    return (view.briefing.info, *listed, *bases, *[view.source_pages[b.id] for b in bases],
-            *(use for s in listed for use in view.uses_by_source.get(s.id, ())))
-
-
-def _entity_deps(view: BriefingView, entity) -> tuple:
-    events = view.events_by_actor.get(entity.id, [])
-    quotes = view.quotes_by_speaker.get(entity.id, [])
-    rels = view.relationships_by_party.get(entity.id, [])
-    parties = [view.entities[p] for r in rels for p in (r.source_party, r.target_party)]
-    people = view.people_by_organisation.get(entity.id, [])
-    orgs = [view.entities[o] for o in getattr(entity, "organisations", [])]
-    sources = [view.sources[s] for s in entity.sources] + [view.sources[q.source] for q in quotes]
-    sources += [view.sources[s] for r in rels for s in r.sources]
-    return (view.briefing.info, entity, *events, *quotes, *rels, *parties, *people, *orgs, *sources,
-            *(q.event for q in quotes), *(view.event_pages[e.id] for e in events), *_origins(view, events))
-
-
 def _conflicts_title(view: BriefingView) -> str:
     return view.briefing.info.wording.conflicts_page
 
@@ -140,7 +103,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
     single("updates", paths.UPDATES, "updates.md.j2", contexts.updates_page, Menu("Updates", 90)),
     single("timeline", paths.TIMELINE, "timeline.md.j2", contexts.timeline, Menu("Timeline", 10), search="boost: 2"),
     PageKind("timeline-part", paths.TIMELINE_PART, "timeline_year.md.j2", _timeline_parts, contexts.timeline_part,
-             depends=_events_deps, search="boost: 2"),
+             search="boost: 2"),
     single("claims", paths.CLAIMS, "claims.md.j2", menu=Menu(report_label, 20), part="claims"),
     single("conflicts", paths.CONFLICTS, "conflicts_index.md.j2", contexts.conflicts_index,
            Menu(_conflicts_title, 30), part="conflicts"),
@@ -149,18 +112,18 @@ PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
     single("leverage", paths.LEVERAGE, "leverage.md.j2", contexts.leverage, Menu(_leverage_title, 40),
            when=lambda view: bool(view.parts & {"leverage", "relationships"})),
     single("people", paths.PEOPLE, "people_index.md.j2", contexts.people_index, Menu("People", 50), part="people"),
-    PageKind("person", paths.PERSON, "person.md.j2", _people, contexts.person, depends=_entity_deps,
+    PageKind("person", paths.PERSON, "person.md.j2", _people, contexts.person,
              schema_type="Person", search="boost: 3"),
     single("organisations", paths.ORGANISATIONS, "organisations_index.md.j2", contexts.organisations_index,
            Menu("Organisations", 60), part="organisations"),
     PageKind("organisation", paths.ORGANISATION, "organisation.md.j2", _organisations, contexts.organisation,
-             depends=_entity_deps, schema_type="Organization", search="boost: 3"),
+             schema_type="Organization", search="boost: 3"),
     single("sources", paths.SOURCES, "sources.md.j2", contexts.sources, Menu("Sources", 80),
            when=lambda view: not view.sources_split, search="boost: 0.5"),
     single("sources-index", paths.SOURCES, "sources_index.md.j2", contexts.sources_index, Menu("Sources", 80),
            when=lambda view: view.sources_split, search="boost: 0.5"),
     PageKind("sources-part", paths.SOURCES_PART, "sources.md.j2", _source_parts, contexts.sources_part,
-             depends=_sources_deps, search="boost: 0.5"),
+             search="boost: 0.5"),
     single("quotes", paths.QUOTES, "quotes.md.j2", contexts.quotes, Menu("Quotes", 70), part="quotes"),
     single("methodology", paths.METHODOLOGY, "methodology.md.j2", contexts.methodology, Menu("About", 100)),
     single("print", paths.PRINT, "print.md.j2", menu=Menu("About", 100), search="exclude: true"),
