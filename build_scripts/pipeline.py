@@ -23,6 +23,8 @@ from build_scripts.history.corrections import corrections_before
 from build_scripts.history.feed import FEED_PATH, atom_feed
 from build_scripts.history.update_days import by_day
 from build_scripts.history.updates import data_updates, history_head
+from build_scripts.plan.output_plan import OutputPlan
+from build_scripts.plan.site_plan import plan_flavours, plan_nav, planned_pages
 from build_scripts.render.chart_html import MARKER, render_chart
 from build_scripts.render.chart_images import STATIC_CHARTS_ENV, chart_svgs, image_name
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
@@ -35,8 +37,6 @@ from build_scripts.render.page_paths import METHODOLOGY, TIMELINE
 from build_scripts.render.text import page_url, relative_path
 from build_scripts.render.views import Editing, build_view, change_target
 from build_scripts.session import BuildSession, SessionCaches
-from build_scripts.site.output_plan import OutputPlan
-from build_scripts.site.site_plan import plan_flavours, plan_nav, planned_pages
 
 DATA_ENV = "BRIEFING_DATA"
 ROOT = Path(__file__).resolve().parent.parent

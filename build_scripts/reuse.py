@@ -7,7 +7,7 @@ each object alive beside its result, so an id can never be reused by another obj
 remembered; results not asked for during a whole run are forgotten at the start of the next one.
 
 Nothing here knows a stage: each stage that reuses work owns its cache type (data/validation.LoadCache,
-site/site_plan.PageCache, render/downloads.DownloadCache), and the build session holds one of each
+plan/site_plan.PageCache, render/downloads.DownloadCache), and the build session holds one of each
 (session.SessionCaches), forgotten when the code's fingerprint changes.
 """
 from __future__ import annotations

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 from build_scripts.data.trust import build_date_from_env
 from build_scripts.data.validation import LoadCache, Report, load_report
 from build_scripts.logs import site_log
+from build_scripts.plan.site_plan import PageCache
 from build_scripts.render.downloads import DownloadCache
 from build_scripts.reuse import code_fingerprint
-from build_scripts.site.site_plan import PageCache
 from build_scripts.site.writing import Written
 
 if TYPE_CHECKING:  # the pipeline imports this module

@@ -31,7 +31,7 @@ ALLOWED_STATE = {("build_scripts.site.mkdocs_hook", "PROCESS_CACHES")}
 # Memoised functions are allowed only as pure functions of text: the same string always gives the
 # same result, so the memo can never change what a build makes.
 PURE_TYPES = {"str", "bytes", "int", "bool", "Md", "t.Md"}
-STAGES = {"data", "render", "site", "history", "links", "tools"}
+STAGES = {"data", "render", "plan", "site", "history", "links", "tools"}
 
 
 def module_name(path: Path) -> str:

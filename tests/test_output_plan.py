@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
+from build_scripts.plan.output_plan import OutputConflict, OutputPlan
 from build_scripts.session import generate
-from build_scripts.site.output_plan import OutputConflict, OutputPlan
 
 from .conftest import ROOT
 

@@ -12,9 +12,9 @@ import sys
 import pytest
 
 from build_scripts.data.validation import load_briefing
+from build_scripts.plan.page_registry import PAGE_KINDS, Menu, not_in_nav, page_links, single
+from build_scripts.plan.site_plan import PlanConflict, plan_nav, plan_pages, planned_pages
 from build_scripts.render.views import build_view
-from build_scripts.site.page_registry import PAGE_KINDS, Menu, not_in_nav, page_links, single
-from build_scripts.site.site_plan import PlanConflict, plan_nav, plan_pages, planned_pages
 
 from .conftest import MINI, ROOT
 
@@ -73,7 +73,7 @@ def test_the_readmes_new_page_kind_is_a_template_and_one_entry(tmp_path):
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     template, entry = readme_example()
     (tmp_path / "build_scripts/render/templates/glossary.md.j2").write_text(template)
-    registry = tmp_path / "build_scripts/site/page_registry.py"
+    registry = tmp_path / "build_scripts/plan/page_registry.py"
     text = registry.read_text()
     anchor = '    single("print",'
     assert text.count(anchor) == 1

@@ -7,12 +7,12 @@ import shutil
 import jinja2
 
 from build_scripts.data.validation import LoadCache, load_briefing
+from build_scripts.plan.page_registry import PageKind
+from build_scripts.plan.site_plan import PageCache, plan_flavours
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.pages import template_environment
 from build_scripts.render.reading import Reads, reading, same_value
 from build_scripts.render.views import build_view
-from build_scripts.site.page_registry import PageKind
-from build_scripts.site.site_plan import PageCache, plan_flavours
 
 from .conftest import FIXTURES
 

@@ -1,5 +1,5 @@
 """What each kind of page's template is given besides the view (pure): one function per page kind,
-named in the page registry (site/page_registry.py). Each takes the view, the page's subject (the
+named in the page registry (plan/page_registry.py). Each takes the view, the page's subject (the
 conflict, person or period it is about; None for a page about the whole briefing) and the data's
 history (None when it is not read)."""
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Where each kind of page lives under the docs root: each path written once, here.
 
-Patterns name the part that varies in braces ({id}); the page registry (site/page_registry.py)
+Patterns name the part that varies in braces ({id}); the page registry (plan/page_registry.py)
 checks every planned page against its kind's pattern, and turns the patterns of pages kept out of
 the menu into MkDocs's `not_in_nav`.
 """

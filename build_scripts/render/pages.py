@@ -2,7 +2,7 @@
 
 Every `{{ value }}` in a template is escaped as literal text unless it is already `Md` (what `ctx`,
 a render/page_context.PageContext, returns), so data can never inject markup. Each
-page (one per entry of the page registry, site/page_registry.py) is rendered in a flavour: the site's
+page (one per entry of the page registry, plan/page_registry.py) is rendered in a flavour: the site's
 page (Flavour.SITE) or its plain-Markdown copy (Flavour.COPY).
 """
 from __future__ import annotations
@@ -63,7 +63,7 @@ def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE
     page kind's setting for the site's search ('boost: 2'), added to its front matter. env: the session's
     template environment (a fresh one when not given); made: the fragments this run made already, shared by
     its pages (formats' `made`). extra: the page kind's own variables and `links`,
-    the paths of single pages (site/page_registry.py)."""
+    the paths of single pages (plan/page_registry.py)."""
     seed_id = view.briefing.info.seed_source
     env = env if env is not None else template_environment()
     ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES, made=made)

@@ -1,5 +1,5 @@
 """What a page reads, recorded while it is rendered, so that it is reused exactly while all it read
-is unchanged (site/site_plan.PageCache).
+is unchanged (plan/site_plan.PageCache).
 
 A page is rendered from the view as that one page sees it (`reading(view, reads)`): every attribute
 it reads, every entry of an index it looks up and every answer a view method gives it is written

@@ -31,7 +31,7 @@ from build_scripts import pipeline as build  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.site.postprocess import finish_page  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession, SessionCaches  # noqa: E402
-from build_scripts.site.page_registry import not_in_nav  # noqa: E402
+from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_index import write_index  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402

@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterable
 
 from build_scripts.render import page_contexts as contexts
 from build_scripts.render import page_paths as paths
-from build_scripts.render.pages import report_label
 from build_scripts.render.page_paths import conflict_page
+from build_scripts.render.pages import report_label
 from build_scripts.render.views import BriefingView
 
 Context = Callable[[BriefingView, Any, Any], dict]
@@ -49,7 +49,7 @@ class PageKind:
     context: Context = no_context
     menu: Menu | None = None  # None: kept out of the menu (MkDocs's not_in_nav)
     schema_type: str = "NewsArticle"  # what the page's JSON-LD describes
-    search: str = ""  # the search index's setting for the page's facts: 'boost: 2', 'exclude: true' (site/search_index.py)
+    search: str = ""  # the search index's setting for its facts: 'boost: 2', 'exclude: true' (site/search_index.py)
 
     def __post_init__(self) -> None:
         if self.schema_type not in SCHEMA_TYPES:

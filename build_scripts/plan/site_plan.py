@@ -7,12 +7,12 @@ from typing import Any
 
 import jinja2
 
+from build_scripts.plan.page_registry import PAGE_KINDS, PageKind, page_links
 from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import pattern_regex
 from build_scripts.render.reading import Made, Reads, reading, same_value
 from build_scripts.render.views import BriefingView
-from build_scripts.site.page_registry import PAGE_KINDS, PageKind, page_links
 
 
 class PlanConflict(Exception):
@@ -70,7 +70,8 @@ def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | No
 
 
 def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None, flavours: tuple[Flavour, ...],
-                  kinds: tuple[PageKind, ...] = PAGE_KINDS, cache: PageCache | None = None) -> dict[Flavour, dict[str, str]]:
+                  kinds: tuple[PageKind, ...] = PAGE_KINDS,
+                  cache: PageCache | None = None) -> dict[Flavour, dict[str, str]]:
     """Every page in each flavour. A page keeps its texts from the last generation while everything it
     read then is unchanged (render/reading.py: each value it read from the view, its subject and the
     updates); its reads are checked once for all flavours."""
