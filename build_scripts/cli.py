@@ -15,19 +15,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts import pipeline as build
+from build_scripts.config import BuildConfig, build_date_from_env, data_dir_from_env
 from build_scripts.data.acknowledgements import report_json
+from build_scripts.effects.writing import swap_in_directory, write_file, write_tree
 from build_scripts.errors import DataError
 from build_scripts.links.network_commands import add_network_commands
 from build_scripts.logs import log_report, messages_on_stderr
-from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession
-from build_scripts.site.writing import swap_in_directory, write_file, write_tree
+from build_scripts.session import SESSION_KEY, BuildSession
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def _data_dir(args) -> Path:
-    return Path(args.data).resolve() if args.data else build.data_dir_from_env(ROOT)
+    return Path(args.data).resolve() if args.data else data_dir_from_env(ROOT)
 
 
 def _label(args) -> str:
@@ -185,7 +186,6 @@ def cmd_diff(args) -> int:
 def cmd_new(args) -> int:
     """A minimal briefing to start from: it passes `check` as it is."""
     from build_scripts.data.scaffold import ScaffoldRefused, write_scaffold
-    from build_scripts.data.trust import build_date_from_env
 
     try:
         written = write_scaffold(Path(args.folder), build_date_from_env())

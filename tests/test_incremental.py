@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.effects.writing import write_tree
 from build_scripts.session import BuildConfig, BuildSession, SessionCaches, generate
-from build_scripts.site.writing import write_tree
 from build_scripts.tools.synthetic import write_synthetic
 
 from .conftest import FIXTURES, ROOT
@@ -20,7 +20,7 @@ FRESH = """
 import sys
 from pathlib import Path
 from build_scripts.session import generate
-from build_scripts.site.writing import write_tree
+from build_scripts.effects.writing import write_tree
 output = generate(Path(sys.argv[1]), static_charts=False, history=False)
 write_tree(output.plan, Path(sys.argv[2]))
 """

@@ -7,10 +7,9 @@ dated; an item "still in force" must cite something recent; the briefing's revie
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import date
 from functools import lru_cache
 
 from build_scripts.data.acknowledgements import coded
@@ -23,14 +22,6 @@ from build_scripts.errors import Problem
 STATUSED = ("events", "claims", "leverage")
 FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion)\b)?|"
                     r"\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|billion\b|million\b|trillion\b)")
-
-
-def build_date_from_env() -> date:
-    """The build date: SOURCE_DATE_EPOCH when set (the same commit builds the same bytes), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(tz=timezone.utc).date()
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of a few hundred outlet names, called for every citation

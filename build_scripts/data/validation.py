@@ -13,6 +13,7 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from build_scripts.collector import collector_paused
+from build_scripts.config import build_date_from_env
 from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
@@ -23,7 +24,6 @@ from build_scripts.data.migrations import pending_problems, placeholders
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
 from build_scripts.data.places import Place, item_places
 from build_scripts.data.trust import (
-    build_date_from_env,
     codebook_problems,
     currency_problems,
     figure_problems,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
 
+from build_scripts.history.changes import Change
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import UpdateDay
-from build_scripts.history.updates import Change
 
 FEED_PATH = "feed.xml"  # where the Atom feed is published, relative to the site root
 

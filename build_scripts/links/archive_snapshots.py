@@ -14,11 +14,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from build_scripts.data.loading import LoadedFile
+from build_scripts.effects.writing import write_file
 from build_scripts.errors import Problem
 from build_scripts.links.link_report import LinkTarget, link_targets
 from build_scripts.links.wayback import SavePageNow, Snapshot
 from build_scripts.logs import progress
-from build_scripts.site.writing import write_file
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts.data.validation import load_report
-from build_scripts.site.writing import write_file
+from build_scripts.effects.writing import write_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _data_dir(args) -> Path:
-    from build_scripts.pipeline import data_dir_from_env
+    from build_scripts.config import data_dir_from_env
 
     return Path(args.data).resolve() if args.data else data_dir_from_env(ROOT)
 

@@ -15,10 +15,10 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import span_label
 from build_scripts.data.model import STATUS_LABELS, Event, Status, Tone
+from build_scripts.data.rules import plural
 from build_scripts.render.chart_relations import relationships_chart
 from build_scripts.render.chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from build_scripts.render.fragments import format_amount
-from build_scripts.render.text import plural
 from build_scripts.render.views import BriefingView
 
 STATUS_STYLE = MappingProxyType({

@@ -14,7 +14,7 @@ import jinja2
 
 from build_scripts.data.dates import when
 from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Status
-from build_scripts.data.rules import STATUS_RULES, check_lines
+from build_scripts.data.rules import STATUS_RULES, check_lines, plural
 from build_scripts.render import text as t
 from build_scripts.render.page_context import Flavour, PageContext
 from build_scripts.render.reading import Made
@@ -47,7 +47,7 @@ def template_environment() -> jinja2.Environment:
         when=lambda d: t.md_text(when(d)),
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
         md=t.Md,
-        count=lambda n, noun: t.md_text(t.plural(n, noun)),
+        count=lambda n, noun: t.md_text(plural(n, noun)),
         # only for the output of our own macros, which escape their own data
         lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),
         # Front matter: MkDocs and Material print page titles and descriptions into HTML unescaped,

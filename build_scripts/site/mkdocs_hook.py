@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 from build_scripts import pipeline as build  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.site.postprocess import finish_page  # noqa: E402
-from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession, SessionCaches  # noqa: E402
+from build_scripts.caches import SessionCaches  # noqa: E402
+from build_scripts.config import BuildConfig, data_dir_from_env  # noqa: E402
+from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
 from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_index import write_index  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
@@ -70,7 +72,7 @@ def on_config(config):
     lay out the site from it."""
     if not config.use_directory_urls:
         raise PluginError("the briefing's pages link each other by directory address: set use_directory_urls: true")
-    session = _session(config, build.data_dir_from_env(Path(config.config_file_path).parent))
+    session = _session(config, data_dir_from_env(Path(config.config_file_path).parent))
     data_dir = session.config.data_dir
     if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-
 Written = dict[str, tuple[str | bytes, int, int]]  # path -> the content written there, its size and mtime (ns)
 
 
