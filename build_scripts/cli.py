@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts import pipeline as build
-from build_scripts.config import BuildConfig, build_date_from_env, data_dir_from_env
+from build_scripts.config import EPOCH_ENV, BuildConfig, build_date_from_env, data_dir_from_env, date_of_epoch
 from build_scripts.data.acknowledgements import report_json
 from build_scripts.effects.writing import swap_in_directory, write_file, write_tree
 from build_scripts.errors import DataError
@@ -118,8 +118,8 @@ def _engine_aborts(name: str) -> tuple[type, ...]:
 def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
-    session = _session(args)
+    epoch = os.environ.setdefault(EPOCH_ENV, _commit_time())  # MkDocs dates the sitemap from it too
+    session = _session(args, build_date=date_of_epoch(epoch))
     log_report(session.report())  # fail fast, with every problem, before MkDocs
     if _strict(args, session.report()):
         return 1

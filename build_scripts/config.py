@@ -19,7 +19,11 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 def build_date_from_env() -> date:
     """The build date: SOURCE_DATE_EPOCH when set (the same commit builds the same bytes), else today."""
-    epoch = os.environ.get(EPOCH_ENV)
+    return date_of_epoch(os.environ.get(EPOCH_ENV))
+
+
+def date_of_epoch(epoch: str | None) -> date:
+    """The day (UTC) of a SOURCE_DATE_EPOCH value; today when there is none."""
     if epoch and epoch.strip().isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     return datetime.now(tz=timezone.utc).date()
