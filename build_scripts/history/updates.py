@@ -10,17 +10,17 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from build_scripts.effects.writing import write_file
-from build_scripts.errors import DataError
-from build_scripts.history.changes import Change, FieldChange, Update
-from build_scripts.history.corrections import changed_fields, value_text
-from build_scripts.history.diffing import compare, item_label
-from build_scripts.history.git_history import (
+from build_scripts.effects.git_history import (
     data_commits,
     git_root,
     load_briefing_at,
     parent_of,
 )
+from build_scripts.effects.writing import write_file
+from build_scripts.errors import DataError
+from build_scripts.history.changes import Change, FieldChange, Update
+from build_scripts.history.corrections import changed_fields, value_text
+from build_scripts.history.diffing import compare, item_label
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "updates"
 LIMIT = 20
