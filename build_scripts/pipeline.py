@@ -18,6 +18,7 @@ from build_scripts.collector import collector_paused
 from build_scripts.config import BuildConfig
 from build_scripts.data.model import Briefing
 from build_scripts.data.validation import Report, load_report
+from build_scripts.effects.cache_folders import CHART_IMAGES
 from build_scripts.effects.chart_drawing import draw_svgs
 from build_scripts.errors import DataError, Problem
 from build_scripts.history.corrections import corrections_before
@@ -42,7 +43,6 @@ from build_scripts.reuse import code_fingerprint
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 PLOTLY_URL = "assets/vendor/plotly-basic.min.js"
-CACHE_DIR = ROOT / ".cache" / "charts"
 
 
 def chart_json(chart: Chart) -> str:
@@ -84,7 +84,7 @@ def _generate(briefing: Briefing, config: BuildConfig, updates, editing: Editing
     site_url = editing.site_url
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
-    svgs = draw_svgs(image_figures(charts), CACHE_DIR, caches.chart_notes, config.charts_turned_off) \
+    svgs = draw_svgs(image_figures(charts), CHART_IMAGES, caches.chart_notes, config.charts_turned_off) \
         if config.static_charts else {}
     plan = OutputPlan()  # every file, claimed once: a second claim on a path raises
     plan.add_assets({f"assets/charts/{cid}.json": text for cid, text in figures.items()}, "chart data")

@@ -22,7 +22,7 @@ TURNED_OFF = "Charts are interactive only: static chart images were turned off (
 @pytest.fixture
 def fresh(monkeypatch, tmp_path):
     """An empty image cache (each build session says its notes afresh)."""
-    monkeypatch.setattr(build, "CACHE_DIR", tmp_path / "chart-cache")
+    monkeypatch.setattr(build, "CHART_IMAGES", tmp_path / "chart-cache")
 
 
 def mini_charts():

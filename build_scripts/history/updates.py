@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
+from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
 from build_scripts.effects.git_history import (
     data_commits,
     git_root,
@@ -22,7 +23,6 @@ from build_scripts.history.changes import Change, FieldChange, Update
 from build_scripts.history.corrections import changed_fields, value_text
 from build_scripts.history.diffing import compare, item_label
 
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "updates"
 LIMIT = 20
 
 
