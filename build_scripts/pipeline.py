@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 
+from build_scripts import asset_paths as assets
 from build_scripts.caches import SessionCaches
 from build_scripts.collector import collector_paused
 from build_scripts.config import BuildConfig
@@ -42,7 +43,6 @@ from build_scripts.reuse import code_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY_JS = ROOT / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
-PLOTLY_URL = "assets/vendor/plotly-basic.min.js"
 
 
 def chart_json(chart: Chart) -> str:
@@ -87,10 +87,10 @@ def _generate(briefing: Briefing, config: BuildConfig, updates, editing: Editing
     svgs = draw_svgs(image_figures(charts), CHART_IMAGES, caches.chart_notes, config.charts_turned_off) \
         if config.static_charts else {}
     plan = OutputPlan()  # every file, claimed once: a second claim on a path raises
-    plan.add_assets({f"assets/charts/{cid}.json": text for cid, text in figures.items()}, "chart data")
-    plan.add_assets({f"assets/charts/{name}.svg": svg for name, svg in svgs.items()}, "chart image")
+    plan.add_assets({assets.chart_data(cid): text for cid, text in figures.items()}, "chart data")
+    plan.add_assets({assets.chart_image(name): svg for name, svg in svgs.items()}, "chart image")
     if config.bundle:
-        plan.add_asset(PLOTLY_URL, plotly_bundle(), "plotly.js bundle")
+        plan.add_asset(assets.PLOTLY_BUNDLE, plotly_bundle(), "plotly.js bundle")
     plan.add_assets(download_files(briefing, view, caches.downloads), "download")
     plan.add_assets(event_passages(view), "passages")
     planned = planned_pages(view)
@@ -101,7 +101,7 @@ def _generate(briefing: Briefing, config: BuildConfig, updates, editing: Editing
     days = by_day(updates or [])
     plan.add_asset(FEED_PATH, atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
-    plan.add_asset("llms.txt", llms_txt(briefing, nav, plan.pages), "llms.txt")
+    plan.add_asset(assets.LLMS_TXT, llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
     return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs, described=described)
 
@@ -134,12 +134,12 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
             known = ", ".join(sorted(output.charts))
             raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'",
                                      f"known charts: {known}")])
-        images = {palette: {size: relative_path(here, f"assets/charts/{image_name(chart_id, palette, size)}.svg")
+        images = {palette: {size: relative_path(here, assets.chart_image(image_name(chart_id, palette, size)))
                             for size in IMAGE_WIDTHS} for palette in THEMES} if chart_id in output.svgs else {}
         codebook = relative_path(here, page_url(METHODOLOGY)) or "./"
         return render_chart(
             output.charts[chart_id],
-            json_url=relative_path(here, f"assets/charts/{chart_id}.json"),
+            json_url=relative_path(here, assets.chart_data(chart_id)),
             images=images,
             timeline_url=relative_path(here, page_url(TIMELINE)) or "./",
         ) + (f'<p class="chart__codes"><a href="{codebook}#codebook">'

@@ -122,14 +122,14 @@ def test_the_package_shows_the_pipeline():
     folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert folders == STAGES
     top = {p.stem for p in PACKAGE.glob("*.py")}
-    assert top == {"__init__", "__main__", "cli", "config", "caches", "pipeline", "session", "reuse", "errors",
-                   "collector", "logs"}
+    assert top == {"__init__", "__main__", "cli", "config", "caches", "asset_paths", "pipeline", "session", "reuse",
+                   "errors", "collector", "logs"}
 
 
 # The floors of the house, lowest first: a module imports its own floor and those below. Within the
 # plan, the engine adapter above it and the side effects below it, a reader can tell what may call what.
 FLOORS = (
-    {"errors", "collector", "reuse", "config"},  # shared by all; config reads the environment, once
+    {"errors", "collector", "reuse", "config", "asset_paths"},  # shared by all; config reads the environment, once
     {"data"},  # the model, loading and the editorial rules
     {"logs"},
     {"effects"},  # the one owner of side effects: writing files, drawing chart images with Chromium

@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from build_scripts.asset_paths import BRIEFING_JSON, BRIEFING_SCHEMA, EVENTS_CSV, PROVENANCE_JSON
 from build_scripts.data.model import COLLECTIONS, Briefing, Event
 from build_scripts.data.schema import schema_text
 from build_scripts.render.citations import cited
 from build_scripts.reuse import ObjectMemo
 
-JSON_PATH = "downloads/briefing.json"
-SCHEMA_PATH = "downloads/briefing.schema.json"
-EVENTS_CSV_PATH = "downloads/events.csv"
-PROVENANCE_PATH = "downloads/provenance.json"
+JSON_PATH, SCHEMA_PATH = BRIEFING_JSON, BRIEFING_SCHEMA  # where each download is published (asset_paths)
+EVENTS_CSV_PATH, PROVENANCE_PATH = EVENTS_CSV, PROVENANCE_JSON
 CSV_COLUMNS = ("id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
                "status", "status_note", "sources", "amounts", "independent_origins")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

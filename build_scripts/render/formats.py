@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from build_scripts.asset_paths import COPIES_DIR
 from build_scripts.render import text as t
 from build_scripts.render.reading import Made
 from build_scripts.render.text import (
@@ -27,7 +28,7 @@ from build_scripts.render.text import (
     safe_url,
 )
 
-COPY_DIR = "markdown"
+COPY_DIR = COPIES_DIR  # the plain-Markdown copies (asset_paths)
 
 
 def element(tag: str, content: str, attrs: dict[str, str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from build_scripts import asset_paths as assets
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.render import blocks, editing
 from build_scripts.render import fragments as f
@@ -192,5 +193,5 @@ class PageContext:
     def chart(self, chart_id: str) -> Md:
         """Where a chart goes (the pipeline puts it there); a copy links the chart's data."""
         if self.copy:
-            return Md(self.md.link("Chart data (JSON)", self.md.file(f"assets/charts/{chart_id}.json")))
+            return Md(self.md.link("Chart data (JSON)", self.md.file(assets.chart_data(chart_id))))
         return Md(f"<!-- chart: {chart_id} -->")

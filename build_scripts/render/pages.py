@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from build_scripts import asset_paths as assets
 from build_scripts.data.dates import when
 from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Status
 from build_scripts.data.rules import STATUS_RULES, check_lines, plural
@@ -72,7 +73,7 @@ def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
-        check_lines=check_lines(), **extra,
+        check_lines=check_lines(), assets=assets, **extra,
     ) + ctx.notes()
     if flavour is COPY:
         return as_copy(text)
