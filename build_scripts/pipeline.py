@@ -2,7 +2,7 @@
 
     1. load + validate   session.report             (every problem at once, or nothing)
     2. pages             site_plan.plan_flavours     (pure Markdown strings, one per page_registry entry)
-    3. charts            charts.build_charts         (figure JSON, summaries, tables)
+    3. charts            chart_table.build_charts    (figure JSON, summaries, tables; one table entry per chart)
     4. static images     chart_images.image_figures, drawn by effects/chart_drawing (Chromium, cached; optional)
     5. assets            chart JSON, SVGs and the plotly.js bundle served by the site
 Writing happens elsewhere (writing.py), driven by the CLI or by MkDocs.
@@ -30,8 +30,8 @@ from build_scripts.plan.output_plan import BuildOutput, OutputPlan
 from build_scripts.plan.site_plan import plan_flavours, plan_nav, planned_pages
 from build_scripts.render.chart_html import MARKER, render_chart
 from build_scripts.render.chart_images import image_figures, image_name
-from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, published
-from build_scripts.render.charts import Chart, build_charts
+from build_scripts.render.chart_spec import THEMES, Chart, published
+from build_scripts.render.chart_table import build_charts, chart_kind
 from build_scripts.render.citations import event_passages
 from build_scripts.render.downloads import download_files
 from build_scripts.render.markdown_copies import llms_txt, markdown_copies
@@ -134,8 +134,9 @@ def place_charts(markdown: str, output: BuildOutput, address: str) -> str:
             known = ", ".join(sorted(output.charts))
             raise DataError([Problem(address or "index", 1, 1, "", f"unknown chart '{chart_id}'",
                                      f"known charts: {known}")])
+        sizes = chart_kind(chart_id).sizes
         images = {palette: {size: relative_path(here, assets.chart_image(image_name(chart_id, palette, size)))
-                            for size in IMAGE_WIDTHS} for palette in THEMES} if chart_id in output.svgs else {}
+                            for size in sizes} for palette in THEMES} if chart_id in output.svgs else {}
         codebook = relative_path(here, page_url(METHODOLOGY)) or "./"
         return render_chart(
             output.charts[chart_id],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, Chart, theme_layout
+from build_scripts.render.chart_table import chart_kind
 
 
 def image_name(chart_id: str, palette: str, size: str = "wide") -> str:
@@ -41,6 +42,7 @@ def _fit_phone(xaxis: dict) -> None:
 
 
 def image_figures(charts: dict[str, Chart]) -> dict[str, dict]:
-    """Every static image's figure, by image name (image_name): each chart in each palette and size."""
-    variants = [(palette, size) for palette in THEMES for size in IMAGE_WIDTHS]
-    return {image_name(cid, *v): static_figure(chart, *v) for cid, chart in charts.items() for v in variants}
+    """Every static image's figure, by image name (image_name): each chart in each palette and in the
+    sizes the chart table gives its kind (chart_table.ChartKind.sizes)."""
+    return {image_name(cid, palette, size): static_figure(chart, palette, size)
+            for cid, chart in charts.items() for palette in THEMES for size in chart_kind(cid).sizes}
