@@ -14,15 +14,16 @@ from typing import Any, Callable, Iterable
 
 from build_scripts.render import page_contexts as contexts
 from build_scripts.render import page_paths as paths
+from build_scripts.render.page_contexts import PageInputs
 from build_scripts.render.page_paths import conflict_page
 from build_scripts.render.pages import report_label
 from build_scripts.render.views import BriefingView
 
-Context = Callable[[BriefingView, Any, Any], dict]
+Context = Callable[[PageInputs], dict]  # a page's own template variables (render/page_contexts.py)
 Pages = Callable[[BriefingView], Iterable[tuple[str, Any]]]  # (path, subject) of each page the briefing has
 
 
-def no_context(view: BriefingView, subject, updates) -> dict:
+def no_context(page: PageInputs) -> dict:
     return {}
 
 

@@ -10,6 +10,7 @@ import jinja2
 from build_scripts.plan.page_registry import PAGE_KINDS, PageKind, page_links
 from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
+from build_scripts.render.page_contexts import PageInputs
 from build_scripts.render.page_paths import pattern_regex
 from build_scripts.render.reading import Made, Reads, reading, same_value
 from build_scripts.render.views import BriefingView
@@ -105,7 +106,7 @@ def _render(view: BriefingView, page: PlannedPage, flavour: Flavour, reads: Read
     seen = reading(view, reads)
     return pages.render(page.kind.template, seen, page.path, flavour, links=run.links, search=page.kind.search,
                         env=run.templates, made=Made(run.made, reads),
-                        **page.kind.context(seen, page.subject, run.updates))
+                        **page.kind.context(PageInputs(seen, page.subject, run.updates)))
 
 
 def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict) -> Rendered:

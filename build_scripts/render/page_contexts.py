@@ -1,10 +1,11 @@
 """What each kind of page's template is given besides the view (pure): one function per page kind,
-named in the page registry (plan/page_registry.py). Each takes the view, the page's subject (the
-conflict, person or period it is about; None for a page about the whole briefing) and the data's
-history (None when it is not read)."""
+named in the page registry (plan/page_registry.py). Each takes one PageInputs: the view, the page's
+subject and the data's history."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from typing import Any
 
 from build_scripts.data.model import Organisation, Person, Status
 from build_scripts.data.rules import evidence_lines
@@ -14,14 +15,26 @@ from build_scripts.render.page_paths import SOURCES, conflict_page, part_label
 from build_scripts.render.views import BriefingView
 
 
-def home(view: BriefingView, subject, updates) -> dict:
-    latest = list(reversed(view.events[-5:]))
-    recent = [(d, c) for d in by_day(updates or []) for c in d.changes][:3]
-    return {"latest": latest, "updates": updates, "recent": recent, "labels": LABELS}
+@dataclass(frozen=True)
+class PageInputs:
+    """What a page's context is made from: the view (as the page reads it), the page's subject (the
+    conflict, person or period it is about; None for a page about the whole briefing) and the updates
+    read from the data's history (None when it is not read)."""
+
+    view: BriefingView
+    subject: Any = None
+    updates: Any = None
 
 
-def updates_page(view: BriefingView, subject, updates) -> dict:
+def home(page: PageInputs) -> dict:
+    latest = list(reversed(page.view.events[-5:]))
+    recent = [(d, c) for d in by_day(page.updates or []) for c in d.changes][:3]
+    return {"latest": latest, "updates": page.updates, "recent": recent, "labels": LABELS}
+
+
+def updates_page(page: PageInputs) -> dict:
     """The updates by day (None when there is no history to read)."""
+    updates = page.updates
     return {"updates": updates, "days": by_day(updates) if updates is not None else None, "labels": LABELS}
 
 
@@ -32,80 +45,80 @@ def events_by_year(view: BriefingView) -> dict[int, list]:
     return years
 
 
-def timeline(view: BriefingView, subject, updates) -> dict:
+def timeline(page: PageInputs) -> dict:
     """The whole timeline by year, or, when it is split, a table of its parts (each listed once)."""
-    split = view.timeline_split
-    parts = [(page, part_label(page, events[0]), len(events)) for page, events in view.events_by_page.items()]
-    return {"years": {} if split else events_by_year(view), "split": split, "parts": parts if split else []}
+    split = page.view.timeline_split
+    parts = [(path, part_label(path, events[0]), len(events)) for path, events in page.view.events_by_page.items()]
+    return {"years": {} if split else events_by_year(page.view), "split": split, "parts": parts if split else []}
 
 
-def timeline_part(view: BriefingView, subject: tuple[str, list], updates) -> dict:
-    page, events = subject
-    return {"label": part_label(page, events[0]), "events": events}
+def timeline_part(page: PageInputs) -> dict:
+    path, events = page.subject  # a part of the timeline: its path and its events
+    return {"label": part_label(path, events[0]), "events": events}
 
 
-def conflicts_index(view: BriefingView, subject, updates) -> dict:
+def conflicts_index(page: PageInputs) -> dict:
     return {"conflict_page": conflict_page}
 
 
-def conflict(view: BriefingView, subject, updates) -> dict:
-    claims = {c.id: c for c in view.briefing.claims}
-    return {"conflict": subject, "claims": [claims[c] for c in subject.claims]}
+def conflict(page: PageInputs) -> dict:
+    claims = {c.id: c for c in page.view.briefing.claims}
+    return {"conflict": page.subject, "claims": [claims[c] for c in page.subject.claims]}
 
 
-def leverage(view: BriefingView, subject, updates) -> dict:
-    return {"claims": {c.id: c for c in view.briefing.claims}}
+def leverage(page: PageInputs) -> dict:
+    return {"claims": {c.id: c for c in page.view.briefing.claims}}
 
 
-def person(view: BriefingView, subject, updates) -> dict:
-    return {"person": subject}
+def person(page: PageInputs) -> dict:
+    return {"person": page.subject}
 
 
-def organisation(view: BriefingView, subject, updates) -> dict:
-    return {"org": subject}
+def organisation(page: PageInputs) -> dict:
+    return {"org": page.subject}
 
 
-def people_index(view: BriefingView, subject, updates) -> dict:
-    return {"people": [e for e in view.entities.values() if isinstance(e, Person)]}
+def people_index(page: PageInputs) -> dict:
+    return {"people": [e for e in page.view.entities.values() if isinstance(e, Person)]}
 
 
-def organisations_index(view: BriefingView, subject, updates) -> dict:
-    return {"orgs": [e for e in view.entities.values() if isinstance(e, Organisation)]}
+def organisations_index(page: PageInputs) -> dict:
+    return {"orgs": [e for e in page.view.entities.values() if isinstance(e, Organisation)]}
 
 
-def sources_index(view: BriefingView, subject, updates) -> dict:
+def sources_index(page: PageInputs) -> dict:
     """The sources split into pages per outlet: a table of them."""
-    return {"parts": [(page, part_label(page, sources[0]), len(sources))
-                      for page, sources in view.sources_by_page.items()]}
+    return {"parts": [(path, part_label(path, sources[0]), len(sources))
+                      for path, sources in page.view.sources_by_page.items()]}
 
 
-def sources(view: BriefingView, subject, updates) -> dict:
-    return {"ordered": view.sources_by_page.get(SOURCES, []), "heading": "Sources"}
+def sources(page: PageInputs) -> dict:
+    return {"ordered": page.view.sources_by_page.get(SOURCES, []), "heading": "Sources"}
 
 
-def sources_part(view: BriefingView, subject: tuple[str, list], updates) -> dict:
-    page, listed = subject
-    return {"ordered": listed, "heading": f"Sources: {part_label(page, listed[0])}"}
+def sources_part(page: PageInputs) -> dict:
+    path, listed = page.subject  # one outlet's page of the sources: its path and its sources
+    return {"ordered": listed, "heading": f"Sources: {part_label(path, listed[0])}"}
 
 
-def quotes(view: BriefingView, subject, updates) -> dict:
-    return {"ordered": sorted(view.briefing.quotes, key=lambda q: (q.date.start, q.id))}
+def quotes(page: PageInputs) -> dict:
+    return {"ordered": sorted(page.view.briefing.quotes, key=lambda q: (q.date.start, q.id))}
 
 
-def methodology(view: BriefingView, subject, updates) -> dict:
-    has = view.parts
+def methodology(page: PageInputs) -> dict:
+    has = page.view.parts
     facts = ["event", *(kind for part, kind in (("claims", "claim"), ("conflicts", "position"),
                                                ("leverage", "leverage item"), ("quotes", "quote")) if part in has)]
     facts += ["profile"] if has & {"people", "organisations"} else []
     prose = ["The summary", *(text for part, text in (("takeaways", "the key takeaways"),
                                                       ("conflicts", "each side's position in a conflict"),
                                                       ("leverage", "each leverage item")) if part in has)]
-    return {"counts": {s: sum(1 for e in view.events if e.status == s) for s in Status},
-            "tone_counts": Counter(e.tone.value for e in view.events),
-            "theme_counts": Counter(theme for e in view.events for theme in e.themes),
-            "contested": [e for e in view.events if e.coding_note], "fact_kinds": series(facts),
+    return {"counts": {s: sum(1 for e in page.view.events if e.status == s) for s in Status},
+            "tone_counts": Counter(e.tone.value for e in page.view.events),
+            "theme_counts": Counter(theme for e in page.view.events for theme in e.themes),
+            "contested": [e for e in page.view.events if e.coding_note], "fact_kinds": series(facts),
             "prose_kinds": series(prose) + (" rest" if len(prose) > 1 else " rests"),
-            "passage_checks": _passage_checks(view.briefing.info)}
+            "passage_checks": _passage_checks(page.view.briefing.info)}
 
 
 def _passage_checks(info) -> list[str]:
