@@ -29,6 +29,7 @@ def mini_charts():
     return generate(MINI, static_charts=False, history=False, bundle=False).charts
 
 
+@pytest.mark.site  # MkDocs builds the site, then the strict check stops it
 def test_a_failed_drawing_warns_on_the_plugin_logger_and_a_strict_site_build_stops(fresh, monkeypatch, tmp_path,
                                                                                   capsys, caplog):
     async def crash(figures, shown):
