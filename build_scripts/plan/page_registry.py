@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from build_scripts.render import page_contexts as contexts
 from build_scripts.render import page_paths as paths
-from build_scripts.render.page_contexts import PageInputs
+from build_scripts.render import page_variables as variables
 from build_scripts.render.page_paths import conflict_page
+from build_scripts.render.page_variables import PageInputs
 from build_scripts.render.pages import report_label
 from build_scripts.render.views import BriefingView
 
-Context = Callable[[PageInputs], dict]  # a page's own template variables (render/page_contexts.py)
+Context = Callable[[PageInputs], dict]  # a page's own template variables (render/page_variables.py)
 Pages = Callable[[BriefingView], Iterable[tuple[str, Any]]]  # (path, subject) of each page the briefing has
 
 
@@ -100,33 +100,33 @@ def _leverage_title(view: BriefingView) -> str:
 
 
 PAGE_KINDS: tuple[PageKind, ...] = (  # in the order pages are planned
-    single("home", paths.HOME, "home.md.j2", contexts.home, Menu("Briefing", 0)),
-    single("updates", paths.UPDATES, "updates.md.j2", contexts.updates_page, Menu("Updates", 90)),
-    single("timeline", paths.TIMELINE, "timeline.md.j2", contexts.timeline, Menu("Timeline", 10), search="boost: 2"),
-    PageKind("timeline-part", paths.TIMELINE_PART, "timeline_year.md.j2", _timeline_parts, contexts.timeline_part,
+    single("home", paths.HOME, "home.md.j2", variables.home, Menu("Briefing", 0)),
+    single("updates", paths.UPDATES, "updates.md.j2", variables.updates_page, Menu("Updates", 90)),
+    single("timeline", paths.TIMELINE, "timeline.md.j2", variables.timeline, Menu("Timeline", 10), search="boost: 2"),
+    PageKind("timeline-part", paths.TIMELINE_PART, "timeline_year.md.j2", _timeline_parts, variables.timeline_part,
              search="boost: 2"),
     single("claims", paths.CLAIMS, "claims.md.j2", menu=Menu(report_label, 20), part="claims"),
-    single("conflicts", paths.CONFLICTS, "conflicts_index.md.j2", contexts.conflicts_index,
+    single("conflicts", paths.CONFLICTS, "conflicts_index.md.j2", variables.conflicts_index,
            Menu(_conflicts_title, 30), part="conflicts"),
-    PageKind("conflict", paths.CONFLICT, "conflict.md.j2", _conflicts, contexts.conflict, Menu(_conflicts_title, 30),
+    PageKind("conflict", paths.CONFLICT, "conflict.md.j2", _conflicts, variables.conflict, Menu(_conflicts_title, 30),
              search="boost: 3"),
-    single("leverage", paths.LEVERAGE, "leverage.md.j2", contexts.leverage, Menu(_leverage_title, 40),
+    single("leverage", paths.LEVERAGE, "leverage.md.j2", variables.leverage, Menu(_leverage_title, 40),
            when=lambda view: bool(view.parts & {"leverage", "relationships"})),
-    single("people", paths.PEOPLE, "people_index.md.j2", contexts.people_index, Menu("People", 50), part="people"),
-    PageKind("person", paths.PERSON, "person.md.j2", _people, contexts.person,
+    single("people", paths.PEOPLE, "people_index.md.j2", variables.people_index, Menu("People", 50), part="people"),
+    PageKind("person", paths.PERSON, "person.md.j2", _people, variables.person,
              schema_type="Person", search="boost: 3"),
-    single("organisations", paths.ORGANISATIONS, "organisations_index.md.j2", contexts.organisations_index,
+    single("organisations", paths.ORGANISATIONS, "organisations_index.md.j2", variables.organisations_index,
            Menu("Organisations", 60), part="organisations"),
-    PageKind("organisation", paths.ORGANISATION, "organisation.md.j2", _organisations, contexts.organisation,
+    PageKind("organisation", paths.ORGANISATION, "organisation.md.j2", _organisations, variables.organisation,
              schema_type="Organization", search="boost: 3"),
-    single("sources", paths.SOURCES, "sources.md.j2", contexts.sources, Menu("Sources", 80),
+    single("sources", paths.SOURCES, "sources.md.j2", variables.sources, Menu("Sources", 80),
            when=lambda view: not view.sources_split, search="boost: 0.5"),
-    single("sources-index", paths.SOURCES, "sources_index.md.j2", contexts.sources_index, Menu("Sources", 80),
+    single("sources-index", paths.SOURCES, "sources_index.md.j2", variables.sources_index, Menu("Sources", 80),
            when=lambda view: view.sources_split, search="boost: 0.5"),
-    PageKind("sources-part", paths.SOURCES_PART, "sources.md.j2", _source_parts, contexts.sources_part,
+    PageKind("sources-part", paths.SOURCES_PART, "sources.md.j2", _source_parts, variables.sources_part,
              search="boost: 0.5"),
-    single("quotes", paths.QUOTES, "quotes.md.j2", contexts.quotes, Menu("Quotes", 70), part="quotes"),
-    single("methodology", paths.METHODOLOGY, "methodology.md.j2", contexts.methodology, Menu("About", 100)),
+    single("quotes", paths.QUOTES, "quotes.md.j2", variables.quotes, Menu("Quotes", 70), part="quotes"),
+    single("methodology", paths.METHODOLOGY, "methodology.md.j2", variables.methodology, Menu("About", 100)),
     single("print", paths.PRINT, "print.md.j2", menu=Menu("About", 100), search="exclude: true"),
 )
 

@@ -10,8 +10,8 @@ import jinja2
 from build_scripts.plan.page_registry import PAGE_KINDS, PageKind, page_links
 from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
-from build_scripts.render.page_contexts import PageInputs
 from build_scripts.render.page_paths import pattern_regex
+from build_scripts.render.page_variables import PageInputs
 from build_scripts.render.reading import Made, Reads, reading, same_value
 from build_scripts.render.views import BriefingView
 

@@ -1,4 +1,4 @@
-"""What each kind of page's template is given besides the view (pure): one function per page kind,
+"""The variables each kind of page's template is given besides the view (pure): one function per page kind,
 named in the page registry (plan/page_registry.py). Each takes one PageInputs: the view, the page's
 subject and the data's history."""
 from __future__ import annotations
