@@ -115,7 +115,7 @@ class FileItems:
 
     infos: list = field(default_factory=list)
     items: dict[str, list] = field(default_factory=dict)
-    origins: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
+    positions: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
     broken: list[tuple[str, dict, tuple]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -154,7 +154,7 @@ def _validate_file(file: LoadedFile, cache: ItemCache | None) -> FileItems:
             info = validate_item(file, ("briefing",), BriefingInfo, value, problems, cache)
             if info is not None:
                 out.infos.append(info)
-                out.origins[id(info)] = (file, ("briefing",))
+                out.positions[id(info)] = (file, ("briefing",))
             continue
         if key not in COLLECTIONS:
             hint = suggest(key, [*COLLECTIONS, "briefing"]) or "allowed: briefing, " + ", ".join(COLLECTIONS)
@@ -170,7 +170,7 @@ def _validate_file(file: LoadedFile, cache: ItemCache | None) -> FileItems:
                 out.broken.append((key, raw, (file, (key, index))))
             if item is not None:
                 out.items[key].append(item)
-                out.origins[id(item)] = (file, (key, index))
+                out.positions[id(item)] = (file, (key, index))
     return out
 
 
