@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -15,7 +18,7 @@ from build_scripts.render.page_context import Flavour, PageContext
 from build_scripts.render.pages import TEMPLATES
 from build_scripts.render.views import build_view
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 PLACED = re.compile(r'ctx\.chart\("([a-z0-9-]*[a-z0-9])"\)')
 
@@ -71,3 +74,44 @@ def test_static_images_come_in_the_sizes_of_the_charts_kind(webb):
     charts = build_charts(webb)
     names = set(image_figures({"friction": charts["friction"]}))
     assert names == {"friction", "friction.phone", "friction.dark", "friction.dark.phone"}
+
+
+def readme_chart_example() -> tuple[str, str, str]:
+    """The function, the table entry and the template line of the README's worked example."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## Adding a chart: a worked example"):readme.index("## Charts\n")]
+    blocks = re.findall(r"```(?:python|jinja)\n(.*?)```", section, re.S)
+    function, entry, placed = ("\n".join(line.removeprefix("   ") for line in b.splitlines()) + "\n" for b in blocks)
+    return function, entry, placed
+
+
+ADDED_CHART = """
+import sys
+from pathlib import Path
+from build_scripts.pipeline import place_charts
+from build_scripts.session import generate
+output = generate(Path(sys.argv[1]), static_charts=False, history=False, bundle=False)
+assert "events-per-year" in output.charts and "assets/charts/events-per-year.json" in output.assets
+html = place_charts(output.pages["index.md"], output, "")
+assert "Events per year" in html and "events-per-year.json" in html, html
+print("placed")
+"""
+
+
+def test_the_readmes_new_chart_is_a_function_an_entry_and_its_place(tmp_path):
+    """The README's steps, applied to a copy of the code and nothing else, give a drawn, published and
+    placed chart (the generation only: no site is built)."""
+    shutil.copytree(ROOT / "build_scripts", tmp_path / "build_scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    function, entry, placed = readme_chart_example()
+    table = tmp_path / "build_scripts/render/chart_table.py"
+    text = table.read_text().replace("import re\n", "import re\nfrom collections import Counter\n", 1)
+    anchor = '    ChartKind("conflict-{id}",'
+    assert text.count(anchor) == 1
+    text = text.replace("\n\nCHART_KINDS", f"\n\n{function}\n\nCHART_KINDS", 1)
+    table.write_text(text.replace(anchor, entry.rstrip("\n") + "\n" + anchor))
+    home = tmp_path / "build_scripts/render/templates/home.md.j2"
+    home.write_text(home.read_text().replace('{{ ctx.chart("money") }}\n', '{{ ctx.chart("money") }}\n' + placed, 1))
+    result = subprocess.run([sys.executable, "-c", ADDED_CHART, str(FIXTURES / "webb")], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout == "placed\n", result.stderr
