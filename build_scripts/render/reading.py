@@ -115,11 +115,14 @@ class _ReadingMapping(Mapping):
         self._target, self._path, self._reads = target, path, reads
 
     def __getitem__(self, key: Any) -> Any:
-        path = (*self._path, ("[]", key))
-        if key not in self._target:
-            self._reads.log.append((path, Missing))
+        value = self._target.get(key, Missing)
+        path = self._path + (("[]", key),)
+        if isinstance(value, (dict, list)):
+            return _handed(value, path, self._reads)
+        self._reads.log.append((path, value))
+        if value is Missing:
             raise KeyError(key)
-        return _handed(self._target[key], path, self._reads)
+        return value
 
     def __iter__(self) -> Iterator:
         self._reads.log.append(((*self._path, ("keys",)), list(self._target)))
