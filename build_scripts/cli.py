@@ -5,7 +5,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -15,19 +14,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts import pipeline as build
+from build_scripts.config import EPOCH_ENV, BuildConfig, build_date_from_env, data_dir_from_env, date_of_epoch
 from build_scripts.data.acknowledgements import report_json
+from build_scripts.effects.git_history import commit_time
+from build_scripts.effects.writing import swap_in_directory, write_file, write_tree
 from build_scripts.errors import DataError
 from build_scripts.links.network_commands import add_network_commands
 from build_scripts.logs import log_report, messages_on_stderr
-from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession
-from build_scripts.site.writing import swap_in_directory, write_file, write_tree
+from build_scripts.session import SESSION_KEY, BuildSession
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def _data_dir(args) -> Path:
-    return Path(args.data).resolve() if args.data else build.data_dir_from_env(ROOT)
+    return Path(args.data).resolve() if args.data else data_dir_from_env(ROOT)
 
 
 def _label(args) -> str:
@@ -38,12 +39,6 @@ def _label(args) -> str:
 def _session(args, **options) -> BuildSession:
     """The one build session of this command."""
     return BuildSession(BuildConfig(data_dir=_data_dir(args), label=_label(args), **options))
-
-
-def _commit_time() -> str:
-    """One build date per commit (for the sitemap), so the same commit builds the same bytes."""
-    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
-    return result.stdout.strip() or "0"
 
 
 def cmd_check(args) -> int:
@@ -117,8 +112,8 @@ def _engine_aborts(name: str) -> tuple[type, ...]:
 def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
-    session = _session(args)
+    epoch = os.environ.setdefault(EPOCH_ENV, commit_time(ROOT))  # MkDocs dates the sitemap from it too
+    session = _session(args, build_date=date_of_epoch(epoch))
     log_report(session.report())  # fail fast, with every problem, before MkDocs
     if _strict(args, session.report()):
         return 1
@@ -163,8 +158,8 @@ def cmd_schema(args) -> int:
 
 def cmd_diff(args) -> int:
     """What changed in the briefing between two git revisions, as Markdown (for a PR's job summary)."""
+    from build_scripts.effects.git_history import load_briefing_at
     from build_scripts.history.diffing import compare, format_markdown
-    from build_scripts.history.git_history import load_briefing_at
 
     repo = Path(args.repo).resolve()
     data = os.path.relpath(_data_dir(args), repo) if args.data else "data"
@@ -185,7 +180,6 @@ def cmd_diff(args) -> int:
 def cmd_new(args) -> int:
     """A minimal briefing to start from: it passes `check` as it is."""
     from build_scripts.data.scaffold import ScaffoldRefused, write_scaffold
-    from build_scripts.data.trust import build_date_from_env
 
     try:
         written = write_scaffold(Path(args.folder), build_date_from_env())

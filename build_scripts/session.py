@@ -1,63 +1,39 @@
-"""One build session: what to build (the configuration) and what this process may reuse.
+"""One build session: what to build (config.BuildConfig) and what this process may reuse
+(caches.SessionCaches).
 
 A session is made once per process (the CLI command, the MkDocs hook of `mkdocs serve`, the
 benchmark) and handed to the stages explicitly; nothing is kept at module level. Regenerating
 with the same session reuses what is unchanged: files with the same bytes, items with the same
-text, pages whose inputs are the very same objects, as long as the templates and code are those
-that made them (reuse.code_fingerprint).
+text, pages whose reads are unchanged, as long as the templates and code are those that made them
+(reuse.code_fingerprint).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from build_scripts.data.trust import build_date_from_env
-from build_scripts.data.validation import Report, load_report
-from build_scripts.reuse import Reuse, code_fingerprint
+from build_scripts.caches import SessionCaches
+from build_scripts.config import BuildConfig
+from build_scripts.data.validation import Report
+from build_scripts.pipeline import generate_output, load
+from build_scripts.plan.output_plan import BuildOutput
 
-if TYPE_CHECKING:  # the pipeline imports this module
-    from build_scripts.pipeline import BuildOutput
-
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 SESSION_KEY = "briefing_session"  # where the `site` command hands its session to the MkDocs hook (MkDocs's config)
-
-
-@dataclass(frozen=True)
-class BuildConfig:
-    """What to build. label: how problems name the data folder (the path as the editor gave it).
-    history: read the data folder's git history for the Updates page and feed. bundle: publish the
-    plotly.js bundle (`check` needs no npm install). build_date: the day the review is judged against."""
-
-    data_dir: Path
-    label: str = ""
-    site_url: str = DEFAULT_SITE_URL
-    static_charts: bool = True
-    history: bool = True
-    bundle: bool = True
-    build_date: date = field(default_factory=build_date_from_env)
-
-    @property
-    def name(self) -> str:
-        return self.label or self.data_dir.name
 
 
 @dataclass
 class BuildSession:
     config: BuildConfig
-    reuse: Reuse = field(default_factory=Reuse)
+    caches: SessionCaches = field(default_factory=SessionCaches)
 
     def report(self) -> Report:
         """The validated briefing with its warnings and drafts (raises DataError with every problem)."""
-        self.reuse.check_code(code_fingerprint())
-        return load_report(self.config.data_dir, self.config.name, self.config.build_date, reuse=self.reuse)
+        return load(self.config, self.caches)
 
     def generate(self) -> BuildOutput:
         """Run the pipeline (pipeline.generate_output); what is unchanged since the last run is reused."""
-        from build_scripts.pipeline import generate_output
-
-        return generate_output(self)
+        return generate_output(self.config, self.caches)
 
 
 def generate(data_dir: Path, **options: Any) -> BuildOutput:

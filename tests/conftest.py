@@ -1,7 +1,9 @@
 """Shared fixtures: the mini briefing, hostile-case folders, and one whole-site build per session."""
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -202,3 +204,19 @@ def run_on_terminal(args: list[str], timeout: float = 180, **kwargs) -> str:
         os.close(master)
         process.wait(timeout)
     return out.decode(errors="replace")
+
+
+# what in a test's source builds a whole site: the helper, the command reporting success, a subprocess of it
+SITE_BUILDS = re.compile(r'\bbuild_site\(|"site", "--site-dir"[^\n]*\) == 0|\bengine_build\(|'
+                         r'"build_scripts", "--data", [^\n]*"site", "--site-dir"')
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark `site` every test that builds a whole site (through the site engine, or the session's
+    whole-site fixture), so `make test-fast` leaves them out: it builds no site and opens no browser."""
+    for item in items:
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function is not None else ""
+        if item.get_closest_marker("slow") or "built_site" in getattr(item, "fixturenames", ()) \
+                or SITE_BUILDS.search(source):
+            item.add_marker(pytest.mark.site)

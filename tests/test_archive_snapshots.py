@@ -17,9 +17,9 @@ import pytest
 
 from build_scripts.data.loading import read_data_dir
 from build_scripts.data.validation import load_report
+from build_scripts.effects.writing import round_trip_yaml
 from build_scripts.links.archive_snapshots import archive_targets, write_snapshots
 from build_scripts.links.wayback import Snapshot
-from build_scripts.site.writing import round_trip_yaml
 
 from .conftest import ROOT, copy_data
 from .local_http import Recorder, serve

@@ -8,9 +8,9 @@ import pytest
 
 from build_scripts.data.model import Status, Tone
 from build_scripts.data.validation import load_briefing
+from build_scripts.effects.chart_drawing import make_deterministic
 from build_scripts.pipeline import chart_json, place_charts
-from build_scripts.render.chart_images import make_deterministic
-from build_scripts.render.charts import build_charts
+from build_scripts.render.chart_table import build_charts
 from build_scripts.render.views import build_view
 from build_scripts.session import generate
 

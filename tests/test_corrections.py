@@ -16,9 +16,9 @@ from build_scripts.data.loading import parse_yaml
 from build_scripts.data.validation import load_report
 from build_scripts.errors import DataError
 from build_scripts.history import corrections, updates
+from build_scripts.history.changes import Change, FieldChange
 from build_scripts.history.corrections import revisions_around
 from build_scripts.history.update_days import merge
-from build_scripts.history.updates import Change, FieldChange
 from build_scripts.session import generate
 
 from .conftest import MINI, ROOT

@@ -106,15 +106,13 @@ def fragments(view) -> dict[str, object]:
     }
 
 
-NAMES = ["source line", "source entry line", "archived copy", "entity link", "citation markers", "status badge",
-         "fact badge", "basis", "event link", "event item", "notes", "time", "event body", "event list", "source entry"]
+NAMES = list(fragments(build_view(load_briefing(MINI))))  # the table's own names: no second list to keep
 
 
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("briefing", ["mini_view", "hostile_view"])
 def test_html_and_markdown_say_the_same_words(name, briefing, request):
     view = request.getfixturevalue(briefing)
-    assert list(fragments(view)) == NAMES
     render = fragments(view)[name]
     html = render(HtmlFormat(PAGE))
     copy = render(MarkdownFormat(PAGE, copy=True))

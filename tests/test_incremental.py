@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.reuse import Reuse
-from build_scripts.session import BuildConfig, BuildSession, generate
-from build_scripts.site.writing import write_tree
+from build_scripts.effects.writing import write_tree
+from build_scripts.session import BuildConfig, BuildSession, SessionCaches, generate
 from build_scripts.tools.synthetic import write_synthetic
 
 from .conftest import FIXTURES, ROOT
@@ -21,7 +20,7 @@ FRESH = """
 import sys
 from pathlib import Path
 from build_scripts.session import generate
-from build_scripts.site.writing import write_tree
+from build_scripts.effects.writing import write_tree
 output = generate(Path(sys.argv[1]), static_charts=False, history=False)
 write_tree(output.plan, Path(sys.argv[2]))
 """
@@ -43,13 +42,13 @@ def test_one_changed_event_rewrites_only_the_files_it_changes(synthetic, tmp_pat
     out = tmp_path / "out"
     session = BuildSession(BuildConfig(data_dir=synthetic, static_charts=False, history=False))
     first = session.generate()
-    write_tree(first.plan, out, session.reuse.written)
+    write_tree(first.plan, out, session.caches.written)
     before = tree(out)
     events = synthetic / "events-00.yaml"
     events.write_text(events.read_text().replace("summary: ", "summary: Changed. ", 1))
 
     second = session.generate()
-    report = write_tree(second.plan, out, session.reuse.written)
+    report = write_tree(second.plan, out, session.caches.written)
     after = tree(out)
 
     changed = {path for path in after if after[path][0] != before[path][0]}
@@ -79,7 +78,6 @@ def test_files_no_longer_planned_are_removed_with_their_empty_folders(tmp_path):
 EDIT_TEMPLATE = """
 import sys
 from pathlib import Path
-from build_scripts.reuse import Reuse
 from build_scripts.session import BuildConfig, BuildSession, generate
 session = BuildSession(BuildConfig(data_dir=Path(sys.argv[1]), static_charts=False, history=False, bundle=False))
 before = session.generate().pages
@@ -129,11 +127,11 @@ def test_an_edit_to_the_briefing_block_reaches_every_reused_page(tmp_path, edit)
 
 
 def test_a_code_change_is_said_a_template_change_simply_shows(caplog):
-    """Python does not reload changed code: the memo is forgotten either way, and a code change is said."""
-    reuse = Reuse()
-    reuse.check_code("code1:templates1")
-    reuse.rendered["index.md"] = ((), {})
-    reuse.check_code("code1:templates2")
-    assert not reuse.rendered and not caplog.records
-    reuse.check_code("code2:templates2")
+    """Python does not reload changed code: the caches are forgotten either way, and a code change is said."""
+    caches = SessionCaches()
+    caches.check_code("code1:templates1")
+    caches.pages.rendered["index.md"] = ((), {})
+    caches.check_code("code1:templates2")
+    assert not caches.pages.rendered and not caplog.records
+    caches.check_code("code2:templates2")
     assert [r.levelname for r in caplog.records] == ["WARNING"] and "restart `make serve`" in caplog.text

@@ -26,12 +26,12 @@ MODULES = sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.part
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 40
 # The one module-level object allowed to change: MkDocs calls a hook with no context of its own and
-# keeps the hook's module for the whole `mkdocs serve` process, so the reuse memo lives there.
-ALLOWED_STATE = {("build_scripts.site.mkdocs_hook", "PROCESS_REUSE")}
+# keeps the hook's module for the whole `mkdocs serve` process, so the session's caches live there.
+ALLOWED_STATE = {("build_scripts.site.mkdocs_hook", "PROCESS_CACHES")}
 # Memoised functions are allowed only as pure functions of text: the same string always gives the
 # same result, so the memo can never change what a build makes.
 PURE_TYPES = {"str", "bytes", "int", "bool", "Md", "t.Md"}
-STAGES = {"data", "render", "site", "history", "links", "tools"}
+STAGES = {"data", "render", "plan", "site", "effects", "history", "links", "tools"}
 
 
 def module_name(path: Path) -> str:
@@ -122,4 +122,112 @@ def test_the_package_shows_the_pipeline():
     folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert folders == STAGES
     top = {p.stem for p in PACKAGE.glob("*.py")}
-    assert top == {"__init__", "__main__", "cli", "pipeline", "session", "reuse", "errors", "collector", "logs"}
+    assert top == {"__init__", "__main__", "cli", "config", "caches", "asset_paths", "pipeline", "session", "reuse",
+                   "errors", "collector", "logs"}
+
+
+# The floors of the house, lowest first: a module imports its own floor and those below. Within the
+# plan, the engine adapter above it and the side effects below it, a reader can tell what may call what.
+FLOORS = (
+    {"errors", "collector", "reuse", "config", "asset_paths"},  # shared by all; config reads the environment, once
+    {"data"},  # the model, loading and the editorial rules
+    {"logs"},
+    {"effects"},  # the one owner of side effects: writing files, drawing chart images with Chromium
+    {"history", "links"},  # git history and the network commands (through effects)
+    {"render"},  # pure: view, fragments, pages, charts
+    {"plan"},  # which pages and files a build makes
+    {"caches"},  # one cache per stage, held by the session
+    {"pipeline"},
+    {"session"},
+    {"site", "cli"},  # the engine adapter (MkDocs/ProperDocs hook) and the command line
+    {"tools", "__main__"},
+)
+# The imports allowed to run back up, each with its reason.
+UPWARD = {
+    ("data.migrating", "effects.writing"):
+        "`make migrate` rewrites the data files in place; only the data stage knows their text and layout",
+}
+
+
+def room(module: str) -> str:
+    """A module's room: its stage's folder, or the top-level module itself."""
+    return module.removeprefix("build_scripts.").split(".")[0]
+
+
+def floor_of(module: str) -> int:
+    return next(i for i, rooms in enumerate(FLOORS) if room(module) in rooms)
+
+
+def imports_of(path: Path) -> set[str]:
+    """The build_scripts modules a module imports (also inside functions and TYPE_CHECKING blocks)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("build_scripts"):
+            folder = ROOT.joinpath(*node.module.split("."))
+            found |= {f"{node.module}.{a.name}" if (folder / f"{a.name}.py").exists() else node.module
+                      for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("build_scripts.")}
+    return found
+
+
+def test_every_import_runs_down_but_the_named_ones():
+    """No module imports a higher floor (which also rules out import loops between floors), except
+    the imports named in UPWARD, each with its reason: at most two."""
+    assert len(UPWARD) <= 2
+    upward = set()
+    for path in MODULES:
+        name = module_name(path)
+        if room(name) == "__init__":
+            continue
+        for target in imports_of(path):
+            if room(target) != "__init__" and floor_of(target) > floor_of(name):
+                upward.add((name.removeprefix("build_scripts."), target.removeprefix("build_scripts.")))
+    assert upward == set(UPWARD), f"imports that run back up: {sorted(upward - set(UPWARD))}"
+
+
+def test_no_import_loop():
+    """No module reaches itself through the imports of build_scripts (inside a floor, too)."""
+    graph = {module_name(p): {t for t in imports_of(p) if t in {module_name(m) for m in MODULES}} for p in MODULES}
+    done: set[str] = set()
+
+    def visit(node: str, trail: tuple[str, ...]) -> None:
+        assert node not in trail, f"import loop: {' -> '.join(trail[trail.index(node):] + (node,))}"
+        if node not in done:
+            for target in sorted(graph.get(node, ())):
+                visit(target, (*trail, node))
+            done.add(node)
+
+    for node in sorted(graph):
+        visit(node, ())
+
+
+EFFECTFUL = {"os", "subprocess", "shutil", "asyncio", "tempfile", "socket", "ctypes", "urllib.request", "http.client",
+             "kaleido", "requests"}  # doors to files, processes, the environment and the network
+
+
+def effectful(path: Path) -> set[str]:
+    """What in a module writes a file, starts a process or reads the environment: its imports of the
+    standard library's doors to them, and its own file writes."""
+    tree = ast.parse(path.read_text())
+    found = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names if a.name in EFFECTFUL}
+    found |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module in EFFECTFUL}
+    calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+    found |= {f".{f.attr}()" for f in calls if f.attr in {"write_text", "write_bytes", "mkdir", "unlink", "rename"}}
+    return found | ({"effects/"} if path.parent.name == "effects" else set())
+
+
+def test_render_does_no_io():
+    """render/ reaches, through all it imports, no module that writes a file, starts a process or reads
+    the environment: those live in effects/ (and config.py, history's git, links' network)."""
+    paths = {module_name(p): p for p in MODULES}
+    for path in sorted((PACKAGE / "render").glob("*.py")):
+        reached, todo = set(), [module_name(path)]
+        while todo:
+            name = todo.pop()
+            if name in reached or name not in paths:
+                continue
+            reached.add(name)
+            todo += imports_of(paths[name])
+        doors = {name: effectful(paths[name]) for name in sorted(reached) if effectful(paths[name])}
+        assert not doors, f"{path.name} reaches side effects: {doors}"

@@ -9,7 +9,8 @@ import pytest
 
 from build_scripts import pipeline as build
 from build_scripts.cli import main
-from build_scripts.render import chart_images
+from build_scripts.effects import chart_drawing
+from build_scripts.render.chart_images import image_figures
 from build_scripts.session import generate
 
 from .conftest import MINI, copy_data
@@ -21,20 +22,21 @@ TURNED_OFF = "Charts are interactive only: static chart images were turned off (
 @pytest.fixture
 def fresh(monkeypatch, tmp_path):
     """An empty image cache (each build session says its notes afresh)."""
-    monkeypatch.setattr(build, "CACHE_DIR", tmp_path / "chart-cache")
+    monkeypatch.setattr(build, "CHART_IMAGES", tmp_path / "chart-cache")
 
 
 def mini_charts():
     return generate(MINI, static_charts=False, history=False, bundle=False).charts
 
 
+@pytest.mark.site  # MkDocs builds the site, then the strict check stops it
 def test_a_failed_drawing_warns_on_the_plugin_logger_and_a_strict_site_build_stops(fresh, monkeypatch, tmp_path,
                                                                                   capsys, caplog):
     async def crash(figures, shown):
         raise RuntimeError("the browser crashed")
 
-    monkeypatch.setattr(chart_images, "why_not_drawn", lambda: None)
-    monkeypatch.setattr(chart_images, "_render_all", crash)
+    monkeypatch.setattr(chart_drawing, "why_not_drawn", lambda turned_off=False: None)
+    monkeypatch.setattr(chart_drawing, "_render_all", crash)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous good site")
@@ -61,20 +63,18 @@ def test_data_warnings_go_to_the_projects_logger_and_a_strict_site_build_goes_on
 
 
 def test_charts_turned_off_on_purpose_say_so_once_not_that_chromium_is_missing(fresh, monkeypatch, tmp_path, caplog):
-    monkeypatch.setenv("BRIEFING_STATIC_CHARTS", "0")
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.briefing")
     said: set[str] = set()
-    assert chart_images.chart_svgs(mini_charts(), tmp_path, said) == {}
-    assert chart_images.chart_svgs(mini_charts(), tmp_path, said) == {}
+    assert chart_drawing.draw_svgs(image_figures(mini_charts()), tmp_path, said, turned_off=True) == {}
+    assert chart_drawing.draw_svgs(image_figures(mini_charts()), tmp_path, said, turned_off=True) == {}
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         ("mkdocs.plugins.briefing", logging.INFO, TURNED_OFF)]
 
 
 def test_without_chromium_the_note_says_what_to_install(fresh, monkeypatch, tmp_path, caplog):
-    monkeypatch.delenv("BRIEFING_STATIC_CHARTS", raising=False)
-    monkeypatch.setattr(chart_images.shutil, "which", lambda name: None)
+    monkeypatch.setattr(chart_drawing.shutil, "which", lambda name: None)
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.briefing")
-    assert chart_images.chart_svgs(mini_charts(), tmp_path) == {}
+    assert chart_drawing.draw_svgs(image_figures(mini_charts()), tmp_path) == {}
     assert caplog.messages == ["Charts are interactive only: no Chromium was found to draw their static images "
                                "(apt-get install chromium)."]
 
@@ -114,14 +114,15 @@ def test_progress_is_a_bar_on_a_terminal_and_one_line_in_a_log():
 CHARTS = """
 import sys
 from pathlib import Path
-from build_scripts.render.chart_images import chart_svgs
+from build_scripts.effects.chart_drawing import draw_svgs
+from build_scripts.render.chart_images import image_figures
 from build_scripts.session import generate
 charts = generate(Path(sys.argv[1]), static_charts=False, history=False, bundle=False).charts
-print(len(chart_svgs({"money": charts["money"]}, Path(sys.argv[2]))), "images")
+print(len(draw_svgs(image_figures({"money": charts["money"]}), Path(sys.argv[2]))), "images")
 """
 
 
-@pytest.mark.skipif(chart_images.why_not_drawn() is not None, reason="no Chromium to draw the images")
+@pytest.mark.skipif(chart_drawing.why_not_drawn() is not None, reason="no Chromium to draw the images")
 def test_drawing_chart_images_shows_progress_on_a_terminal_and_one_line_in_a_log(tmp_path):
     import re
     import subprocess

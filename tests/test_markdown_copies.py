@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from build_scripts.plan.site_plan import plan_pages
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.views import build_view
 from build_scripts.session import generate
-from build_scripts.site.site_plan import plan_pages
 
 from .conftest import FIXTURES, MINI, ROOT, check_golden
 

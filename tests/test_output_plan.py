@@ -5,10 +5,11 @@ from collections import Counter
 
 import pytest
 
+from build_scripts import asset_paths as assets
+from build_scripts.plan.output_plan import OutputConflict, OutputPlan
 from build_scripts.session import generate
-from build_scripts.site.output_plan import OutputConflict, OutputPlan
 
-from .conftest import ROOT
+from .conftest import FIXTURES
 
 
 def test_a_second_claim_on_a_path_names_the_path_and_both_claimants():
@@ -38,10 +39,13 @@ def test_pages_and_assets_are_read_only_views_of_the_one_plan():
         plan.pages["other.md"] = "sneaked in"  # type: ignore[index]
 
 
-def test_the_shipped_build_claims_every_path_once_and_says_who_claimed_it():
-    output = generate(ROOT / "data", static_charts=False, history=False)
+def test_a_build_claims_each_file_where_the_asset_paths_say_and_says_who_claimed_it():
+    output = generate(FIXTURES / "webb", static_charts=False, history=False)
     plan = output.plan
-    assert len(plan) == len(output.pages) + len(output.assets)
+    assert {path for path in plan if plan.claimant(path) == "chart data"} == {
+        assets.chart_data(chart_id) for chart_id in output.charts}
+    assert {path for path in plan if plan.claimant(path) == "download"} == {
+        assets.BRIEFING_JSON, assets.BRIEFING_SCHEMA, assets.EVENTS_CSV, assets.PROVENANCE_JSON}
     kinds = Counter(plan.claimant(path).split(":")[0] for path in plan)
     assert kinds["page"] == len(output.pages) == kinds["markdown copy"]
     assert kinds["chart data"] == len(output.charts)

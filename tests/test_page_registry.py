@@ -12,9 +12,11 @@ import sys
 import pytest
 
 from build_scripts.data.validation import load_briefing
+from build_scripts.plan.page_registry import PAGE_KINDS, Menu, not_in_nav, page_links, single
+from build_scripts.plan.site_plan import PlanConflict, plan_nav, plan_pages, planned_pages
+from build_scripts.render.page_paths import conflict_page
+from build_scripts.render.pages import TEMPLATES
 from build_scripts.render.views import build_view
-from build_scripts.site.page_registry import PAGE_KINDS, Menu, not_in_nav, page_links, single
-from build_scripts.site.site_plan import PlanConflict, plan_nav, plan_pages, planned_pages
 
 from .conftest import MINI, ROOT
 
@@ -24,12 +26,17 @@ def view():
     return build_view(load_briefing(ROOT / "data"))
 
 
-def test_every_page_belongs_to_one_kind_and_matches_its_pattern(view):
+def test_each_kind_plans_its_subjects_pages_where_the_view_links_them(view):
+    """Every kind's template exists; a person's or organisation's page is planned once per entity, about
+    that entity, at the address every other page links it by (view.entity_page); each conflict likewise."""
     planned = planned_pages(view)
-    assert len({p.path for p in planned}) == len(planned)
-    kinds = {p.kind.name for p in planned}
-    assert {"home", "timeline", "conflict", "person", "organisation", "sources", "methodology"} <= kinds
-    assert {p.kind.schema_type for p in planned if p.kind.name == "person"} == {"Person"}
+    assert all((TEMPLATES / kind.template).is_file() for kind in PAGE_KINDS)
+    by_kind = {name: [p for p in planned if p.kind.name == name] for name in ("person", "organisation", "conflict")}
+    for name, items, address in (("person", view.briefing.people, lambda i: view.entity_page(i.id)),
+                                 ("organisation", view.briefing.organisations, lambda i: view.entity_page(i.id)),
+                                 ("conflict", view.briefing.conflicts, lambda i: conflict_page(i.id))):
+        assert [(p.path, p.subject) for p in by_kind[name]] == [(address(i), i) for i in items], name
+    assert {p.kind.schema_type for p in by_kind["person"]} == {"Person"}
 
 
 def test_a_second_kind_claiming_a_path_is_refused_with_both_names(view):
@@ -73,7 +80,7 @@ def test_the_readmes_new_page_kind_is_a_template_and_one_entry(tmp_path):
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     template, entry = readme_example()
     (tmp_path / "build_scripts/render/templates/glossary.md.j2").write_text(template)
-    registry = tmp_path / "build_scripts/site/page_registry.py"
+    registry = tmp_path / "build_scripts/plan/page_registry.py"
     text = registry.read_text()
     anchor = '    single("print",'
     assert text.count(anchor) == 1

@@ -7,7 +7,7 @@ import pytest
 
 from build_scripts.data.model import Amount
 from build_scripts.render.fragments import format_amount
-from build_scripts.render.views import SPLIT_ABOVE
+from build_scripts.render.page_paths import SPLIT_ABOVE
 from build_scripts.session import generate
 from build_scripts.tools.synthetic import write_synthetic
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from types import MappingProxyType
 
-from build_scripts.data.loading import Origins, format_path
+from build_scripts.data.loading import Positions, format_path
 from build_scripts.errors import Problem
 
 # code -> name; the editors' guide has a heading `### W101 mirror-only-source` for each. W0xx: the
@@ -60,12 +60,12 @@ def _concerns(warning: Problem, file_name: str, prefix: str) -> bool:
                                                                                              f"{prefix}[")))
 
 
-def sort_warnings(warnings: list[Problem], owners: Iterable[object], origins: Origins,
+def sort_warnings(warnings: list[Problem], owners: Iterable[object], positions: Positions,
                   build_date: date | None) -> Sorted:
     """Split warnings into shown and acknowledged, by the acknowledgements on the items they concern."""
     shown, acknowledged = list(warnings), []
     for owner in owners:
-        file, path = origins[id(owner)]
+        file, path = positions[id(owner)]
         prefix = format_path(path)
         for index, ack in enumerate(getattr(owner, "acknowledge", None) or ()):
             matches = [w for w in shown if w.code.split(" ")[0] == ack.warning and _concerns(w, file.name, prefix)]

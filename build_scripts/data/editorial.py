@@ -8,16 +8,16 @@ from collections.abc import Mapping
 
 from build_scripts.data.acknowledgements import coded
 from build_scripts.data.briefing_info import BriefingInfo
-from build_scripts.data.loading import Origins
+from build_scripts.data.loading import Positions
 from build_scripts.data.model import Review
 from build_scripts.errors import Problem
 
 DRAFTABLE = ("events", "claims", "quotes", "sources")
 
 
-def _problem(origins: Origins, item, field: tuple, message: str, hint: str, severity: str = "warning",
+def _problem(positions: Positions, item, field: tuple, message: str, hint: str, severity: str = "warning",
              code: str = "") -> Problem:
-    file, path = origins[id(item)]
+    file, path = positions[id(item)]
     return file.problem(path + field, message, hint, severity, code)
 
 
@@ -27,14 +27,14 @@ def _name(item) -> str:
     return name
 
 
-def split_drafts(items: dict[str, list], origins: Origins,
+def split_drafts(items: dict[str, list], positions: Positions,
                  references: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]],
                  problems: list[Problem]) -> list[Problem]:
     """Take draft facts out of items; a published fact that refers to a draft is an error.
     Returns one line per draft, for `make check` to list."""
     drafts = {name: [i for i in items[name] if i.review == Review.draft] for name in DRAFTABLE}
     draft_ids = {i.id for values in drafts.values() for i in values}
-    listed = [_problem(origins, i, ("review",), f"draft, not published: {_name(i)}",
+    listed = [_problem(positions, i, ("review",), f"draft, not published: {_name(i)}",
                        "set review: published when it is ready", "draft") for values in drafts.values() for i in values]
     for name in DRAFTABLE:
         items[name] = [i for i in items[name] if i.review != Review.draft]
@@ -47,32 +47,32 @@ def split_drafts(items: dict[str, list], origins: Origins,
                     if ref in draft_ids:
                         alias = type(item).model_fields[attr].alias or attr
                         loc = (alias, index) if isinstance(value, (list, tuple)) else (alias,)
-                        problems.append(_problem(origins, item, loc, f"'{ref}' is a draft, so it is not on the site",
+                        problems.append(_problem(positions, item, loc, f"'{ref}' is a draft, so it is not on the site",
                                                  "publish it (review: published) or remove this reference", "error"))
     return listed
 
 
-def review_warnings(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
+def review_warnings(info: BriefingInfo, items: dict[str, list], positions: Positions) -> list[Problem]:
     warnings = []
     for name in ("conflicts", "leverage"):
         for item in items[name]:
             age = (info.as_of.start - item.last_reviewed.end).days
             if age > info.review_max_age_days:
-                warnings.append(_problem(origins, item, ("last_reviewed",),
+                warnings.append(_problem(positions, item, ("last_reviewed",),
                                          f"last reviewed {age} days before the briefing's as-of date",
                                          f"review it against new reporting (limit: {info.review_max_age_days} days)",
                                          code=coded("W302")))
     return warnings
 
 
-def cross_fact_warnings(items: dict[str, list], origins: Origins) -> list[Problem]:
+def cross_fact_warnings(items: dict[str, list], positions: Positions) -> list[Problem]:
     warnings = []
     sources = {s.id: s for s in items["sources"]}
     for event in (e for e in items["events"] if not e.scheduled):  # a schedule is reported before the day
         for index, source_id in enumerate(event.sources):
             source = sources.get(source_id)
             if source and source.date and source.date.end < event.date.start:
-                warnings.append(_problem(origins, event, ("sources", index),
+                warnings.append(_problem(positions, event, ("sources", index),
                                          f"{source_id} is dated {source.date} but the event is dated {event.date}",
                                          "a source cannot report an event before it happens: check both dates",
                                          code=coded("W104")))
@@ -82,7 +82,7 @@ def cross_fact_warnings(items: dict[str, list], origins: Origins) -> list[Proble
         for event in items["events"]:
             for index, amount in enumerate(event.amounts):
                 if amount.currency != main:
-                    warnings.append(_problem(origins, event, ("amounts", index, "currency"),
+                    warnings.append(_problem(positions, event, ("amounts", index, "currency"),
                                              f"{amount.currency} differs from the other amounts ({main})",
                                              f"the money chart shows {main} only; convert it or say so in the label",
                                              code=coded("W401")))
@@ -90,6 +90,6 @@ def cross_fact_warnings(items: dict[str, list], origins: Origins) -> list[Proble
     for name in ("people", "organisations"):
         for entity in items[name]:
             if entity.id not in named:
-                warnings.append(_problem(origins, entity, ("id",), f"no event names {entity.id}",
+                warnings.append(_problem(positions, entity, ("id",), f"no event names {entity.id}",
                                          "add it to an event's actors, or remove the profile", code=coded("W402")))
     return warnings

@@ -3,7 +3,7 @@
 Within one process (`mkdocs serve`, the `site` command and its hook), a file whose bytes did not
 change gives back its earlier result, and an item whose text did not change gives back the very
 same model object, so later stages can tell what is unchanged. The cache is the build session's
-(reuse.ItemCache); without one (reading old versions of the data for history) every item is
+(ItemCache, held by the session's LoadCache); without one (reading old versions of the data for history) every item is
 validated from scratch.
 """
 from __future__ import annotations
@@ -18,7 +18,16 @@ from build_scripts.data.dates import EXAMPLES
 from build_scripts.data.loading import LoadedFile, suggest
 from build_scripts.data.model import COLLECTIONS, BriefingInfo, CitationEntry
 from build_scripts.errors import Problem
-from build_scripts.reuse import ItemCache
+
+
+@dataclass
+class ItemCache:
+    """Validated items by their text, so an unchanged item comes back as the very same object."""
+
+    items: dict[tuple[str, str], BaseModel] = field(default_factory=dict)  # (model, repr of the item) -> object
+    in_use: set[int] = field(default_factory=set)  # handed out this run (two identical items get two objects)
+    files: dict[str, tuple[str, FileItems]] = field(default_factory=dict)  # file name -> (digest, its validated items)
+
 
 FIELD_HINTS = MappingProxyType({
     "currency": "an ISO 4217 code such as USD",
@@ -106,7 +115,7 @@ class FileItems:
 
     infos: list = field(default_factory=list)
     items: dict[str, list] = field(default_factory=dict)
-    origins: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
+    positions: dict[int, tuple[LoadedFile, tuple]] = field(default_factory=dict)
     broken: list[tuple[str, dict, tuple]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -145,7 +154,7 @@ def _validate_file(file: LoadedFile, cache: ItemCache | None) -> FileItems:
             info = validate_item(file, ("briefing",), BriefingInfo, value, problems, cache)
             if info is not None:
                 out.infos.append(info)
-                out.origins[id(info)] = (file, ("briefing",))
+                out.positions[id(info)] = (file, ("briefing",))
             continue
         if key not in COLLECTIONS:
             hint = suggest(key, [*COLLECTIONS, "briefing"]) or "allowed: briefing, " + ", ".join(COLLECTIONS)
@@ -161,7 +170,7 @@ def _validate_file(file: LoadedFile, cache: ItemCache | None) -> FileItems:
                 out.broken.append((key, raw, (file, (key, index))))
             if item is not None:
                 out.items[key].append(item)
-                out.origins[id(item)] = (file, (key, index))
+                out.positions[id(item)] = (file, (key, index))
     return out
 
 

@@ -48,7 +48,7 @@ class LoadedFile:
         return Problem(self.name, line, column, format_path(path), message, hint, severity, code)
 
 
-Origins = Mapping[int, tuple[LoadedFile, Path_]]  # id(a validated object) -> the file and the place it came from
+Positions = Mapping[int, tuple[LoadedFile, Path_]]  # id(a validated object) -> the file and the place it came from
 
 
 def format_path(path: Path_) -> str:

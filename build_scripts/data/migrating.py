@@ -14,8 +14,8 @@ from ruamel.yaml.error import YAMLError
 
 from build_scripts.data.loading import format_path
 from build_scripts.data.migrations import CURRENT, VERSIONS, Target, migrate, schema_version, used_codes
+from build_scripts.effects.writing import round_trip_yaml, write_file
 from build_scripts.errors import DataError, Problem
-from build_scripts.site.writing import round_trip_yaml, write_file
 
 
 def _declare_version(data: CommentedMap, to: Target) -> None:

@@ -1,7 +1,7 @@
 """Schema versions and the steps that bring data written for an older one forward. Pure; no I/O.
 
 The steps are declared once and serve two readers (each hands them a `Target`):
-- the Updates page and `diff` (history/git_history.py) read old revisions as plain dicts, in memory, and
+- the Updates page and `diff` (effects/git_history.py) read old revisions as plain dicts, in memory, and
   fill what only a person knows with a neutral stand-in ("Not defined in this revision of the data.");
 - `make migrate` (migrating.py) rewrites the files in place as ruamel.yaml round-trip nodes, and leaves
   what only a person knows as a placeholder, `TODO: …`, that `make check` lists until it is answered.

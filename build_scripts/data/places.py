@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_scripts.data.loading import Origins
+from build_scripts.data.loading import Positions
 
 
 @dataclass(frozen=True)
@@ -15,13 +15,13 @@ class Place:
     line: int
 
 
-def item_places(items: dict[str, list], origins: Origins) -> dict[tuple[str, str], Place]:
+def item_places(items: dict[str, list], positions: Positions) -> dict[tuple[str, str], Place]:
     """(collection, id) -> Place, for every item with an id."""
     places = {}
     for name, collection in items.items():
         for item in collection:
-            if getattr(item, "id", None) is None or id(item) not in origins:
+            if getattr(item, "id", None) is None or id(item) not in positions:
                 continue
-            file, path = origins[id(item)]
+            file, path = positions[id(item)]
             places[(name, item.id)] = Place(file.name.rsplit("/", 1)[-1], file.where(path)[0])
     return places

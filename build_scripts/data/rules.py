@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from enum import Enum
 from types import MappingProxyType
 
-from build_scripts.render.text import plural
+
+def plural(n: int, noun: str) -> str:
+    """'1 event', '2 events': the one way the site counts things in words (the rules' wording and every page)."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 class Status(str, Enum):

@@ -7,15 +7,14 @@ dated; an item "still in force" must cite something recent; the briefing's revie
 """
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import date
 from functools import lru_cache
 
 from build_scripts.data.acknowledgements import coded
 from build_scripts.data.briefing_info import BriefingInfo
-from build_scripts.data.loading import Origins
+from build_scripts.data.loading import Positions
 from build_scripts.data.rules import DEFAULT_TONES, REREPORT_NOTE, RULES, origins_phrase
 from build_scripts.data.sources import Source
 from build_scripts.errors import Problem
@@ -23,14 +22,6 @@ from build_scripts.errors import Problem
 STATUSED = ("events", "claims", "leverage")
 FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion)\b)?|"
                     r"\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|billion\b|million\b|trillion\b)")
-
-
-def build_date_from_env() -> date:
-    """The build date: SOURCE_DATE_EPOCH when set (the same commit builds the same bytes), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(tz=timezone.utc).date()
 
 
 @lru_cache(maxsize=1 << 12)  # a pure function of a few hundred outlet names, called for every citation
@@ -65,33 +56,33 @@ def independent_origins(source_ids: Iterable[str], sources: Mapping[str, Source]
     return tuple(outlets[key] for key in sorted(outlets))
 
 
-def _where(origins: Origins, item, field: tuple, message: str, hint: str, severity: str, code: str = "") -> Problem:
-    file, path = origins[id(item)]
+def _where(positions: Positions, item, field: tuple, message: str, hint: str, severity: str, code: str = "") -> Problem:
+    file, path = positions[id(item)]
     return file.problem(path + field, message, hint, severity, code)
 
 
-def provenance_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
+def provenance_problems(items: dict[str, list], positions: Positions) -> list[Problem]:
     """based_on chains that loop (errors), re-reports without based_on, sources read only via mirrors."""
     sources = {s.id: s for s in items["sources"]}
     problems = []
     for source in items["sources"]:
         if source.based_on is not None and source.based_on in sources and _loops(source, sources):
-            problems.append(_where(origins, source, ("based_on",), f"based_on leads back to {source.id}",
+            problems.append(_where(positions, source, ("based_on",), f"based_on leads back to {source.id}",
                                    "a source rests on an earlier one; break the loop", "error"))
         if source.based_on is None and not source.unlocated and source.note and REREPORT_NOTE.search(source.note):
-            problems.append(_where(origins, source, ("note",), "the note says this re-reports another source, "
+            problems.append(_where(positions, source, ("note",), "the note says this re-reports another source, "
                                    "but based_on does not say which", "add based_on: <the original source's id>",
                                    "warning", coded("W102")))
         if source.url is None and source.read_via is not None and source.read_via.kind.value != "syndication":
             kind = source.read_via.kind.value
-            problems.append(_where(origins, source, ("read_via", "kind"), f"read only through "
+            problems.append(_where(positions, source, ("read_via", "kind"), f"read only through "
                                    f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} ({source.read_via.name})",
                                    "find the original's address or an established syndication partner's copy",
                                    "warning", coded("W101")))
-    return problems + _unlocated_problems(items, origins, sources)
+    return problems + _unlocated_problems(items, positions, sources)
 
 
-def _unlocated_problems(items: dict[str, list], origins: Origins, sources: dict) -> list[Problem]:
+def _unlocated_problems(items: dict[str, list], positions: Positions, sources: dict) -> list[Problem]:
     """An unlocated original is never cited directly (nobody read it), and something rests on it."""
     problems: list[Problem] = []
     unlocated = {s.id for s in items["sources"] if s.unlocated}
@@ -99,14 +90,14 @@ def _unlocated_problems(items: dict[str, list], origins: Origins, sources: dict)
         return problems
     rested_on = {s.based_on for s in items["sources"]}
     for source_id in sorted(unlocated - rested_on):
-        problems.append(_where(origins, sources[source_id], ("unlocated",), "no source is based_on this "
+        problems.append(_where(positions, sources[source_id], ("unlocated",), "no source is based_on this "
                                "unlocated original", "point the re-reports that were read at it, or remove it",
                                "warning", coded("W103")))
     for name in ("events", "claims", "leverage", "relationships", "people", "organisations"):
         for item in items[name]:
             for index, source_id in enumerate(item.sources):
                 if source_id in unlocated:
-                    problems.append(_where(origins, item, ("sources", index), f"{source_id} was not read (it "
+                    problems.append(_where(positions, item, ("sources", index), f"{source_id} was not read (it "
                                            "is unlocated)", "cite the re-reports that were read instead", "error"))
     return problems
 
@@ -115,7 +106,7 @@ def _loops(source: Source, sources: Mapping[str, Source]) -> bool:
     return _chain_end(source, sources)[1]
 
 
-def status_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
+def status_problems(items: dict[str, list], positions: Positions) -> list[Problem]:
     """Each status checked against the independent origins of what the item cites (rules.py)."""
     sources = {s.id: s for s in items["sources"]}
     problems = []
@@ -128,20 +119,20 @@ def status_problems(items: dict[str, list], origins: Origins) -> list[Problem]:
             listed = ", ".join(found) or "none"
             if len(found) < rule.min_origins:
                 problems.append(_where(
-                    origins, item, ("status",),
+                    positions, item, ("status",),
                     f"'{item.status.value}' needs {origins_phrase(rule.min_origins)}, but the sources give "
                     f"{origins_phrase(len(found))} ({listed})",
                     "cite another outlet that reported it independently, or lower the status "
                     "(a re-report or a second piece by the same outlet is not independent)", "error"))
             elif rule.warn_from_origins and len(found) >= rule.warn_from_origins:
                 problems.append(_where(
-                    origins, item, ("status",),
+                    positions, item, ("status",),
                     f"'{item.status.value}' but the sources give {origins_phrase(len(found))} ({listed})",
                     "if they report it independently and on the record, it is confirmed", "warning", coded("W201")))
     return problems
 
 
-def codebook_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
+def codebook_problems(info: BriefingInfo, items: dict[str, list], positions: Positions) -> list[Problem]:
     """Every code used is defined once; tones are the known ones (the briefing may reword them)."""
     problems = []
     book = info.codebook
@@ -150,16 +141,16 @@ def codebook_problems(info: BriefingInfo, items: dict[str, list], origins: Origi
         for index, code in enumerate(codes):
             field = ("codebook", kind, index, "id")
             if code.id in seen:
-                problems.append(_where(origins, info, field, f"'{code.id}' is defined twice",
+                problems.append(_where(positions, info, field, f"'{code.id}' is defined twice",
                                        "keep one definition per code", "error"))
             if kind == "tones" and code.id not in DEFAULT_TONES:
-                problems.append(_where(origins, info, field, f"'{code.id}' is not a tone",
+                problems.append(_where(positions, info, field, f"'{code.id}' is not a tone",
                                        "tones are " + ", ".join(DEFAULT_TONES), "error"))
             seen.add(code.id)
     return problems
 
 
-def figure_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
+def figure_problems(info: BriefingInfo, items: dict[str, list], positions: Positions) -> list[Problem]:
     """Prose that states a figure (a share, an amount) says when the figure was true."""
     problems = []
     texts: list[tuple[object, tuple[str | int, ...], str, object]]
@@ -172,14 +163,14 @@ def figure_problems(info: BriefingInfo, items: dict[str, list], origins: Origins
     for owner, field, text, dated in texts:
         figure = FIGURE.search(text)
         if figure and dated is None:
-            problems.append(_where(origins, owner, field, f"states a figure ('{figure.group(0).strip()}') "
+            problems.append(_where(positions, owner, field, f"states a figure ('{figure.group(0).strip()}') "
                                    "without the date it was true",
                                    "add figures_as_of: the date of the source that gives the figure", "warning",
                                    coded("W202")))
     return problems
 
 
-def in_force_problems(info: BriefingInfo, items: dict[str, list], origins: Origins) -> list[Problem]:
+def in_force_problems(info: BriefingInfo, items: dict[str, list], positions: Positions) -> list[Problem]:
     """A leverage item still in force whose newest source or event is older than the configured age."""
     sources = {s.id: s for s in items["sources"]}
     events = {e.id: e for e in items["events"]}
@@ -194,23 +185,23 @@ def in_force_problems(info: BriefingInfo, items: dict[str, list], origins: Origi
         if age is None or age > info.still_in_force_max_age_days:
             said = f"its newest source or event is {age} days older than the as-of date" if age is not None \
                 else "it cites nothing dated"
-            problems.append(_where(origins, item, ("sources",), f"shown as still in force, but {said}",
+            problems.append(_where(positions, item, ("sources",), f"shown as still in force, but {said}",
                                    "cite recent reporting that it still holds, or mark what changed it "
                                    f"(limit: still_in_force_max_age_days, {info.still_in_force_max_age_days})",
                                    "warning", coded("W203")))
     return problems
 
 
-def currency_problems(info: BriefingInfo, origins: Origins, build_date: date) -> list[Problem]:
+def currency_problems(info: BriefingInfo, positions: Positions, build_date: date) -> list[Problem]:
     """The review date: not before the coverage date, and not older than the review window."""
     problems = []
     if info.last_reviewed.end < info.as_of.start:
-        problems.append(_where(origins, info, ("last_reviewed",), f"{info.last_reviewed} is before the as-of "
+        problems.append(_where(positions, info, ("last_reviewed",), f"{info.last_reviewed} is before the as-of "
                                f"date {info.as_of}", "the review date is when an editor last checked for news, "
                                "so it cannot come before the coverage date", "error"))
     age = (build_date - info.last_reviewed.end).days
     if age > info.review_window_days:
-        problems.append(_where(origins, info, ("last_reviewed",), f"last reviewed {age} days before the build "
+        problems.append(_where(positions, info, ("last_reviewed",), f"last reviewed {age} days before the build "
                                f"date {build_date.isoformat()} (window: {info.review_window_days} days)",
                                "check for news, update the briefing, then set last_reviewed to today",
                                "warning", coded("W301")))

@@ -13,17 +13,17 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from build_scripts.collector import collector_paused
+from build_scripts.config import build_date_from_env
 from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
 from build_scripts.data.evidence import passage_problems
-from build_scripts.data.item_validation import prune_items, reserve_unchanged, start_run, validate_file
-from build_scripts.data.loading import LoadedFile, Origins, suggest
+from build_scripts.data.item_validation import ItemCache, prune_items, reserve_unchanged, start_run, validate_file
+from build_scripts.data.loading import LoadedFile, Positions, suggest
 from build_scripts.data.migrations import pending_problems, placeholders
 from build_scripts.data.model import COLLECTIONS, Briefing, BriefingInfo, Review
 from build_scripts.data.places import Place, item_places
 from build_scripts.data.trust import (
-    build_date_from_env,
     codebook_problems,
     currency_problems,
     figure_problems,
@@ -32,13 +32,12 @@ from build_scripts.data.trust import (
     status_problems,
 )
 from build_scripts.errors import DataError, Problem
-from build_scripts.reuse import ItemCache, Reuse
 
 
 def _collect(files: list[LoadedFile], problems: list[Problem], cache: ItemCache | None):
     """Validate every item of every collection, remembering where each item came from."""
     items: dict[str, list] = {name: [] for name in COLLECTIONS}
-    origins: dict[int, tuple[LoadedFile, tuple]] = {}
+    positions: dict[int, tuple[LoadedFile, tuple]] = {}
     info = None
     broken: list[tuple[str, dict, tuple]] = []  # items that failed validation, still checked for references
     for file in files:
@@ -46,7 +45,7 @@ def _collect(files: list[LoadedFile], problems: list[Problem], cache: ItemCache 
         problems.extend(result.problems)
         for name, values in result.items.items():
             items[name].extend(values)
-        origins.update(result.origins)
+        positions.update(result.positions)
         broken.extend(result.broken)
         for candidate in result.infos:
             if info is not None:
@@ -54,7 +53,7 @@ def _collect(files: list[LoadedFile], problems: list[Problem], cache: ItemCache 
                                              "keep one 'briefing:' block across all files"))
             else:
                 info = candidate
-    return info, items, origins, broken
+    return info, items, positions, broken
 
 
 TARGET_NAMES = MappingProxyType({"themes": "the codebook's themes (briefing.codebook.themes)",
@@ -117,33 +116,33 @@ def _check_raw_refs(model, raw: dict, fields, ids, origin, problems) -> None:
         _report_unknown(raw.get(name), name, targets, ids, origin, problems)
 
 
-def _check_references(info: BriefingInfo | None, items: dict[str, list], origins: Origins, broken: list,
+def _check_references(info: BriefingInfo | None, items: dict[str, list], positions: Positions, broken: list,
                       ids: KnownIds, problems: list[Problem]) -> None:
     """Every reference names a known id, in the items that failed validation too (one run reports everything)."""
     for name, raw, origin in broken:
         _check_raw_refs(COLLECTIONS[name], raw, REFERENCES.get(name, []), ids, origin, problems)
     for name, fields in REFERENCES.items():
         for item in items[name]:
-            _check_refs(item, fields, ids, origins[id(item)], problems)
+            _check_refs(item, fields, ids, positions[id(item)], problems)
     for name, nested in NESTED.items():
         for item in items[name]:
             for attr, fields in nested:
                 for index, part in enumerate(getattr(item, attr)):
-                    _check_refs(part, fields, ids, origins[id(item)], problems, (attr, index))
+                    _check_refs(part, fields, ids, positions[id(item)], problems, (attr, index))
     if info is not None:
-        _check_refs(info, INFO_REFERENCES, ids, origins[id(info)], problems)
+        _check_refs(info, INFO_REFERENCES, ids, positions[id(info)], problems)
         for index, takeaway in enumerate(info.takeaways):
-            _check_refs(takeaway, [("events", ("events",))], ids, origins[id(info)], problems, ("takeaways", index))
+            _check_refs(takeaway, [("events", ("events",))], ids, positions[id(info)], problems, ("takeaways", index))
 
 
-def _check_ids(items, origins, problems) -> KnownIds:
+def _check_ids(items, positions, problems) -> KnownIds:
     seen: dict[str, tuple] = {}
     ids = KnownIds({name: set() for name in COLLECTIONS})
     for name, collection in items.items():
         if name == "relationships":
             continue
         for item in collection:
-            file, path = origins[id(item)]
+            file, path = positions[id(item)]
             if item.id in seen:
                 other_file, other_path = seen[item.id]
                 other_line = other_file.where(other_path + ("id",))[0]
@@ -156,7 +155,7 @@ def _check_ids(items, origins, problems) -> KnownIds:
     return ids
 
 
-def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
+def _check_dates(info: BriefingInfo, items, positions, problems) -> None:
     limit = info.as_of.end
     for name in ("events", "quotes", "sources", "claims"):
         for item in items[name]:
@@ -165,7 +164,7 @@ def _check_dates(info: BriefingInfo, items, origins, problems) -> None:
             for attr in ("date", "until", "reported_on"):
                 value = getattr(item, attr, None)
                 if value is not None and value.start > limit:
-                    file, path = origins[id(item)]
+                    file, path = positions[id(item)]
                     problems.append(file.problem(path + (attr,),
                                                  f"{value} is after the briefing's as-of date {info.as_of}",
                                                  "correct the date, or move briefing.as_of forward"))
@@ -197,13 +196,13 @@ def validate(files: list[LoadedFile], problems: list[Problem], cache: ItemCache 
     return validate_report(files, problems, cache, trust=trust).briefing
 
 
-def _trust_checks(info, items, origins, build_date) -> tuple[list[Problem], list[Problem]]:
+def _trust_checks(info, items, positions, build_date) -> tuple[list[Problem], list[Problem]]:
     """The methodology's promises (trust.py): errors that stop the build, and warnings."""
-    found = (provenance_problems(items, origins) + status_problems(items, origins)
-             + codebook_problems(info, items, origins) + figure_problems(info, items, origins)
-             + in_force_problems(info, items, origins) + passage_problems(info, items, origins))
+    found = (provenance_problems(items, positions) + status_problems(items, positions)
+             + codebook_problems(info, items, positions) + figure_problems(info, items, positions)
+             + in_force_problems(info, items, positions) + passage_problems(info, items, positions))
     if build_date is not None:
-        found += currency_problems(info, origins, build_date)
+        found += currency_problems(info, positions, build_date)
     return [p for p in found if p.severity == "error"], [p for p in found if p.severity != "error"]
 
 
@@ -215,7 +214,7 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
         reserve_unchanged(files, cache)
     asked = placeholders(files)
     problems.extend(asked)
-    info, items, origins, broken = _collect(files, problems, cache)
+    info, items, positions, broken = _collect(files, problems, cache)
     if cache is not None:
         prune_items(cache, items, info)
     if info is None and not any(p.field.startswith("briefing") for p in problems):
@@ -223,51 +222,61 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
         problems.append(Problem(first, 1, 1, "briefing", "no 'briefing:' block was found",
                                 "add one with title, description, as_of, last_reviewed, summary, summary_events "
                                 "and codebook (make new writes one)"))
-    ids = _check_ids(items, origins, problems)
+    ids = _check_ids(items, positions, problems)
     ids["themes"] = set(info.themes) if info is not None else set()
     ids["relations"] = {c.id for c in info.codebook.relations} if info is not None else set()
     for name, raw, _ in broken:  # a broken item still exists: references to it are not errors too
         if isinstance(raw.get("id"), str):
             ids[name].add(raw["id"])
-    _check_references(info, items, origins, broken, ids, problems)
+    _check_references(info, items, positions, broken, ids, problems)
     if info is not None:
-        _check_dates(info, items, origins, problems)
-    problems.extend(correction_problems(items, origins))
-    drafts = split_drafts(items, origins, REFERENCES, problems)
-    trust_errors, trust_warnings = (_trust_checks(info, items, origins, build_date) if info is not None and trust
+        _check_dates(info, items, positions, problems)
+    problems.extend(correction_problems(items, positions))
+    drafts = split_drafts(items, positions, REFERENCES, problems)
+    trust_errors, trust_warnings = (_trust_checks(info, items, positions, build_date) if info is not None and trust
                                     else ([], []))
     problems.extend(trust_errors)
     if problems:
         raise DataError(_answers_first(problems, asked))
-    warnings = sorted(review_warnings(info, items, origins) + cross_fact_warnings(items, origins) + trust_warnings)
-    found = sort_warnings(warnings, [info, *(i for values in items.values() for i in values)], origins, build_date) \
+    warnings = sorted(review_warnings(info, items, positions) + cross_fact_warnings(items, positions) + trust_warnings)
+    found = sort_warnings(warnings, [info, *(i for values in items.values() for i in values)], positions, build_date) \
         if trust else Sorted(warnings, [])
     return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), found.shown,
-                  drafts, found.acknowledged, item_places(items, origins))
+                  drafts, found.acknowledged, item_places(items, positions))
 
 
-def load_briefing(data_dir, label: str | None = None, reuse: Reuse | None = None) -> Briefing:
+@dataclass
+class LoadCache:
+    """What loading keeps for the next run of a build session: parsed files and validated items by their
+    bytes and text, and the last report with the data it was made from."""
+
+    parsed: dict[str, tuple[str, LoadedFile | Problem]] = field(default_factory=dict)  # file name -> (digest, parsed)
+    items: ItemCache = field(default_factory=ItemCache)
+    report: tuple[tuple, Report] | None = None  # (data digests, validation report)
+
+
+def load_briefing(data_dir, label: str | None = None, cache: LoadCache | None = None) -> Briefing:
     """Read and validate a data folder: the pipeline's single entry point for data."""
-    return load_report(data_dir, label, reuse=reuse).briefing
+    return load_report(data_dir, label, cache=cache).briefing
 
 
 @collector_paused
-def load_report(data_dir, label: str | None = None, build_date=None, reuse: Reuse | None = None) -> Report:
+def load_report(data_dir, label: str | None = None, build_date=None, cache: LoadCache | None = None) -> Report:
     """The briefing with its warnings and drafts (raises DataError with every problem).
     build_date: the day the review date is judged against (default: SOURCE_DATE_EPOCH, else today).
-    reuse: the build session's memo: the same bytes give back the very same Briefing (and unchanged
+    cache: the build session's loading cache: the same bytes give back the very same Briefing (and unchanged
     items the same objects), which lets later stages reuse their work."""
     from build_scripts.data.loading import read_data_dir
 
     build_date = build_date or build_date_from_env()
-    files, problems = read_data_dir(data_dir, label, reuse.parsed if reuse is not None else None)
+    files, problems = read_data_dir(data_dir, label, cache.parsed if cache is not None else None)
     pending = pending_problems(files, label or Path(data_dir).name)
     if pending:  # one line naming `make migrate`, not every consequence of the older schema
         raise DataError(pending + problems)
     key = (str(data_dir), tuple((f.name, f.digest) for f in files), build_date)
-    if not problems and reuse is not None and reuse.report is not None and reuse.report[0] == key:
-        return reuse.report[1]
-    report = validate_report(files, problems, reuse.items if reuse is not None else None, build_date=build_date)
-    if reuse is not None:
-        reuse.report = (key, report)
+    if not problems and cache is not None and cache.report is not None and cache.report[0] == key:
+        return cache.report[1]
+    report = validate_report(files, problems, cache.items if cache is not None else None, build_date=build_date)
+    if cache is not None:
+        cache.report = (key, report)
     return report

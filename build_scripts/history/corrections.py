@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from build_scripts.data.model import Briefing
+from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
+from build_scripts.effects.git_history import data_commits, git_root, load_briefing_at
+from build_scripts.effects.writing import write_file
 from build_scripts.errors import DataError
 from build_scripts.history.diffing import TRACKED
-from build_scripts.history.git_history import data_commits, git_root, load_briefing_at
-from build_scripts.site.writing import write_file
 
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "updates"
 ALL_COMMITS = 10_000
 NOT_COMPARED = frozenset({"corrections", "review"})
 

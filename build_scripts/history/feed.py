@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape, quoteattr
 
+from build_scripts.asset_paths import FEED
+from build_scripts.history.changes import Change
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import UpdateDay
-from build_scripts.history.updates import Change
 
-FEED_PATH = "feed.xml"  # where the Atom feed is published, relative to the site root
+FEED_PATH = FEED  # where the Atom feed is published (asset_paths)
 
 
 def entry_title(change: Change) -> str:

@@ -11,7 +11,7 @@ from datetime import date
 from types import MappingProxyType
 
 from build_scripts.data.dates import day_label
-from build_scripts.history.updates import Change, FieldChange, Update
+from build_scripts.history.changes import Change, FieldChange, Update
 
 # What a merged entry says: the strongest of the day's verbs
 RANK = MappingProxyType({"removed": 0, "updated": 1, "corrected": 2, "added": 3})

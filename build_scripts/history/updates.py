@@ -7,74 +7,23 @@ read by git_history.py.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from datetime import date, datetime, timezone
+from dataclasses import asdict
 from pathlib import Path
 
-from build_scripts.data.dates import day_label
-from build_scripts.data.fields import field_words
-from build_scripts.errors import DataError
-from build_scripts.history.corrections import changed_fields, revision_loader, value_text
-from build_scripts.history.diffing import compare, item_label
-from build_scripts.history.git_history import (
+from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
+from build_scripts.effects.git_history import (
     data_commits,
     git_root,
     parent_of,
 )
-from build_scripts.site.writing import write_file
+from build_scripts.effects.writing import write_file
+from build_scripts.errors import DataError
+from build_scripts.history.changes import Change, FieldChange, Update, utc_day
+from build_scripts.history.corrections import changed_fields, revision_loader, value_text
+from build_scripts.history.diffing import compare, item_label
 
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "updates"
 LIMIT = 20
 WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """A changed field, with its value before and after when both are short enough to show in a line."""
-
-    name: str
-    before: str | None = None
-    after: str | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    kind: str      # "events", "sources", ...
-    verb: str      # "added", "updated", "corrected" (a correction was recorded on it), "removed"
-    item_id: str
-    label: str
-    fields: tuple[FieldChange, ...] = ()  # what changed, for "updated" and "corrected"
-    correction: str = ""                   # the note of the correction recorded, for "corrected"
-
-    @property
-    def detail(self) -> str:
-        """'status: confirmed → single-source; summary, sources changed' (or '')."""
-        shown = [f"{field_words(f.name)}: {f.before} → {f.after}" for f in self.fields
-                 if f.before is not None and f.after is not None]
-        others = [field_words(f.name) for f in self.fields if f.before is None or f.after is None]
-        return "; ".join(shown + ([f"{', '.join(others)} changed"] if others else []))
-
-    @classmethod
-    def from_json(cls, stored: dict) -> "Change":
-        fields = tuple(FieldChange(*f) if isinstance(f, list) else FieldChange(**f) for f in stored.pop("fields", ()))
-        return cls(**stored, fields=fields)
-
-
-@dataclass(frozen=True)
-class Update:
-    sha: str
-    when: int      # commit time, seconds since the epoch
-    changes: tuple[Change, ...]
-    first: bool = False  # the start of the history that is available (the initial data, or a shallow clone)
-
-    @property
-    def label(self) -> str:
-        """'24 November 2026'."""
-        return day_label(self.day)
-
-    @property
-    def day(self) -> date:
-        return _utc_day(self.when)
 
 
 SHORT = 60  # a value this long or shorter is shown before and after
@@ -151,12 +100,8 @@ def whole_days(commits: list[tuple[str, int, str]], limit: int) -> list[tuple[st
     shows whole days, one heading each, so a busy day is never cut in two."""
     if len(commits) <= limit:
         return commits
-    last_day = _utc_day(commits[limit - 1][1])
-    return commits[:limit] + [c for c in commits[limit:] if _utc_day(c[1]) == last_day]
-
-
-def _utc_day(when: int) -> date:
-    return datetime.fromtimestamp(when, timezone.utc).date()
+    last_day = utc_day(commits[limit - 1][1])
+    return commits[:limit] + [c for c in commits[limit:] if utc_day(c[1]) == last_day]
 
 
 def _history(data_dir: Path, limit: int) -> tuple[Path, str, list[tuple[str, int, str]]] | None:

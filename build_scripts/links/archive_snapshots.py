@@ -13,11 +13,11 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from build_scripts.data.loading import LoadedFile
+from build_scripts.effects.writing import round_trip_yaml, write_file
 from build_scripts.errors import Problem
 from build_scripts.links.link_report import LinkTarget, link_targets
 from build_scripts.links.wayback import SavePageNow, Snapshot
 from build_scripts.logs import progress
-from build_scripts.site.writing import round_trip_yaml, write_file
 
 
 @dataclass(frozen=True)

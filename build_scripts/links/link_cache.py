@@ -7,8 +7,8 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from build_scripts.effects.writing import write_file
 from build_scripts.links.link_check import LinkResult
-from build_scripts.site.writing import write_file
 
 MAX_AGE = timedelta(days=1)
 

@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from build_scripts.data.validation import load_report
-from build_scripts.site.writing import write_file
+from build_scripts.effects.cache_folders import LINKS
+from build_scripts.effects.writing import write_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _data_dir(args) -> Path:
-    from build_scripts.pipeline import data_dir_from_env
+    from build_scripts.config import data_dir_from_env
 
     return Path(args.data).resolve() if args.data else data_dir_from_env(ROOT)
 
@@ -73,7 +74,7 @@ def _links_parser(sub) -> None:
     p.add_argument("--per-host", type=int, default=2, help="requests to one host at a time (default 2)")
     p.add_argument("--concurrency", type=int, default=8, help="requests at a time overall (default 8)")
     _wait_arguments(p, backoff=1.0, max_retry_after=60.0)
-    p.add_argument("--cache", default=str(ROOT / ".cache" / "links.json"))
+    p.add_argument("--cache", default=str(LINKS))
     p.add_argument("--max-age-hours", type=float, default=24.0, help="reuse results this recent (0: ask again)")
     p.add_argument("--markdown", help="also write the findings as Markdown to this file")
     p.add_argument("--contact", help="URL or address in the User-Agent (default: $LINK_CHECK_CONTACT)")

@@ -87,10 +87,7 @@ def cited_item(fmt: Format, view: BriefingView, entry) -> str:
 def source_item(fmt: Format, view: BriefingView, source_id: str) -> str:
     """A source's line under an event, rendered once per format and shared by every page."""
     key = ("source_item", fmt.name, source_id)
-    found = view.fragments.get(key)
-    if found is None:
-        found = view.fragments[key] = source_line(fmt, view.sources[source_id])
-    return found
+    return fmt.made.get(key, lambda: source_line(fmt, view.sources[source_id]))
 
 
 def event_list(fmt: Format, view: BriefingView, events, empty: str) -> Md:

@@ -1,30 +1,13 @@
-"""Static SVG images of the charts, made at build time with kaleido and the system's Chromium.
-
-One image per chart, palette and size (light and dark, 800 px and a phone's 360 px: text, grid and background
-from chart_spec's themes). Cached by content hash in .cache/charts/, so an unchanged chart costs nothing on rebuild.
-Plotly's SVG export carries random ids; they are replaced with ones derived from the chart id
-so that builds stay byte-identical. Without Chromium (or with BRIEFING_STATIC_CHARTS=0) the build
-goes on with interactive-only charts and says so once; if drawing fails, the site is degraded: a
-warning on the site engine's plugin logger, which a strict build counts (see logs.py).
+"""The charts' static images as figures (pure): one per chart, palette and size (light and dark, 800 px
+and a phone's 360 px), with the palette's theme merged in. Drawing them into SVG, with Chromium and a
+cache folder, is a side effect: effects/chart_drawing.py.
 """
 from __future__ import annotations
 
-import asyncio
 import copy
-import hashlib
-import json
-import os
-import re
-import shutil
-from functools import lru_cache
-from importlib.metadata import version
-from pathlib import Path
 
-from build_scripts.logs import Progress, progress, site_log
 from build_scripts.render.chart_spec import IMAGE_WIDTHS, THEMES, Chart, theme_layout
-from build_scripts.site.writing import write_file
-
-_RANDOM_ID = re.compile(rb'id="defs-([0-9a-z]+)"')
+from build_scripts.render.chart_table import chart_kind
 
 
 def image_name(chart_id: str, palette: str, size: str = "wide") -> str:
@@ -58,78 +41,8 @@ def _fit_phone(xaxis: dict) -> None:
         xaxis["tickangle"] = 90
 
 
-@lru_cache(maxsize=1)
-def _tools() -> str:
-    return json.dumps([version("kaleido"), version("plotly")])
-
-
-def _key(figure: dict) -> str:
-    """The cache key of a chart's image: the very figure drawn (data, layout, theme, size) and the
-    drawing tools' versions."""
-    blob = f"{json.dumps(figure, sort_keys=True, ensure_ascii=False)}|{_tools()}"
-    return hashlib.sha256(blob.encode()).hexdigest()[:32]
-
-
-def make_deterministic(svg: bytes, chart_id: str) -> bytes:
-    for token in set(_RANDOM_ID.findall(svg)):
-        svg = svg.replace(token, f"c{chart_id}".encode())
-    return svg
-
-
-STATIC_CHARTS_ENV = "BRIEFING_STATIC_CHARTS"
-
-
-def why_not_drawn() -> str | None:
-    """Why static images cannot be drawn now (turned off, or no browser to draw them), or None."""
-    if os.environ.get(STATIC_CHARTS_ENV, "1") == "0":
-        return f"static chart images were turned off ({STATIC_CHARTS_ENV}=0)"
-    if not any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
-        return "no Chromium was found to draw their static images (apt-get install chromium)"
-    return None
-
-
-async def _render_all(figures: dict[str, dict], shown: Progress) -> dict[str, bytes]:
-    import kaleido
-
-    out = {}
-    async with kaleido.Kaleido(n=1) as k:
-        for chart_id, figure in figures.items():
-            out[chart_id] = await k.calc_fig(figure, opts={"format": "svg"})
-            shown.advance()
-    return out
-
-
-def _interactive_only(reason: str, said: set[str]) -> dict[str, bytes]:
-    """No static images; the reason said once per build session (a note, not a warning: the build goes
-    on, as documented)."""
-    if reason not in said:
-        site_log().info(f"Charts are interactive only: {reason}.")
-        said.add(reason)
-    return {}
-
-
-def chart_svgs(charts: dict[str, Chart], cache_dir: Path, said: set[str] | None = None) -> dict[str, bytes]:
-    """SVG per image name (image_name: one per chart, palette and size): from the cache, or rendered
-    now; empty when they cannot be drawn (turned off, no Chromium, or drawing failed). said: the notes
-    this build session has given already (reuse.Reuse.said), so `mkdocs serve` gives each once."""
-    said = set() if said is None else said
-    if os.environ.get(STATIC_CHARTS_ENV, "1") == "0":  # turned off: not even the cached images are used
-        return _interactive_only(why_not_drawn() or "", said)
-    variants = [(palette, size) for palette in THEMES for size in IMAGE_WIDTHS]
-    figures = {image_name(cid, *v): (chart, *v) for cid, chart in charts.items() for v in variants}
-    drawn = {name: static_figure(*variant) for name, variant in figures.items()}
-    cached = {name: cache_dir / f"{_key(figure)}.svg" for name, figure in drawn.items()}
-    missing = {name: drawn[name] for name, path in cached.items() if not path.exists()}
-    if missing:
-        reason = why_not_drawn()
-        if reason is not None:
-            return _interactive_only(reason, said)
-        try:
-            with progress(len(missing), "Drawing chart images") as shown:
-                rendered = asyncio.run(_render_all(missing, shown))
-        except Exception as err:  # kaleido or the browser failed: a degraded site, which a strict build refuses
-            site_log().warning(f"Charts are interactive only: drawing static images failed ({err}).", exc_info=True)
-            return {}
-        for name, svg in rendered.items():
-            write_file(cached[name], make_deterministic(svg, name.replace(".", "-")))
-    return {name: path.read_bytes() for name, path in cached.items()}
+def image_figures(charts: dict[str, Chart]) -> dict[str, dict]:
+    """Every static image's figure, by image name (image_name): each chart in each palette and in the
+    sizes the chart table gives its kind (chart_table.ChartKind.sizes)."""
+    return {image_name(cid, palette, size): static_figure(chart, palette, size)
+            for cid, chart in charts.items() for palette in THEMES for size in chart_kind(cid).sizes}

@@ -15,10 +15,9 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import span_label
 from build_scripts.data.model import STATUS_LABELS, Event, Status, Tone
-from build_scripts.render.chart_relations import relationships_chart
+from build_scripts.data.rules import plural
 from build_scripts.render.chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from build_scripts.render.fragments import format_amount
-from build_scripts.render.text import plural
 from build_scripts.render.views import BriefingView
 
 STATUS_STYLE = MappingProxyType({
@@ -253,15 +252,3 @@ def _tone_summary(events: list[Event], total: Counter, friction: int, label: str
             else f"all fall in {busiest}")
     return (f"Events per half-year, by tone: {friction} of {plural(len(events), 'event')} "
             f"{'is' if friction == 1 else 'are'} marked as {label}, and {when}.")
-
-
-def build_charts(view: BriefingView) -> dict[str, Chart]:
-    """Every chart of the briefing, by id: the editor places one with `<!-- chart: id -->`."""
-    charts = [timeline_chart(view), friction_chart(view)]
-    charts += [money_chart(view)] if "amounts" in view.parts else []  # no chart without data
-    charts += [relationships_chart(view)] if "relationships" in view.parts else []
-    for conflict in view.briefing.conflicts:
-        events = [view.events_by_id[e] for e in conflict.events]
-        events.sort(key=lambda e: (e.date.start, e.date.end, e.id))
-        charts.append(timeline_chart(view, events, f"conflict-{conflict.id}", f"{conflict.title}: the events"))
-    return {chart.id: chart for chart in charts}

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from build_scripts.asset_paths import PASSAGES_DIR
+
 READ_IN = ("original", "copy", "archive")
 NO_PASSAGE_REASONS = MappingProxyType({
     "paywall": "the page is behind a paywall",
@@ -83,7 +85,6 @@ def no_passage_words(citation: Cited) -> str:
     return f"{words} {citation.note}" if citation.note else words
 
 
-PASSAGES_DIR = "assets/passages"
 
 
 def passages_path(page: str) -> str:

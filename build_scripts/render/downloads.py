@@ -6,21 +6,34 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from build_scripts.asset_paths import BRIEFING_JSON, BRIEFING_SCHEMA, EVENTS_CSV, PROVENANCE_JSON
 from build_scripts.data.model import COLLECTIONS, Briefing, Event
 from build_scripts.data.schema import schema_text
 from build_scripts.render.citations import cited
 from build_scripts.reuse import ObjectMemo
 
-JSON_PATH = "downloads/briefing.json"
-SCHEMA_PATH = "downloads/briefing.schema.json"
-EVENTS_CSV_PATH = "downloads/events.csv"
-PROVENANCE_PATH = "downloads/provenance.json"
+JSON_PATH, SCHEMA_PATH = BRIEFING_JSON, BRIEFING_SCHEMA  # where each download is published (asset_paths)
+EVENTS_CSV_PATH, PROVENANCE_PATH = EVENTS_CSV, PROVENANCE_JSON
 CSV_COLUMNS = ("id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
                "status", "status_note", "sources", "amounts", "independent_origins")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class DownloadCache:
+    """What the downloads keep for the next run of a build session: each unchanged item's JSON and
+    each unchanged event's CSV row."""
+
+    item_json: ObjectMemo[str] = field(default_factory=ObjectMemo)
+    event_row: ObjectMemo[list] = field(default_factory=ObjectMemo)
+
+    def new_run(self) -> None:
+        self.item_json.new_run()
+        self.event_row.new_run()
 
 
 def briefing_json(briefing: Briefing, memo: ObjectMemo | None = None) -> str:
@@ -128,7 +141,8 @@ def citation_record(entry, sources) -> dict[str, str]:
     return record
 
 
-def download_files(briefing: Briefing, view) -> dict[str, str]:
-    return {JSON_PATH: briefing_json(briefing, view.reuse.memo("item-json")), SCHEMA_PATH: schema_json(),
-            EVENTS_CSV_PATH: events_csv(view.events, view.origins_of, view.reuse.memo("event-row")),
+def download_files(briefing: Briefing, view, cache: DownloadCache | None = None) -> dict[str, str]:
+    cache = cache if cache is not None else DownloadCache()
+    return {JSON_PATH: briefing_json(briefing, cache.item_json), SCHEMA_PATH: schema_json(),
+            EVENTS_CSV_PATH: events_csv(view.events, view.origins_of, cache.event_row),
             PROVENANCE_PATH: provenance_json(briefing, view)}

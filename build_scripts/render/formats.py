@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from build_scripts.asset_paths import COPIES_DIR
 from build_scripts.render import text as t
+from build_scripts.render.reading import Made
 from build_scripts.render.text import (
     Md,
     html_block,
@@ -26,7 +28,7 @@ from build_scripts.render.text import (
     safe_url,
 )
 
-COPY_DIR = "markdown"
+COPY_DIR = COPIES_DIR  # the plain-Markdown copies (asset_paths)
 
 
 def element(tag: str, content: str, attrs: dict[str, str]) -> str:
@@ -52,8 +54,9 @@ class HtmlFormat:
     name = "html"
     copy = False
 
-    def __init__(self, page: str):
+    def __init__(self, page: str, made: Made | None = None):
         self.page = page
+        self.made = Made() if made is None else made  # fragments made in this run, shared by its pages
         self._bases: dict[str, str] = {}  # page -> its address from this page
 
     text = staticmethod(html_text)  # text from data, escaped
@@ -108,8 +111,9 @@ class HtmlFormat:
 class MarkdownFormat:
     """Markdown with the site's .md links; copy: a plain-Markdown copy (no HTML, links to the copies)."""
 
-    def __init__(self, page: str, copy: bool = False):
+    def __init__(self, page: str, copy: bool = False, made: Made | None = None):
         self.page = page
+        self.made = Made() if made is None else made  # fragments made in this run, shared by its pages
         self.copy = copy
         self.name = "markdown-copy" if copy else "markdown"
         self._folder = f"{COPY_DIR}/{page}".rpartition("/")[0]  # the copy's folder

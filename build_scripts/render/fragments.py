@@ -62,10 +62,7 @@ def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title
     per format and address: thousands of facts share a handful of badges)."""
     href = None if short else fmt.address(METHODOLOGY, f"status-{fact.status.value}")
     key = ("badge", fmt.name, fact.status, len(view.origins_of(fact.sources)), href, title, short)
-    found = view.fragments.get(key)
-    if found is None:
-        found = view.fragments[key] = status_badge(fmt, *key[2:])
-    return found
+    return fmt.made.get(key, lambda: status_badge(fmt, *key[2:]))
 
 
 def basis(fmt: Format, view: BriefingView, event_ids) -> str:
@@ -136,10 +133,7 @@ def entity_link(fmt: Format, view: BriefingView, entity_id: str) -> str:
     in one folder link an entity alike)."""
     href = fmt.address(view.entity_page(entity_id))
     key = ("entity", fmt.name, entity_id, href)
-    found = view.fragments.get(key)
-    if found is None:
-        found = view.fragments[key] = fmt.link(fmt.text(view.entity_name(entity_id)), href)
-    return found
+    return fmt.made.get(key, lambda: fmt.link(fmt.text(view.entity_name(entity_id)), href))
 
 
 def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids, notes=(), start: int = 1) -> str:
@@ -191,21 +185,22 @@ def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
     """The note of a citation of an event (made once per format and address): its line (date, title,
     status) and the passages of its sources, each with its outlet."""
     key = ("event note", fmt.name, event_id, fmt.address(view.event_pages[event_id]))
-    found = view.fragments.get(key)
-    if found is None:
-        event = view.events_by_id[event_id]
-        line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(fmt.text(event.title))} "
-                f"{fact_badge(fmt, view, event, short=True)}")
-        parts = [fmt.element("span", line + ".", class_="note-event")]  # its full stop on its line
-        for entry in event.sources:
-            citation = cited(entry, view.sources)
-            if citation.recorded:
-                outlet = fmt.text(view.sources[citation.source].outlet)
-                parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
-        if len(parts) == 1:
-            parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
-        found = view.fragments[key] = " ".join(parts)
-    return found
+    return fmt.made.get(key, lambda: _event_note(fmt, view, event_id))
+
+
+def _event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
+    event = view.events_by_id[event_id]
+    line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(fmt.text(event.title))} "
+            f"{fact_badge(fmt, view, event, short=True)}")
+    parts = [fmt.element("span", line + ".", class_="note-event")]  # its full stop on its line
+    for entry in event.sources:
+        citation = cited(entry, view.sources)
+        if citation.recorded:
+            outlet = fmt.text(view.sources[citation.source].outlet)
+            parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
+    if len(parts) == 1:
+        parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
+    return " ".join(parts)
 
 
 def event_link(fmt: Format, view: BriefingView, event_id: str) -> str:
@@ -218,12 +213,9 @@ def event_item(fmt: Format, view: BriefingView, event) -> str:
     """An event in a list that repeats the timeline: 'date: title (scheduled) compact badge' (made once
     per format and address: every person and organisation page lists events alike)."""
     key = ("event item", fmt.name, event.id, fmt.address(view.event_pages[event.id]))
-    found = view.fragments.get(key)
-    if found is None:
-        found = view.fragments[key] = (
-            f"{fmt.text(span_label(event.date, event.until))}: {event_link(fmt, view, event.id)}"
-            f"{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event, short=True)}")
-    return found
+    return fmt.made.get(key, lambda: f"{fmt.text(span_label(event.date, event.until))}: "
+                        f"{event_link(fmt, view, event.id)}{scheduled_note(fmt, view, event)} "
+                        f"{fact_badge(fmt, view, event, short=True)}")
 
 
 def scheduled_note(fmt: Format, view: BriefingView, event) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from build_scripts import asset_paths as assets
 from build_scripts.data.model import Briefing
 from build_scripts.render.formats import COPY_DIR
 from build_scripts.render.text import md_text
@@ -33,6 +34,6 @@ def llms_txt(briefing: Briefing, nav: list, pages: Mapping[str, str]) -> str:
         for path in ([target] if isinstance(target, str) else target):
             label = text(title) if isinstance(target, str) else _heading(pages.get(path, ""), path)
             lines.append(f"- [{label}]({COPY_DIR}/{path})")
-    lines += ["", "## Data", "", "- [The whole briefing as JSON](downloads/briefing.json)",
-              "- [Its JSON Schema](downloads/briefing.schema.json)", "- [Events as CSV](downloads/events.csv)", ""]
+    lines += ["", "## Data", "", f"- [The whole briefing as JSON]({assets.BRIEFING_JSON})",
+              f"- [Its JSON Schema]({assets.BRIEFING_SCHEMA})", f"- [Events as CSV]({assets.EVENTS_CSV})", ""]
     return "\n".join(lines)

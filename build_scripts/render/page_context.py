@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from enum import Enum
 
+from build_scripts import asset_paths as assets
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.render import blocks, editing, narrowing
 from build_scripts.render import fragments as f
+from build_scripts.render.chart_table import chart_kind
 from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
+from build_scripts.render.reading import Made
 from build_scripts.render.text import Md, md_text
 from build_scripts.render.views import BriefingView, change_target
 
@@ -26,13 +29,15 @@ class Flavour(Enum):
 class PageContext:
     """Every method returns Markdown (`Md`) ready for the page, already escaped."""
 
-    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False):
+    def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False,
+                 made: Made | None = None):
+        made = Made() if made is None else made  # fragments made in this run, shared by its pages
         self.view = view
         self.page = page
         self.b = view.briefing
         self.copy = flavour is Flavour.COPY
-        self.md = MarkdownFormat(page, copy=self.copy)
-        self.html = self.md if self.copy else HtmlFormat(page)
+        self.md = MarkdownFormat(page, copy=self.copy, made=made)
+        self.html = self.md if self.copy else HtmlFormat(page, made=made)
         # A copy and the print view number their marks across the page and list the notes at its end
         # (notes()); the site's other pages carry each note hidden beside its mark, to open in place.
         self.listed_notes: list[str] | None = [] if self.copy or listed_notes else None
@@ -196,7 +201,9 @@ class PageContext:
         return Md(self.html.element("span", "", id=anchor))
 
     def chart(self, chart_id: str) -> Md:
-        """Where a chart goes (the pipeline puts it there); a copy links the chart's data."""
+        """Where a chart goes (the pipeline puts it there); a copy links the chart's data. An id the chart
+        table does not have is refused, in both flavours."""
+        chart_kind(chart_id)
         if self.copy:
-            return Md(self.md.link("Chart data (JSON)", self.md.file(f"assets/charts/{chart_id}.json")))
+            return Md(self.md.link("Chart data (JSON)", self.md.file(assets.chart_data(chart_id))))
         return Md(f"<!-- chart: {chart_id} -->")

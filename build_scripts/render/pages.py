@@ -2,7 +2,7 @@
 
 Every `{{ value }}` in a template is escaped as literal text unless it is already `Md` (what `ctx`,
 a render/page_context.PageContext, returns), so data can never inject markup. Each
-page (one per entry of the page registry, site/page_registry.py) is rendered in a flavour: the site's
+page (one per entry of the page registry, plan/page_registry.py) is rendered in a flavour: the site's
 page (Flavour.SITE) or its plain-Markdown copy (Flavour.COPY).
 """
 from __future__ import annotations
@@ -12,11 +12,13 @@ from pathlib import Path
 
 import jinja2
 
+from build_scripts import asset_paths as assets
 from build_scripts.data.dates import when
 from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Status
-from build_scripts.data.rules import STATUS_RULES, check_lines
+from build_scripts.data.rules import STATUS_RULES, check_lines, plural
 from build_scripts.render import text as t
 from build_scripts.render.page_context import Flavour, PageContext
+from build_scripts.render.reading import Made
 from build_scripts.render.views import BriefingView
 
 SITE, COPY = Flavour.SITE, Flavour.COPY
@@ -31,7 +33,7 @@ def _finalize(value):
 
 
 def template_environment() -> jinja2.Environment:
-    """The pages' Jinja environment (one per build session: reuse.Reuse.templates)."""
+    """The pages' Jinja environment (one per build session: site_plan.PageCache.templates)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -46,7 +48,7 @@ def template_environment() -> jinja2.Environment:
         when=lambda d: t.md_text(when(d)),
         raw_id=lambda value: t.Md(value),  # ids are validated as [a-z0-9-]
         md=t.Md,
-        count=lambda n, noun: t.md_text(t.plural(n, noun)),
+        count=lambda n, noun: t.md_text(plural(n, noun)),
         # only for the output of our own macros, which escape their own data
         lower_first=lambda value: t.md_text(value[:1].lower() + value[1:]),
         # Front matter: MkDocs and Material print page titles and descriptions into HTML unescaped,
@@ -56,20 +58,22 @@ def template_environment() -> jinja2.Environment:
     return env
 
 
-def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "", **extra) -> str:
+def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "",
+           env: jinja2.Environment | None = None, made: Made | None = None, **extra) -> str:
     """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). search: the
-    page kind's setting for the site's search ('boost: 2'), added to its front matter. extra: the page
-    kind's own variables and `links`, the paths of single pages (site/page_registry.py)."""
+    page kind's setting for the site's search ('boost: 2'), added to its front matter. env: the session's
+    template environment (a fresh one when not given); made: the fragments this run made already, shared by
+    its pages (formats' `made`). extra: the page kind's own variables and `links`,
+    the paths of single pages (plan/page_registry.py)."""
     seed_id = view.briefing.info.seed_source
-    if view.reuse.templates is None:
-        view.reuse.templates = template_environment()
-    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES)
-    text = view.reuse.templates.get_template(template).render(
+    env = env if env is not None else template_environment()
+    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES, made=made)
+    text = env.get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
-        check_lines=check_lines(), **extra,
+        check_lines=check_lines(), assets=assets, **extra,
     ) + ctx.notes()
     if flavour is COPY:
         return as_copy(text)

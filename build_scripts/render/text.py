@@ -20,11 +20,6 @@ _TABLE = MappingProxyType(str.maketrans({**{c: "\\" + c for c in ESCAPED}, **ENT
 _LIST_START = re.compile(r"^(\d+)([.)])")
 
 
-def plural(n: int, noun: str) -> str:
-    """'1 event', '2 events': the one way the site counts things in words."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 class Md(str):
     """A string that is already Markdown and must not be escaped again."""
 

@@ -1,35 +1,31 @@
 """View building: the whole model's derived indexes (backlinks, ordering, page paths).
 
-Built once from a complete Briefing, then read by every renderer; no I/O.
+Built once from a complete Briefing, then read by every renderer; no I/O. The view is frozen and keeps
+no memo: what a stage reuses lives in that stage's cache, held by the build session.
 """
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from build_scripts.data.dates import MONTHS
 from build_scripts.data.model import Briefing, Code, Event, Organisation, Person, RelationCode, Source
 from build_scripts.data.rules import DEFAULT_TONES, STRENGTH
-from build_scripts.data.trust import independent_origins
+from build_scripts.data.trust import origin, outlet_key
 from build_scripts.render.page_paths import (
     CLAIMS,
-    CONFLICT,
     LEVERAGE,
     ORGANISATION,
     PERSON,
     QUOTES,
     SOURCES,
-    SOURCES_PART,
     TIMELINE,
-    TIMELINE_PART,
+    conflict_page,
     page_for,
-    pattern_folder,
+    pages_by_event,
+    pages_by_source,
 )
-from build_scripts.reuse import Reuse
 
 
 def event_sort_key(event: Event) -> tuple:
@@ -58,7 +54,7 @@ class Editing:
     site_url: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class BriefingView:
     briefing: Briefing
     events: list[Event]
@@ -75,30 +71,32 @@ class BriefingView:
     events_by_page: dict[str, list[Event]] = field(default_factory=dict)  # in reading order
     sources_by_page: dict[str, list[Source]] = field(default_factory=dict)  # by outlet, then date
     editing: Editing = field(default_factory=Editing)
-    # Fragments rendered once per format and shared by every page (a source's line, a badge)
-    fragments: dict[tuple, str] = field(default_factory=dict, repr=False, compare=False)
-    # the independent origins of each list of sources cited, worked out once (origins_of)
-    origins_found: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
-    # the build session's memo: templates, pages and results kept from the process's last run
-    reuse: Reuse = field(default_factory=Reuse, repr=False, compare=False)
+    # each source's original outlet (following based_on): (its outlet_key, its name), for origins_of
+    original_outlets: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    # the codebook: tones (the briefing's wording, else the neutral defaults), themes and the kinds of
+    # relationship (relation_codes), by id
+    codes: dict[str, Mapping[str, Code]] = field(default_factory=dict)
+    relation_codes: dict[str, RelationCode] = field(default_factory=dict)  # in the codebook's order
 
     @property
     def timeline_split(self) -> bool:
-        """The timeline is split into parts (decided once, by _timeline_pages)."""
+        """The timeline is split into parts (decided once, by page_paths.pages_by_event)."""
         return bool(self.events_by_page) and TIMELINE not in self.events_by_page
 
     @property
     def sources_split(self) -> bool:
-        """The sources are split into pages per outlet (decided once, by _source_pages)."""
+        """The sources are split into pages per outlet (decided once, by page_paths.pages_by_source)."""
         return bool(self.sources_by_page) and SOURCES not in self.sources_by_page
 
     def origins_of(self, source_ids) -> tuple[str, ...]:
-        """The independent origins (distinct original outlets) behind these sources, worked out once."""
-        key = tuple(source_ids)
-        found = self.origins_found.get(key)
-        if found is None:
-            found = self.origins_found[key] = independent_origins(key, self.sources)
-        return found
+        """The independent origins (distinct original outlets) behind these sources, in alphabetical
+        order (trust.independent_origins, from each source's original outlet worked out once)."""
+        outlets: dict[str, str] = {}
+        for source_id in source_ids:
+            found = self.original_outlets.get(source_id)
+            if found is not None:
+                outlets.setdefault(*found)
+        return tuple(outlets[key] for key in sorted(outlets))
 
     def weakest_event(self, event_ids) -> Event:
         """The cited event with the weakest status (then the fewest independent origins): what prose
@@ -119,20 +117,6 @@ class BriefingView:
         present |= {"changed"} if any(c.superseded_by for c in b.claims) else set()
         return frozenset(present)
 
-    @cached_property
-    def codes(self) -> dict[str, Mapping[str, Code]]:
-        """The codebook: tones (the briefing's wording, else the neutral defaults), themes and the kinds
-        of relationship (relation_codes), by id (worked out once)."""
-        book = self.briefing.info.codebook
-        tones = {i: Code(id=i, label=label, definition=d, apply_when=a) for i, (label, d, a) in DEFAULT_TONES.items()}
-        tones.update({c.id: c for c in book.tones})
-        return {"tones": tones, "themes": {c.id: c for c in book.themes}, "relations": self.relation_codes}
-
-    @cached_property
-    def relation_codes(self) -> dict[str, RelationCode]:
-        """The codebook's kinds of relationship by id, in its order (the relationship chart's)."""
-        return {c.id: c for c in self.briefing.info.codebook.relations}
-
     def entity_page(self, entity_id: str) -> str:
         return page_for(PERSON if isinstance(self.entities[entity_id], Person) else ORGANISATION, entity_id)
 
@@ -140,72 +124,48 @@ class BriefingView:
         return self.entities[entity_id].name
 
 
-SPLIT_ABOVE = 300  # more events (or sources) than this, and their list is split into one page per year (letter)
-
-
-def conflict_page(conflict_id: str) -> str:
-    return page_for(CONFLICT, conflict_id)
-
-
-def _timeline_pages(events: list[Event]) -> dict[str, str]:
-    """Each event's page: the one timeline page, or one page per year (per month in a busy year)."""
-    if len(events) <= SPLIT_ABOVE:
-        return {e.id: TIMELINE for e in events}
-    per_year = Counter(e.date.start.year for e in events)
-    pages = {}
-    for e in events:
-        year, month = e.date.start.year, e.date.start.month
-        pages[e.id] = page_for(TIMELINE_PART, f"{year}-{month:02d}" if per_year[year] > SPLIT_ABOVE else str(year))
-    return pages
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "other"
-
-
-def _source_pages(sources) -> dict[str, str]:
-    """Each source's entry: the one sources page, or one page per outlet."""
-    if len(sources) <= SPLIT_ABOVE:
-        return {s.id: SOURCES for s in sources}
-    return {s.id: page_for(SOURCES_PART, _slug(s.outlet)) for s in sources}
-
-
-def part_label(page: str, first_item: Event | Source) -> str:
-    """The heading of a split page: '2024', 'March 2024', or the outlet's name (first_item: the first
-    event or source listed on it)."""
-    if isinstance(first_item, Source):  # a page of the sources (SOURCES_PART), one outlet's
-        return first_item.outlet
-    stem = page.removeprefix(pattern_folder(TIMELINE_PART)).removesuffix(".md")
-    if "-" in stem:
-        year, month = stem.split("-")
-        return f"{MONTHS[int(month)]} {year}"
-    return stem
-
-
-def build_view(briefing: Briefing, reuse: Reuse | None = None, editing: Editing | None = None) -> BriefingView:
+def build_view(briefing: Briefing, editing: Editing | None = None) -> BriefingView:
     people_and_organisations: tuple[Person | Organisation, ...] = (*briefing.people, *briefing.organisations)
     entities = {e.id: e for e in people_and_organisations}
     entities = dict(sorted(entities.items(), key=lambda kv: kv[1].name.casefold()))
     events = sorted(briefing.events, key=event_sort_key)
+    sources = {s.id: s for s in briefing.sources}
+    event_pages, source_pages = pages_by_event(events), pages_by_source(briefing.sources)
+    relation_codes = {c.id: c for c in briefing.info.codebook.relations}
     view = BriefingView(
         briefing=briefing,
         events=events,
-        sources={s.id: s for s in briefing.sources},
+        sources=sources,
         entities=entities,
         events_by_id={e.id: e for e in events},
-        reuse=reuse if reuse is not None else Reuse(),
+        events_by_actor=_events_by_actor(events),
+        quotes_by_speaker=_group(sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)), "speaker"),
+        relationships_by_party=_relationships_by_party(briefing),
+        people_by_organisation=_people_by_organisation(briefing),
+        event_pages=event_pages,
+        source_pages=source_pages,
+        events_by_page=_group_by_page(events, event_pages),
+        sources_by_page=_group_by_page(sorted(briefing.sources, key=_source_order), source_pages),
         editing=editing or Editing(),
+        original_outlets=_original_outlets(sources),
+        codes=_codebook(briefing, relation_codes),
+        relation_codes=relation_codes,
     )
-    view.event_pages = _timeline_pages(events)
-    view.source_pages = _source_pages(briefing.sources)
-    view.events_by_page = _group_by_page(events, view.event_pages)
-    view.sources_by_page = _group_by_page(sorted(briefing.sources, key=_source_order), view.source_pages)
-    view.events_by_actor = _events_by_actor(events)
-    view.quotes_by_speaker = _group(sorted(briefing.quotes, key=lambda q: (q.date.start, q.id)), "speaker")
-    view.relationships_by_party = _relationships_by_party(briefing)
-    view.people_by_organisation = _people_by_organisation(briefing)
-    view.uses_by_source = _uses_by_source(view)
-    return view
+    return replace(view, uses_by_source=_uses_by_source(view))
+
+
+def _original_outlets(sources: dict[str, Source]) -> dict[str, tuple[str, str]]:
+    """Each source's original outlet (trust.origin follows based_on), keyed as trust.outlet_key counts it."""
+    roots = {source_id: origin(source_id, sources).outlet for source_id in sources}
+    return {source_id: (outlet_key(outlet), outlet) for source_id, outlet in roots.items()}
+
+
+def _codebook(briefing: Briefing, relation_codes: dict[str, RelationCode]) -> dict[str, Mapping[str, Code]]:
+    """Tones (the briefing's wording, else the neutral defaults), themes and kinds of relationship, by id."""
+    book = briefing.info.codebook
+    tones = {i: Code(id=i, label=label, definition=d, apply_when=a) for i, (label, d, a) in DEFAULT_TONES.items()}
+    tones.update({c.id: c for c in book.tones})
+    return {"tones": tones, "themes": {c.id: c for c in book.themes}, "relations": relation_codes}
 
 
 def _source_order(source: Source) -> tuple:

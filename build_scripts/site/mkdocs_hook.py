@@ -30,9 +30,10 @@ if TYPE_CHECKING:
 from build_scripts import pipeline as build  # noqa: E402
 from build_scripts.errors import DataError  # noqa: E402
 from build_scripts.site.postprocess import finish_page  # noqa: E402
-from build_scripts.reuse import Reuse  # noqa: E402
-from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession  # noqa: E402
-from build_scripts.site.page_registry import not_in_nav  # noqa: E402
+from build_scripts.caches import SessionCaches  # noqa: E402
+from build_scripts.config import BuildConfig, data_dir_from_env  # noqa: E402
+from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
+from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_index import write_index  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
@@ -43,9 +44,9 @@ from build_scripts.render.downloads import EVENTS_CSV_PATH, JSON_PATH  # noqa: E
 
 # The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
 # calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
-# memo `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
+# caches `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
 # its own session instead (config[SESSION_KEY]), so its check and its build share one reading of the data.
-PROCESS_REUSE = Reuse()
+PROCESS_CACHES = SessionCaches()
 # Linked from every page's footer: where a reader takes the data and follows the updates.
 FOOTER_FILES = (("The briefing as JSON", JSON_PATH), ("Events as CSV", EVENTS_CSV_PATH), ("Atom feed", FEED_PATH))
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
@@ -62,8 +63,8 @@ def _session(config, data_dir: Path) -> BuildSession:
     for the data folder MkDocs was pointed at, reusing what this process did before."""
     given = config.get(SESSION_KEY)
     if given is not None:
-        return BuildSession(dataclasses.replace(given.config, site_url=config.site_url or ""), reuse=given.reuse)
-    return BuildSession(BuildConfig(data_dir=data_dir, site_url=config.site_url or ""), reuse=PROCESS_REUSE)
+        return BuildSession(dataclasses.replace(given.config, site_url=config.site_url or ""), caches=given.caches)
+    return BuildSession(BuildConfig(data_dir=data_dir, site_url=config.site_url or ""), caches=PROCESS_CACHES)
 
 
 def on_config(config):
@@ -71,7 +72,7 @@ def on_config(config):
     lay out the site from it."""
     if not config.use_directory_urls:
         raise PluginError("the briefing's pages link each other by directory address: set use_directory_urls: true")
-    session = _session(config, build.data_dir_from_env(Path(config.config_file_path).parent))
+    session = _session(config, data_dir_from_env(Path(config.config_file_path).parent))
     data_dir = session.config.data_dir
     if str(data_dir) not in [str(Path(w).resolve()) for w in config.watch]:
         config.watch.append(str(data_dir))

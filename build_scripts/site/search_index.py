@@ -34,7 +34,7 @@ from build_scripts.data.rules import RULES
 from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERSON, QUOTES, page_for
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
-from build_scripts.site.page_registry import PAGE_KINDS, PageKind
+from build_scripts.plan.page_registry import PAGE_KINDS, PageKind
 from build_scripts.site.search_service import write_documents
 from build_scripts.site.search_stable import stabilise
 

@@ -62,7 +62,8 @@ def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from build_scripts.session import SESSION_KEY, BuildConfig, BuildSession
+    from build_scripts.config import BuildConfig
+    from build_scripts.session import SESSION_KEY, BuildSession
 
     # The configuration the MkDocs hook builds with, so the hook reuses this generation as in `make site`
     # (with another configuration the hook would generate a second time, which `make site` never does).
@@ -105,14 +106,14 @@ def _reader_search(site_dir: Path) -> dict:
 
 def _one_event_changed(session: BuildSession, output: BuildOutput, data_dir: Path, out: Path) -> dict:
     """Incremental: write the Markdown, change one event, regenerate and rewrite."""
-    from build_scripts.site.writing import write_tree
+    from build_scripts.effects.writing import write_tree
 
-    write_tree(output.plan, out, session.reuse.written)
+    write_tree(output.plan, out, session.caches.written)
     target = next(iter(sorted(data_dir.glob("events*.yaml")) or sorted(data_dir.glob("*.yaml"))))
     text = target.read_text()
     target.write_text(text.replace("summary: ", "summary: Changed. ", 1))
     again = time.perf_counter()
-    report = write_tree(session.generate().plan, out, session.reuse.written)
+    report = write_tree(session.generate().plan, out, session.caches.written)
     return {"one_event_changed_rewritten_files": len(report.written),
             "one_event_changed_regenerate_s": round(time.perf_counter() - again, 3)}
 

@@ -13,10 +13,11 @@ import tempfile
 from pathlib import Path
 from types import MappingProxyType
 
+from build_scripts.effects.cache_folders import LIGHTHOUSE
 from build_scripts.tools.serving import serve
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOL = ROOT / ".cache" / "lighthouse"
+TOOL = LIGHTHOUSE
 BIN = TOOL / "node_modules" / ".bin" / "lighthouse"
 PAGES = MappingProxyType({"home": ("", MappingProxyType({"performance": 95})),
                           "timeline": ("timeline/", MappingProxyType({"performance": 90}))})

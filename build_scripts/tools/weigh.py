@@ -13,10 +13,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from build_scripts.asset_paths import PLOTLY_BUNDLE
 from build_scripts.site.search_index import OUTPUT
 from build_scripts.tools.search_bench import on_disk
 
-PLOTLY = "assets/vendor/plotly-basic.min.js"
+PLOTLY = PLOTLY_BUNDLE
 
 
 class _Refs(HTMLParser):

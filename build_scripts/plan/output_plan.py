@@ -8,7 +8,11 @@ one silently win. The MkDocs hook and the `build` command both iterate this one 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
+
+from build_scripts.data.model import Briefing
+from build_scripts.render.chart_spec import Chart
 
 Content = str | bytes
 
@@ -73,3 +77,26 @@ class OutputPlan(Mapping[str, Content]):
 
     def __contains__(self, path: object) -> bool:
         return path in self._claimants
+
+
+@dataclass
+class BuildOutput:
+    """What a build made: the plan of every file, the menu, the charts and their images, and what each
+    page describes (for the structured data)."""
+
+    briefing: Briefing
+    plan: OutputPlan  # every file the build emits, pages and assets, each claimed once
+    nav: list = field(default_factory=list)
+    charts: dict[str, Chart] = field(default_factory=dict)
+    svgs: dict[str, bytes] = field(default_factory=dict)
+    described: dict[str, tuple[str, object]] = field(default_factory=dict)  # page -> (schema.org type, subject)
+
+    @property
+    def pages(self) -> Mapping[str, str]:
+        """The generated Markdown pages (a read-only view of the plan)."""
+        return self.plan.pages
+
+    @property
+    def assets(self) -> Mapping[str, bytes | str]:
+        """The files published as they are (a read-only view of the plan)."""
+        return self.plan.assets

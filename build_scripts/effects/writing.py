@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-
 Written = dict[str, tuple[str | bytes, int, int]]  # path -> the content written there, its size and mtime (ns)
 
 
@@ -54,7 +53,7 @@ def _unchanged_since_last_time(path: str, content: str | bytes, written: Written
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path, written_before: Written | None = None) -> WriteReport:
     """Make out_dir hold exactly these files, rewriting only those whose content changed.
     written_before: the session's record of what it wrote (path -> content, size, mtime), so files
-    whose content is the very same object are not even read back (reuse.Reuse.written).
+    whose content is the very same object are not even read back (session.SessionCaches.written).
     (Paths are plain strings here: at thousands of files, pathlib's hashing and sorting show.)"""
     memo: Written = {} if written_before is None else written_before
     out_dir.mkdir(parents=True, exist_ok=True)

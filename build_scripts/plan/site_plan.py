@@ -2,19 +2,42 @@
 registry (page_registry.PAGE_KINDS) before anything is written."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+import jinja2
+
+from build_scripts.plan.page_registry import PAGE_KINDS, PageKind, page_links
 from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import pattern_regex
+from build_scripts.render.page_variables import PageInputs
+from build_scripts.render.reading import Made, Reads, reading, same_value
 from build_scripts.render.views import BriefingView
-from build_scripts.reuse import same_inputs
-from build_scripts.site.page_registry import PAGE_KINDS, PageKind, page_links
 
 
 class PlanConflict(Exception):
     """Two things tried to produce the same output path: a bug to report, not to hide."""
+
+
+@dataclass
+class Rendered:
+    """A page's texts by flavour, and what they were rendered from: its subject, the updates and every
+    value it read from the view."""
+
+    subject: Any
+    updates: Any
+    reads: Reads
+    texts: dict[Flavour, str]
+
+
+@dataclass
+class PageCache:
+    """What page rendering keeps for the next run of a build session: the template environment and
+    each page's texts by flavour, with the inputs they were rendered from."""
+
+    templates: jinja2.Environment = field(default_factory=pages.template_environment)
+    rendered: dict[str, Rendered] = field(default_factory=dict)  # page path -> its record
 
 
 @dataclass(frozen=True)
@@ -48,37 +71,52 @@ def plan_pages(view: BriefingView, updates=None, planned: list[PlannedPage] | No
 
 
 def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None, flavours: tuple[Flavour, ...],
-                  kinds: tuple[PageKind, ...] = PAGE_KINDS) -> dict[Flavour, dict[str, str]]:
-    """Every page in each flavour. A page whose inputs are all the very same objects as last time (the
-    loader hands back unchanged items as the same objects; each record keeps its inputs alive, so a
-    reused id cannot fool the test) keeps its texts; its inputs are checked once for all flavours.
-    Kinds without `depends` (pages that summarise the whole briefing; they are few) are always rendered."""
-    links = page_links(kinds)
+                  kinds: tuple[PageKind, ...] = PAGE_KINDS,
+                  cache: PageCache | None = None) -> dict[Flavour, dict[str, str]]:
+    """Every page in each flavour. A page keeps its texts from the last generation while everything it
+    read then is unchanged (render/reading.py: each value it read from the view, its subject and the
+    updates); its reads are checked once for all flavours."""
+    cache = cache if cache is not None else PageCache()
+    run = _Run(page_links(kinds), cache.templates, {}, updates)
     out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
     for page in planned if planned is not None else planned_pages(view, kinds):
-        texts = _texts_while_unchanged(view, page)
+        record = _record_while_unchanged(view, page, updates, cache.rendered)
         for flavour in flavours:
-            if flavour not in texts:
-                texts[flavour] = pages.render(page.kind.template, view, page.path, flavour, links=links,
-                                              search=page.kind.search,
-                                              **page.kind.context(view, page.subject, updates))
-            out[flavour][page.path] = texts[flavour]
-    memo = view.reuse.rendered
-    for path in [p for p in memo if p not in out[flavours[0]]]:
-        del memo[path]
+            if flavour not in record.texts:
+                record.texts[flavour] = _render(view, page, flavour, record.reads, run)
+            out[flavour][page.path] = record.texts[flavour]
+    for path in [p for p in cache.rendered if p not in out[flavours[0]]]:
+        del cache.rendered[path]
     return out
 
 
-def _texts_while_unchanged(view: BriefingView, page: PlannedPage) -> dict[Flavour, str]:
-    """The page's texts by flavour kept from the last generation while its inputs are the same; an
-    empty record when any input changed, and a throwaway one for kinds that are always rendered."""
-    if page.kind.depends is None:
-        return {}
-    deps = (view.timeline_split, view.sources_split, view.editing, *page.kind.depends(view, page.subject))
-    entry = view.reuse.rendered.get(page.path)
-    if entry is None or not same_inputs(entry[0], deps):
-        entry = view.reuse.rendered[page.path] = (deps, {})
-    return entry[1]
+@dataclass(frozen=True)
+class _Run:
+    """What every page of one generation is rendered with: the links to single pages, the template
+    environment, the fragments made so far (render/reading.Made) and the updates."""
+
+    links: dict[str, str]
+    templates: jinja2.Environment
+    made: dict[tuple, tuple[str, list]]
+    updates: Any
+
+
+def _render(view: BriefingView, page: PlannedPage, flavour: Flavour, reads: Reads, run: _Run) -> str:
+    """The page in a flavour, rendered from the view as it reads it: each read is added to reads."""
+    seen = reading(view, reads)
+    return pages.render(page.kind.template, seen, page.path, flavour, links=run.links, search=page.kind.search,
+                        env=run.templates, made=Made(run.made, reads),
+                        **page.kind.context(PageInputs(seen, page.subject, run.updates)))
+
+
+def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict) -> Rendered:
+    """The page's record from the last generation while its subject, the updates and every value it
+    read are unchanged; else a new, empty one."""
+    record = rendered.get(page.path)
+    if record is None or not (same_value(record.subject, page.subject) and same_value(record.updates, updates)
+                              and record.reads.unchanged(view)):
+        record = rendered[page.path] = Rendered(page.subject, updates, Reads(), {})
+    return record
 
 
 def plan_nav(view: BriefingView, planned: list[PlannedPage] | None = None,

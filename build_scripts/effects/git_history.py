@@ -1,4 +1,5 @@
-"""Reading the data as it was at a git revision (for `diff`), without touching the work tree."""
+"""Git, the one place the build runs it: the data as it was at a revision (for `diff` and the Updates
+page), without touching the work tree, and the latest commit's time (the build date)."""
 from __future__ import annotations
 
 import subprocess
@@ -56,3 +57,10 @@ def parent_of(repo: Path, sha: str) -> str | None:
     result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{sha}^"], cwd=repo, capture_output=True,
                             text=True)
     return result.stdout.strip() or None
+
+
+def commit_time(root: Path) -> str:
+    """The latest commit's time (seconds since the epoch), or '0': one build date per commit (for the
+    sitemap), so the same commit builds the same bytes."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+    return result.stdout.strip() or "0"

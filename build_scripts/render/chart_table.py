@@ -1,0 +1,66 @@
+"""The chart table: every kind of chart, in one place. Each entry says its id (or 'conflict-{id}' for one
+per item), the function that draws it, the field of the briefing's wording that titles it, the page
+kinds whose templates place it (`ctx.chart("id")`) and the sizes of its static images.
+
+The charts stage (build_charts), the templates' `ctx.chart()` (which refuses an id not in this table, in
+both flavours), the static images and the tests all read this table: adding a chart is a function and
+one entry (README: "Adding a chart: a worked example").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from build_scripts.render.chart_relations import relationships_chart
+from build_scripts.render.chart_spec import IMAGE_WIDTHS, Chart
+from build_scripts.render.charts import friction_chart, money_chart, timeline_chart
+from build_scripts.render.views import BriefingView, event_sort_key
+
+
+@dataclass(frozen=True)
+class ChartKind:
+    id: str  # the chart's id, or a pattern with the varying part in braces ('conflict-{id}')
+    draw: Callable[[BriefingView], list[Chart]]  # the charts of this kind the briefing has
+    wording: str  # the field of briefing.wording that titles it ('' when its title comes from the data)
+    shown_on: tuple[str, ...]  # the page kinds (plan/page_registry) whose templates place it
+    sizes: tuple[str, ...] = tuple(IMAGE_WIDTHS)  # its static images' sizes (chart_spec.IMAGE_WIDTHS)
+    part: str | None = None  # drawn only when the briefing has this part (view.parts)
+
+    def matches(self, chart_id: str) -> bool:
+        return re.fullmatch(re.sub(r"\\\{[a-z]+\\\}", "[a-z0-9-]+", re.escape(self.id)), chart_id) is not None
+
+
+def _conflict_charts(view: BriefingView) -> list[Chart]:
+    """Each point of conflict's events on a timeline of their own."""
+    charts = []
+    for conflict in view.briefing.conflicts:
+        events = sorted((view.events_by_id[e] for e in conflict.events), key=event_sort_key)
+        charts.append(timeline_chart(view, events, f"conflict-{conflict.id}", f"{conflict.title}: the events"))
+    return charts
+
+
+CHART_KINDS: tuple[ChartKind, ...] = (  # in the order they are drawn
+    ChartKind("timeline", lambda view: [timeline_chart(view)], "timeline_chart", ("timeline", "print")),
+    ChartKind("friction", lambda view: [friction_chart(view)], "tone_chart", ("home", "print")),
+    ChartKind("money", lambda view: [money_chart(view)], "money_chart", ("home", "print"), part="amounts"),
+    ChartKind("relationships", lambda view: [relationships_chart(view)], "relationships_chart",
+              ("leverage", "print"), part="relationships"),
+    ChartKind("conflict-{id}", _conflict_charts, "", ("conflict",)),
+)
+
+
+def chart_kind(chart_id: str, kinds: tuple[ChartKind, ...] = CHART_KINDS) -> ChartKind:
+    """The table's entry for a chart id; an id no entry has is refused, naming the ids there are."""
+    for kind in kinds:
+        if kind.matches(chart_id):
+            return kind
+    raise ValueError(f"unknown chart '{chart_id}': the chart table (render/chart_table.py) has "
+                     f"{', '.join(kind.id for kind in kinds)}")
+
+
+def build_charts(view: BriefingView, kinds: tuple[ChartKind, ...] = CHART_KINDS) -> dict[str, Chart]:
+    """Every chart of the briefing, by id, in the table's order (a kind whose part the briefing lacks
+    draws nothing: no chart without data)."""
+    return {chart.id: chart for kind in kinds if kind.part is None or kind.part in view.parts
+            for chart in kind.draw(view)}
