@@ -12,8 +12,11 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ruamel.yaml import YAML
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
 
 Written = dict[str, tuple[str | bytes, int, int]]  # path -> the content written there, its size and mtime (ns)
 
@@ -109,7 +112,10 @@ def swap_in_directory(new_dir: Path, target: Path) -> None:
 
 def round_trip_yaml() -> YAML:
     """ruamel.yaml set to write data files back as editors wrote them: quotes, comments and order kept,
-    long lines never folded, the project's indentation (make migrate, make archive)."""
+    long lines never folded, the project's indentation (make migrate, make archive). Imported here: the site
+    build (and its ProperDocs venv) never needs ruamel."""
+    from ruamel.yaml import YAML
+
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 1 << 20  # never fold a long line
