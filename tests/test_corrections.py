@@ -164,29 +164,26 @@ def test_the_issue_form_has_the_fields_the_links_fill_in():
     assert {"item", "page", "problem", "source"} <= ids
 
 
-def test_a_correction_names_only_the_items_own_fields(tmp_path):
+def _refused_correction(tmp_path, correction: str) -> DataError:
+    """The mini briefing with one correction written on its first item: the error it is refused with."""
     data = tmp_path / "data"
     data.mkdir()
     text = (MINI / "briefing.yaml").read_text().replace(
         "    sources: [example-report]\n  - id: 2024-01-deal",
-        "    sources: [example-report]\n    corrections:\n      - {date: 2024-07-01, fields: [dates], note: x}\n"
-        "  - id: 2024-01-deal")
+        f"    sources: [example-report]\n    corrections:\n      - {correction}\n  - id: 2024-01-deal")
     (data / "briefing.yaml").write_text(text)
     with pytest.raises(DataError) as raised:
         load_report(data)
-    assert "corrections[0].fields: a correction names 'dates', not a field of this item" in str(raised.value)
+    return raised.value
+
+
+def test_a_correction_names_only_the_items_own_fields(tmp_path):
+    error = _refused_correction(tmp_path, "{date: 2024-07-01, fields: [dates], note: x}")
+    assert "corrections[0].fields: a correction names 'dates', not a field of this item" in str(error)
 
 
 def test_a_correction_note_is_one_line(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    text = (MINI / "briefing.yaml").read_text().replace(
-        "    sources: [example-report]\n  - id: 2024-01-deal",
-        "    sources: [example-report]\n    corrections:\n      - {date: 2024-07-01, note: \"one\\ntwo\"}\n"
-        "  - id: 2024-01-deal")
-    (data / "briefing.yaml").write_text(text)
-    with pytest.raises(DataError):
-        load_report(data)
+    _refused_correction(tmp_path, '{date: 2024-07-01, note: "one\\ntwo"}')
 
 
 def test_the_revisions_around_a_correction_day():
