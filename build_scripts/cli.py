@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts import pipeline as build
-from build_scripts.config import EPOCH_ENV, BuildConfig, build_date_from_env, data_dir_from_env, date_of_epoch
+from build_scripts.config import BuildConfig, build_date_from_env, data_dir_from_env, date_of_epoch, epoch_for_engine
 from build_scripts.data.acknowledgements import report_json
 from build_scripts.effects.git_history import commit_time
 from build_scripts.effects.writing import swap_in_directory, write_file, write_tree
@@ -112,7 +112,7 @@ def _engine_aborts(name: str) -> tuple[type, ...]:
 def cmd_site(args) -> int:
     """Check the data, build the site into a temporary folder, and swap it in only on success."""
     load_config, engine_build = _engine(args.engine)
-    epoch = os.environ.setdefault(EPOCH_ENV, commit_time(ROOT))  # MkDocs dates the sitemap from it too
+    epoch = epoch_for_engine(commit_time(ROOT))  # MkDocs dates the sitemap from it too
     session = _session(args, build_date=date_of_epoch(epoch))
     log_report(session.report())  # fail fast, with every problem, before MkDocs
     if _strict(args, session.report()):

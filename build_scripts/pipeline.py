@@ -23,7 +23,7 @@ from build_scripts.effects.cache_folders import CHART_IMAGES
 from build_scripts.effects.chart_drawing import draw_svgs
 from build_scripts.errors import DataError, Problem
 from build_scripts.history.corrections import corrections_before
-from build_scripts.history.feed import FEED_PATH, atom_feed
+from build_scripts.history.feed import atom_feed
 from build_scripts.history.update_days import by_day
 from build_scripts.history.updates import data_updates, history_head
 from build_scripts.plan.output_plan import BuildOutput, OutputPlan
@@ -99,7 +99,7 @@ def _generate(briefing: Briefing, config: BuildConfig, updates, editing: Editing
         plan.add_page(page.path, texts[Flavour.SITE][page.path], f"page: {page.kind.name}")
     nav = plan_nav(view, planned)
     days = by_day(updates or [])
-    plan.add_asset(FEED_PATH, atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
+    plan.add_asset(assets.FEED, atom_feed(briefing.info, site_url, days, lambda c: change_url(view, c)), "feed")
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset(assets.LLMS_TXT, llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}

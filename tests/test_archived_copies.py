@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from build_scripts.asset_paths import BRIEFING_JSON
 from build_scripts.data.validation import load_briefing
 from build_scripts.errors import DataError
-from build_scripts.render.downloads import JSON_PATH
 from build_scripts.render.text import safe_url
 from build_scripts.session import generate
 from build_scripts.site.structured_data import json_ld, structured_index
@@ -65,7 +65,7 @@ def test_pages_show_the_archived_copy_beside_the_source(archived_data):
 
 def test_downloads_and_structured_data_carry_the_archived_copies(archived_data):
     output = generate(archived_data, static_charts=False, history=False)
-    document = json.loads(output.assets[JSON_PATH])
+    document = json.loads(output.assets[BRIEFING_JSON])
     report = next(s for s in document["sources"] if s["id"] == "example-report")
     assert report["archived"] == {"url": REPORT_SNAPSHOT, "date": "2024-06-02"}
     index = structured_index(output.briefing)

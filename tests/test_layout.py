@@ -231,3 +231,25 @@ def test_render_does_no_io():
             todo += imports_of(paths[name])
         doors = {name: effectful(paths[name]) for name in sorted(reached) if effectful(paths[name])}
         assert not doors, f"{path.name} reaches side effects: {doors}"
+
+
+def environment_reads(path: Path) -> list[int]:
+    """The lines where a module touches the environment: os.environ, os.getenv, os.putenv."""
+    tree = ast.parse(path.read_text())
+    return sorted({n.lineno for n in ast.walk(tree)
+                   if (isinstance(n, ast.Attribute) and n.attr in {"environ", "getenv", "putenv", "unsetenv"})
+                   or (isinstance(n, ast.ImportFrom) and n.module == "os"
+                       and any(a.name in {"environ", "getenv", "putenv"} for a in n.names))})
+
+
+def test_only_config_reads_the_environment():
+    """Every environment variable the build, the network commands and the tools use is read in config.py,
+    once: a stage is handed its values and never reads them itself."""
+    readers = {module_name(p): environment_reads(p) for p in MODULES if p.name != "config.py"}
+    assert {name: lines for name, lines in readers.items() if lines} == {}
+
+
+def test_the_environment_check_would_catch_a_read(tmp_path):
+    module = tmp_path / "stage.py"
+    module.write_text("import os\nfrom os import getenv\n\nFLAG = os.environ.get('X')\n")
+    assert environment_reads(module) == [2, 4]

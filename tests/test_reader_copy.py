@@ -7,8 +7,7 @@ from html import unescape
 
 import pytest
 
-from build_scripts.history.feed import FEED_PATH
-from build_scripts.render.downloads import EVENTS_CSV_PATH, JSON_PATH
+from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED
 
 from .conftest import ROOT, build_site, site_env
 
@@ -59,7 +58,7 @@ def test_every_page_footer_links_the_downloads_and_the_feed_and_states_the_dates
     for page in (built_site / "index.html", built_site / "timeline" / "index.html"):
         html = page.read_text()
         footer = html[html.index('<div class="md-copyright">'):]
-        for path in (JSON_PATH, EVENTS_CSV_PATH, FEED_PATH):
+        for path in (BRIEFING_JSON, EVENTS_CSV, FEED):
             assert re.search(rf'href="[^"]*{re.escape(path)}"', footer), (page, path)
         assert "Covers events to" in footer and "Last checked for news on" in footer
         assert "·" not in reader_text(footer.split("briefing-files")[0]), "the dates read as sentences"

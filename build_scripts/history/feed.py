@@ -10,8 +10,6 @@ from build_scripts.history.changes import Change
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import UpdateDay
 
-FEED_PATH = FEED  # where the Atom feed is published (asset_paths)
-
 
 def entry_title(change: Change) -> str:
     """'Correction: Event: <title>' or 'Event added: <title>'."""
@@ -40,7 +38,7 @@ def atom_feed(info, site_url: str, days: list[UpdateDay], link_for) -> str:
              f"<title>{escape(info.title)}: updates</title>",
              f"<subtitle>Covers events to {escape(info.as_of.label)}. Last checked for news on "
              f"{escape(info.last_reviewed.label)}.</subtitle>", f'<link href="{escape(base)}"/>',
-             f'<link rel="self" href="{escape(base)}{FEED_PATH}"/>', f"<id>{escape(base)}{FEED_PATH}</id>",
+             f'<link rel="self" href="{escape(base)}{FEED}"/>', f"<id>{escape(base)}{FEED}</id>",
              f"<updated>{updated}</updated>"]
     for day in days:
         stamp = datetime.fromtimestamp(day.when, timezone.utc).isoformat()

@@ -4,7 +4,6 @@ Machine for snapshots and write them back)."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -49,11 +48,11 @@ def cmd_links(args) -> int:
     """Check every source, copy and archive address; print the findings against the data."""
     from datetime import datetime, timedelta, timezone
 
+    from build_scripts.config import link_check_contact
     from build_scripts.links.link_check import CheckSettings
     from build_scripts.links.link_report import markdown_report, run_link_check
 
-    contact = args.contact or os.environ.get("LINK_CHECK_CONTACT") or (
-        f"https://github.com/{os.environ['GITHUB_REPOSITORY']}" if os.environ.get("GITHUB_REPOSITORY") else "")
+    contact = args.contact or link_check_contact()
     settings = CheckSettings(timeout=args.timeout, retries=args.retries, per_host=args.per_host,
                              total=args.concurrency, backoff=args.backoff, max_retry_after=args.max_retry_after,
                              **({"contact": contact} if contact else {}))
@@ -82,21 +81,22 @@ def _links_parser(sub) -> None:
 
 def cmd_archive(args) -> int:
     """Ask the Wayback Machine for a snapshot of every source and copy without one; write them back."""
+    from build_scripts.config import ARCHIVE_ACCESS_ENV, ARCHIVE_SECRET_ENV, archive_settings_from_env
     from build_scripts.links.archive_snapshots import archive_all, archive_targets
-    from build_scripts.links.wayback import ACCESS_ENV, BASE_ENV, DEFAULT_BASE, SECRET_ENV, SavePageNow, SaveSettings
+    from build_scripts.links.wayback import DEFAULT_BASE, SavePageNow, SaveSettings
 
     targets = archive_targets(_valid_files(args), _data_dir(args))
     if not targets:
         print("Every source and copy already has an archived copy: nothing to do.")
         return 0
     targets = targets[:args.limit] if args.limit else targets
-    access, secret = os.environ.get(ACCESS_ENV), os.environ.get(SECRET_ENV)
+    access, secret, base = archive_settings_from_env()
     if not (access and secret):
-        print(f"make archive needs Internet Archive keys: set {ACCESS_ENV} and {SECRET_ENV} (from "
+        print(f"make archive needs Internet Archive keys: set {ARCHIVE_ACCESS_ENV} and {ARCHIVE_SECRET_ENV} (from "
               f"https://archive.org/account/s3.php). {len(targets)} addresses have no archived copy; "
               "nothing was requested or written.", file=sys.stderr)
         return 2
-    settings = SaveSettings(access, secret, base=args.archive_base or os.environ.get(BASE_ENV) or DEFAULT_BASE,
+    settings = SaveSettings(access, secret, base=args.archive_base or base or DEFAULT_BASE,
                             poll_interval=args.poll_interval, max_wait=args.max_wait, backoff=args.backoff,
                             max_retry_after=args.max_retry_after)
     archive = SavePageNow(settings)

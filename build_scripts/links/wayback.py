@@ -17,7 +17,6 @@ import httpx
 from build_scripts.links.link_check import reason, retry_after
 
 DEFAULT_BASE = "https://web.archive.org"
-BASE_ENV, ACCESS_ENV, SECRET_ENV = "WAYBACK_BASE_URL", "IA_ACCESS_KEY", "IA_SECRET_KEY"
 USER_AGENT = "briefing-archive/1 (+{contact})"
 
 

@@ -16,8 +16,6 @@ from build_scripts.data.schema import schema_text
 from build_scripts.render.citations import cited
 from build_scripts.reuse import ObjectMemo
 
-JSON_PATH, SCHEMA_PATH = BRIEFING_JSON, BRIEFING_SCHEMA  # where each download is published (asset_paths)
-EVENTS_CSV_PATH, PROVENANCE_PATH = EVENTS_CSV, PROVENANCE_JSON
 CSV_COLUMNS = ("id", "date", "until", "precision", "start", "end", "title", "summary", "actors", "themes", "tone",
                "status", "status_note", "sources", "amounts", "independent_origins")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -143,6 +141,6 @@ def citation_record(entry, sources) -> dict[str, str]:
 
 def download_files(briefing: Briefing, view, cache: DownloadCache | None = None) -> dict[str, str]:
     cache = cache if cache is not None else DownloadCache()
-    return {JSON_PATH: briefing_json(briefing, cache.item_json), SCHEMA_PATH: schema_json(),
-            EVENTS_CSV_PATH: events_csv(view.events, view.origins_of, cache.event_row),
-            PROVENANCE_PATH: provenance_json(briefing, view)}
+    return {BRIEFING_JSON: briefing_json(briefing, cache.item_json), BRIEFING_SCHEMA: schema_json(),
+            EVENTS_CSV: events_csv(view.events, view.origins_of, cache.event_row),
+            PROVENANCE_JSON: provenance_json(briefing, view)}

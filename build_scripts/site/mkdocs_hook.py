@@ -39,8 +39,7 @@ from build_scripts.site.structured_data import StructuredIndex, head_tags, struc
 from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
 from build_scripts.render.editing import correction_form  # noqa: E402
-from build_scripts.history.feed import FEED_PATH  # noqa: E402
-from build_scripts.render.downloads import EVENTS_CSV_PATH, JSON_PATH  # noqa: E402
+from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED  # noqa: E402
 
 # The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
 # calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
@@ -48,7 +47,7 @@ from build_scripts.render.downloads import EVENTS_CSV_PATH, JSON_PATH  # noqa: E
 # its own session instead (config[SESSION_KEY]), so its check and its build share one reading of the data.
 PROCESS_CACHES = SessionCaches()
 # Linked from every page's footer: where a reader takes the data and follows the updates.
-FOOTER_FILES = (("The briefing as JSON", JSON_PATH), ("Events as CSV", EVENTS_CSV_PATH), ("Atom feed", FEED_PATH))
+FOOTER_FILES = (("The briefing as JSON", BRIEFING_JSON), ("Events as CSV", EVENTS_CSV), ("Atom feed", FEED))
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
 
 
@@ -166,7 +165,7 @@ def on_post_page(output, page, config):
     description = html.unescape(str(meta.get("description") or briefing.info.description))
     url = page.canonical_url or page.abs_url or ""
     tags = head_tags(built.structured, page.file.src_uri, title, description, url)
-    feed = html_text(page_url_to_root(page), attribute=True) + FEED_PATH
+    feed = html_text(page_url_to_root(page), attribute=True) + FEED
     tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{feed}">'
 
     return finish_page(output.replace("</head>", tags + "</head>", 1))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import resource
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from build_scripts.config import DATA_ENV, EPOCH_ENV, STATIC_CHARTS_ENV, bench_sizes, use_environment
 from build_scripts.logs import progress
 
 if TYPE_CHECKING:  # imported by the worker process only, when it starts measuring
@@ -57,8 +57,7 @@ class _IndexTime(logging.Handler):
 
 def worker(data_dir: Path, site_dir: Path, events: int) -> dict:
     """One size, measured in this (fresh) process."""
-    os.environ.update({"BRIEFING_DATA": str(data_dir), "BRIEFING_STATIC_CHARTS": "0",
-                       "SOURCE_DATE_EPOCH": "1700000000"})
+    use_environment({DATA_ENV: str(data_dir), STATIC_CHARTS_ENV: "0", EPOCH_ENV: "1700000000"})
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -134,7 +133,7 @@ def run_size(events: int, entities: int, scratch: Path) -> dict:
 
 
 def main() -> int:
-    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", ",".join(map(str, SIZES))).split(",")]
+    sizes = bench_sizes(SIZES)
     scratch = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     rows = []
     try:

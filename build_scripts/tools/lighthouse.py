@@ -6,13 +6,13 @@ Prints the four category scores per page; exits non-zero when a bar of the issue
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from types import MappingProxyType
 
+from build_scripts.config import child_environment, chromium_path
 from build_scripts.effects.cache_folders import LIGHTHOUSE
 from build_scripts.tools.serving import serve
 
@@ -40,7 +40,7 @@ def run(site: Path, port: int) -> int:
             subprocess.run([str(BIN), url + path, "--quiet", "--output=json", f"--output-path={out}",
                             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                             "--disable-component-update"],
-                           check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+                           check=True, env=child_environment({"CHROME_PATH": chromium_path()}))
             report = json.loads(out.read_text())
             scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
             print(f"{name:<10} " + "  ".join(f"{k} {v}" for k, v in scores.items()))

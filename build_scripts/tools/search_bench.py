@@ -10,11 +10,11 @@ nothing before the reader reaches for it.
 from __future__ import annotations
 
 import gzip
-import os
 import statistics
 import time
 from pathlib import Path
 
+from build_scripts.config import chromium_path
 from build_scripts.site.search_index import OUTPUT
 
 # (label, query, facet to choose or None): three breadths on the synthetic briefing, and one with a facet
@@ -33,7 +33,7 @@ def first_results(site: Path, queries=SYNTHETIC_QUERIES, page_path: str = "metho
 
     rows = []
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        browser = playwright.chromium.launch(executable_path=chromium_path(),
                                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                                                    "--disable-component-update", "--no-first-run", "--disable-sync"])
         for label, query, facet in queries:
