@@ -106,3 +106,34 @@ def test_the_home_pages_first_screen_gives_the_title_the_bottom_line_and_both_da
     assert sizes[0] > sizes[1], "the title is the strongest text"
     assert not axe_violations(page)
     context.close()
+
+
+TEXT = "article p, article li, article h1, article h2, article h3, article td, .md-nav__link"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_back_to_top_is_a_small_button_that_never_covers_text(browser, site_url, width):
+    """Material shows 'Back to top' when the reader scrolls back up, and pins it under the header with an
+    inline style: it must stay a button in the margin, clear of any text (left out on a phone)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "leverage/")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -600)
+    page.wait_for_timeout(600)
+    button = page.evaluate("""() => { const t = document.querySelector('.md-top'), r = t.getBoundingClientRect();
+        return {shown: getComputedStyle(t).display !== 'none' && !t.hidden && r.height > 0,
+                box: [r.left, r.top, r.right, r.bottom]}; }""")
+    if width < 1220:
+        assert not button["shown"], "on a narrow screen Back to top would sit on the text"
+    else:
+        assert button["shown"], "the reader scrolled up: Back to top is offered"
+        left, top, right, bottom = button["box"]
+        assert bottom - top <= 48 and right - left <= 160, button
+        covered = page.evaluate("""([sel, l, t, r, b]) => [...document.querySelectorAll(sel)].filter(e => {
+            const x = e.getBoundingClientRect(); return getComputedStyle(e).visibility !== 'hidden'
+              && x.width > 0 && x.left < r && x.right > l && x.top < b && x.bottom > t;
+          }).map(e => e.textContent.trim().slice(0, 60))""", [TEXT, left, top, right, bottom])
+        assert covered == [], covered
+    context.close()
