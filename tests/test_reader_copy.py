@@ -12,7 +12,8 @@ from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED
 from .conftest import ROOT, build_site, site_env
 
 # Words of the people who build the site, which mean nothing (or the wrong thing) to a reader.
-FORBIDDEN = ("seed", "based_on", "coded", "coding", "YAML", "make", "not in the text read")
+FORBIDDEN = ("seed", "based_on", "coded", "coding", "coding_note", "apply_when", "YAML", "make", "not in the text read",
+             "the build")
 
 
 def reader_text(html: str) -> str:

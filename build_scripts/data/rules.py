@@ -91,7 +91,7 @@ def check_lines() -> list[str]:
     for rule in STATUS_RULES:
         if rule.min_origins > 1:
             lines.append(f"“{rule.label}” needs at least {origins_phrase(rule.min_origins)}; "
-                         "with fewer, the build refuses the data.")
+                         "with fewer, the site is not published until an editor fixes it.")
         if rule.warn_from_origins:
             lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is flagged "
                          "for an editor to review.")
@@ -133,11 +133,11 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
 DEFAULT_TONES = MappingProxyType({
     "cooperation": ("Cooperation", "The parties acted together or moved closer: an agreement, an investment, a "
                     "joint launch, public support.",
-                    "Apply when the event itself binds the parties more closely or shows them working together."),
+                    "Used when the event itself binds the parties more closely or shows them working together."),
     "friction": ("Friction", "The parties moved apart or came into conflict: a dispute, a reduced commitment, a "
                  "rival move, a legal or regulatory challenge.",
-                 "Apply when the event loosens ties or sets one party against another; a negotiated settlement of a "
+                 "Used when the event loosens ties or sets one party against another; a negotiated settlement of a "
                  "dispute is classified by what it changed, with a note on the call."),
     "neutral": ("Neutral", "Neither: background, a step by one party that does not change the relationship.",
-                "Apply when the event does not, on its own, bring the parties closer or push them apart."),
+                "Used when the event does not, on its own, bring the parties closer or push them apart."),
 })
