@@ -65,8 +65,10 @@ def test_a_new_chart_is_a_function_and_an_entry(webb):
     def tones_again(view):
         return [dataclasses.replace(chart_kind("friction").draw(view)[0], id="tones-again")]
 
-    extra = ChartKind("tones-again", tones_again, "tone_chart", ("home",), sizes=("wide",))
-    assert list(build_charts(webb, (*CHART_KINDS, extra)))[-1] == "tones-again"
+    extra = ChartKind("tones-again", tones_again, "tone_chart", ("home",), finding=lambda view, _: "Tones again.",
+                      sizes=("wide",))
+    charts = build_charts(webb, (*CHART_KINDS, extra))
+    assert list(charts)[-1] == "tones-again" and charts["tones-again"].finding == "Tones again."
     assert "tones-again" not in build_charts(webb, (*CHART_KINDS, dataclasses.replace(extra, part="no-such-part")))
 
 
@@ -94,6 +96,7 @@ output = generate(Path(sys.argv[1]), static_charts=False, history=False, bundle=
 assert "events-per-year" in output.charts and "assets/charts/events-per-year.json" in output.assets
 html = place_charts(output.pages["index.md"], output, "")
 assert "Events per year" in html and "events-per-year.json" in html, html
+assert '<strong class="chart__finding">2021 has the most events: 6 of 7.</strong>' in html, html
 print("placed")
 """
 

@@ -13,7 +13,7 @@ from build_scripts import asset_paths as assets
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.render import blocks, editing, narrowing
 from build_scripts.render import fragments as f
-from build_scripts.render.chart_table import chart_kind
+from build_scripts.render.chart_table import chart_finding, chart_kind
 from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.reading import Made
@@ -201,9 +201,10 @@ class PageContext:
         return Md(self.html.element("span", "", id=anchor))
 
     def chart(self, chart_id: str) -> Md:
-        """Where a chart goes (the pipeline puts it there); a copy links the chart's data. An id the chart
-        table does not have is refused, in both flavours."""
+        """Where a chart goes (the pipeline puts it there); a copy states the chart's finding and links its
+        data. An id the chart table does not have is refused, in both flavours."""
         chart_kind(chart_id)
         if self.copy:
-            return Md(self.md.link("Chart data (JSON)", self.md.file(assets.chart_data(chart_id))))
+            return Md(f"{self.md.text(chart_finding(self.view, chart_id))} "
+                      + self.md.link("Chart data (JSON)", self.md.file(assets.chart_data(chart_id))))
         return Md(f"<!-- chart: {chart_id} -->")
