@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.data.model import Tone
+from build_scripts.data.model import Tone, Wording
 from build_scripts.data.validation import load_briefing
 from build_scripts.pipeline import place_charts
 from build_scripts.render import chart_findings as findings
-from build_scripts.render.chart_table import build_charts, chart_finding
+from build_scripts.render.chart_table import CHART_KINDS, build_charts, chart_finding
 from build_scripts.render.page_context import Flavour, PageContext
 from build_scripts.render.views import build_view
 from build_scripts.session import generate
@@ -34,6 +34,12 @@ def edited(tmp_path: Path, *changes: tuple[str, str]) -> Path:
         text = text.replace(old, new)
     path.write_text(text)
     return data
+
+
+def on_the_conflict(finding: str) -> tuple[str, str]:
+    """The text change that writes a chart finding on the mini briefing's point of conflict."""
+    end = "    last_reviewed: 2024-06-30\nleverage:"
+    return end, end.replace("leverage:", f"    chart_finding: {finding}\nleverage:")
 
 
 def leading(counts: Counter) -> tuple[list, int]:
@@ -104,8 +110,7 @@ def test_nothing_to_count_is_said_plainly():
 def test_a_finding_an_editor_wrote_comes_first(tmp_path):
     written = "Friction came before the deal was done."
     data = edited(tmp_path, ("  codebook:\n", f"  wording:\n    tone_finding: {written}\n  codebook:\n"),
-                  ("    last_reviewed: 2024-06-30\nleverage:",
-                   "    last_reviewed: 2024-06-30\n    chart_finding: The terms were argued over twice.\nleverage:"))
+                  on_the_conflict("The terms were argued over twice."))
     view = view_of(data)
     charts = build_charts(view)
     assert charts["friction"].finding == written == chart_finding(view, "friction")
@@ -131,3 +136,30 @@ def test_the_static_images_text_carries_the_finding():
     images = {"light": {"wide": "a.svg", "phone": "a.phone.svg"}}
     html = render_chart(chart, "money.json", images, "timeline/")
     assert f'alt="{chart.title}: {chart.finding} {chart.summary}"' in html
+
+
+def test_each_written_finding_field_leads_the_chart_its_title_field_names(tmp_path):
+    """wording.<x>_finding leads the chart titled by wording.<x>_chart, and no other."""
+    fields = [name for name in Wording.model_fields if name.endswith("_finding")]
+    lines = "".join(f"    {name}: Written as {name}.\n" for name in fields)
+    charts = build_charts(view_of(edited(tmp_path, ("  codebook:\n", f"  wording:\n{lines}  codebook:\n"))))
+    titled = {kind.wording.removesuffix("_chart"): kind.id for kind in CHART_KINDS if kind.wording}
+    assert sorted(f"{stem}_finding" for stem in titled) == sorted(fields)
+    for stem, chart_id in titled.items():
+        assert charts[chart_id].finding == f"Written as {stem}_finding.", chart_id
+    assert charts["conflict-terms"].finding == "Both events fall in 2024."
+
+
+def test_a_finding_written_later_reaches_the_copy_in_the_same_session(tmp_path):
+    """A page's copy states a chart's finding from what it read: editing the finding renders it again."""
+    from build_scripts.session import BuildConfig, BuildSession
+
+    data = copy_data(MINI, tmp_path / "data")
+    session = BuildSession(BuildConfig(data_dir=data, static_charts=False, history=False))
+    first = session.generate().assets["markdown/conflicts/terms.md"]
+    assert "Both events fall in 2024. [Chart data (JSON)]" in first
+    path = data / "briefing.yaml"
+    path.write_text(path.read_text().replace(*on_the_conflict("Written later.")))
+    second = session.generate()
+    assert "Written later. [Chart data (JSON)]" in second.assets["markdown/conflicts/terms.md"]
+    assert second.charts["conflict-terms"].finding == "Written later."
