@@ -81,12 +81,12 @@ def relationships_by_party(view: BriefingView) -> str:
     rels = view.briefing.relationships
     if not rels:
         return "No relationships."
-    parties = Counter(view.entity_name(p) for r in rels for p in {r.source_party, r.target_party})
-    names, n = leaders(Counter(dict(sorted(parties.items()))))
-    who, be = joined(names), "is a party" if len(names) == 1 else "are parties"
+    parties = Counter(p for r in rels for p in {r.source_party, r.target_party})
+    ids, n = leaders(Counter(dict(sorted(parties.items(), key=lambda item: view.entity_name(item[0])))))
+    who, be = joined([view.entity_name(i) for i in ids]), "is a party" if len(ids) == 1 else "are parties"
     if n == len(rels):
         return f"{who} {be} to {every(n, 'relationship')}."
-    return f"{who} {be} to the most relationships: {n} of {len(rels)}" + (" each." if len(names) > 1 else ".")
+    return f"{who} {be} to the most relationships: {n} of {len(rels)}" + (" each." if len(ids) > 1 else ".")
 
 
 def written_first(field: str, computed: Callable[[BriefingView], str]) -> Finding:
