@@ -6,7 +6,18 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from build_scripts.data.fields import Acknowledgeable, Date, FiguresAsOf, HttpUrl, Id, ShortText, Strict, Text
+from build_scripts.data.fields import (
+    Acknowledgeable,
+    ChartFinding,
+    Date,
+    FiguresAsOf,
+    Finding,
+    HttpUrl,
+    Id,
+    ShortText,
+    Strict,
+    Text,
+)
 
 
 class Takeaway(Strict):
@@ -59,6 +70,10 @@ class Wording(Strict):
     money_chart: ShortText = Field("Amounts over time", description="The amounts chart's title")
     tone_chart: ShortText = Field("Events by tone, per half-year", description="The tone chart's title")
     relationships_chart: ShortText = Field("Relationships, by kind", description="The relationship chart's title")
+    timeline_finding: Finding | None = ChartFinding  # each chart's finding, when an editor writes it
+    money_finding: Finding | None = ChartFinding
+    tone_finding: Finding | None = ChartFinding
+    relationships_finding: Finding | None = ChartFinding
 
 
 class Repository(Strict):

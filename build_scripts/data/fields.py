@@ -124,6 +124,20 @@ OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, 
                     AfterValidator(no_control_characters)]
 
 
+def one_sentence(value: str) -> str:
+    """A chart's finding as an editor writes it: one line that ends as a sentence does."""
+    if "\n" in value or not value.endswith((".", "?", "!")):
+        raise ValueError("a finding is one sentence on one line, ending with a full stop, like "
+                         "'2025 has the most events: 24 of 63.'")
+    return value
+
+
+Finding = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                    AfterValidator(no_control_characters), AfterValidator(one_sentence)]
+ChartFinding: Any = Field(None, description="What the chart shows, in one sentence that leads its caption (default: "
+                          "computed from the data)")
+
+
 class Correction(Strict):
     """A change that fixed a wrong fact (a date, a figure, an attribution, a status), as readers see it: the
     fact says 'Corrected on <date>: <note>', and what it said before comes from the data's git history."""

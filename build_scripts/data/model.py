@@ -28,11 +28,13 @@ from build_scripts.data.fields import (  # noqa: F401 (re-exported)
     RESERVED_IDS,
     Acknowledgeable,
     Acknowledgement,
+    ChartFinding,
     Correction,
     Corrections,
     Date,
     Day,
     FiguresAsOf,
+    Finding,
     HttpUrl,
     Id,
     Review,
@@ -165,6 +167,7 @@ class Conflict(Acknowledgeable):
     events: list[Id] = Field(min_length=1)
     claims: list[Id] = Field(default_factory=list)
     last_reviewed: Date
+    chart_finding: Finding | None = ChartFinding
     corrections: list[Correction] = Corrections
 
 

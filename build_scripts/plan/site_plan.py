@@ -105,7 +105,7 @@ def _render(view: BriefingView, page: PlannedPage, flavour: Flavour, reads: Read
     """The page in a flavour, rendered from the view as it reads it: each read is added to reads."""
     seen = reading(view, reads)
     return pages.render(page.kind.template, seen, page.path, flavour, links=run.links, search=page.kind.search,
-                        env=run.templates, made=Made(run.made, reads),
+                        env=run.templates, made=Made(run.made, reads), kind=page.kind.name, subject=page.subject,
                         **page.kind.context(PageInputs(seen, page.subject, run.updates)))
 
 

@@ -1,7 +1,8 @@
 """Chart markup: the HTML that replaces a `<!-- chart: id -->` marker (pure; autoescaped Jinja2).
 
-A chart is a static SVG first (when one could be made; one per palette), its one-sentence summary, and its data
-as a table; the interactive Plotly version is loaded by assets/charts.js on first interaction.
+A chart is its caption (its finding first, then its title and one-sentence summary), a static SVG (when one
+could be made; one per palette) and its data as a table; the interactive Plotly version is loaded by
+assets/charts.js on first interaction.
 """
 from __future__ import annotations
 
@@ -17,12 +18,13 @@ MARKER = re.compile(r"^[ \t]*<!--\s*chart:\s*([a-z0-9-]+)\s*-->[ \t]*$", re.MULT
 TEMPLATE = """\
 <figure class="chart" id="chart-{{ chart.id }}" data-chart-src="{{ json_url }}" data-timeline="{{ timeline_url }}"\
 {% if not images %} data-chart-auto="1"{% endif %}>
-<figcaption class="chart__caption"><strong>{{ chart.title }}</strong><br>\
+<figcaption class="chart__caption"><strong class="chart__finding">{{ chart.finding }}</strong><br>\
+<span class="chart__title">{{ chart.title }}</span><br>\
 <span class="chart__summary">{{ chart.summary }}</span></figcaption>
 <div class="chart__plot" style="height: {{ chart.height }}px">
 {% if images %}{% for palette, urls in images.items() %}<picture class="chart__static chart__static--{{ palette }}">\
 <source media="{{ phone_media }}" srcset="{{ urls.phone }}" width="{{ phone_width }}" height="{{ chart.height }}">\
-<img src="{{ urls.wide }}" alt="{{ chart.title }}: {{ chart.summary }}" \
+<img src="{{ urls.wide }}" alt="{{ chart.title }}: {{ chart.finding }} {{ chart.summary }}" \
 width="{{ wide_width }}" height="{{ chart.height }}" loading="lazy" decoding="async"></picture>
 {% endfor %}
 {% else %}<p class="chart__loading">The interactive chart loads here; its data is in the table below.</p>

@@ -41,6 +41,7 @@ class Chart:
     rows: list[list[str]]
     height: int = 420
     links: list[str | None] = field(default_factory=list)  # per row: an anchor on the timeline
+    finding: str = ""  # what it shows, in one sentence that leads its caption (chart_table.build_charts sets it)
 
 
 def esc(text: str) -> str:

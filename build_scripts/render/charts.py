@@ -194,7 +194,7 @@ def _money_summary(points) -> str:
 HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
 
 
-def _half_year(day: date) -> str:
+def half_year(day: date) -> str:
     return f"{day.year} H{1 if day.month <= 6 else 2}"
 
 
@@ -220,10 +220,10 @@ def friction_chart(view: BriefingView) -> Chart:
         first = events[0].date.start.year
         last = max([view.briefing.info.as_of.start, *(e.date.start for e in events if e.scheduled)])
         halves = [f"{y} H{h}" for y in range(first, last.year + 1) for h in (1, 2)]
-        halves = halves[: halves.index(_half_year(last)) + 1]
+        halves = halves[: halves.index(half_year(last)) + 1]
     else:
         halves = []
-    counts = {tone: Counter(_half_year(e.date.start) for e in events if e.tone == tone) for tone in Tone}
+    counts = {tone: Counter(half_year(e.date.start) for e in events if e.tone == tone) for tone in Tone}
     tones = view.codes["tones"]
     traces = []
     for tone in Tone:
@@ -237,7 +237,7 @@ def friction_chart(view: BriefingView) -> Chart:
         })
     layout = base_layout(360, barmode="stack", yaxis={"title": {"text": "Events"}, "rangemode": "tozero"},
                          xaxis=_years_axis(halves))
-    total = Counter(_half_year(e.date.start) for e in events)
+    total = Counter(half_year(e.date.start) for e in events)
     summary = _tone_summary(events, total, sum(counts[Tone.friction].values()), tones["friction"].label.lower())
     rows = [[h, *(str(counts[t][h]) for t in Tone), str(total[h])] for h in halves]
     return Chart("friction", view.briefing.info.wording.tone_chart, summary, {"data": traces, "layout": layout},

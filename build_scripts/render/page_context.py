@@ -8,12 +8,13 @@ markdown/, for assistants and scripts, where both are plain Markdown and links l
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from build_scripts import asset_paths as assets
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.render import blocks, editing, narrowing
 from build_scripts.render import fragments as f
-from build_scripts.render.chart_table import chart_kind
+from build_scripts.render.chart_table import chart_finding, chart_kind, shown_at
 from build_scripts.render.citations import source_id
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.reading import Made
@@ -30,10 +31,11 @@ class PageContext:
     """Every method returns Markdown (`Md`) ready for the page, already escaped."""
 
     def __init__(self, view: BriefingView, page: str, flavour: Flavour = Flavour.SITE, listed_notes: bool = False,
-                 made: Made | None = None):
+                 made: Made | None = None, kind: str = "", subject: Any = None):
         made = Made() if made is None else made  # fragments made in this run, shared by its pages
         self.view = view
         self.page = page
+        self.kind, self.subject = kind, subject  # the page's kind (plan/page_registry) and what it is about
         self.b = view.briefing
         self.copy = flavour is Flavour.COPY
         self.md = MarkdownFormat(page, copy=self.copy, made=made)
@@ -200,10 +202,18 @@ class PageContext:
         """An empty element to link to, in a table cell (nothing in a copy)."""
         return Md(self.html.element("span", "", id=anchor))
 
+    def charts(self, spot: str = "") -> Md:
+        """The charts the chart table shows on this page's kind at this spot of its template ('' for the
+        kind's own), in the table's order, each followed by a blank line (nothing when there is none):
+        written on a line of its own as `{{ ctx.charts() -}}`, which takes the line's end away."""
+        return Md("".join(f"{self.chart(i)}\n\n" for i in shown_at(self.view, self.kind, spot, self.subject)))
+
     def chart(self, chart_id: str) -> Md:
-        """Where a chart goes (the pipeline puts it there); a copy links the chart's data. An id the chart
-        table does not have is refused, in both flavours."""
+        """Where a chart goes (the pipeline puts it there); a copy states the chart's finding and links its
+        data. An id the chart table does not have is refused, in both flavours. Templates show charts with
+        charts(), where the table says."""
         chart_kind(chart_id)
         if self.copy:
-            return Md(self.md.link("Chart data (JSON)", self.md.file(assets.chart_data(chart_id))))
+            return Md(f"{self.md.text(chart_finding(self.view, chart_id))} "
+                      + self.md.link("Chart data (JSON)", self.md.file(assets.chart_data(chart_id))))
         return Md(f"<!-- chart: {chart_id} -->")

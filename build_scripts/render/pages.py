@@ -59,15 +59,18 @@ def template_environment() -> jinja2.Environment:
 
 
 def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE, search: str = "",
-           env: jinja2.Environment | None = None, made: Made | None = None, **extra) -> str:
+           env: jinja2.Environment | None = None, made: Made | None = None, kind: str = "", subject=None,
+           **extra) -> str:
     """A page in a flavour: the site's, or its plain-Markdown copy (without front matter). search: the
     page kind's setting for the site's search ('boost: 2'), added to its front matter. env: the session's
     template environment (a fresh one when not given); made: the fragments this run made already, shared by
-    its pages (formats' `made`). extra: the page kind's own variables and `links`,
-    the paths of single pages (plan/page_registry.py)."""
+    its pages (formats' `made`). kind, subject: the page's kind and what it is about (the charts the chart
+    table shows on it). extra: the page kind's own variables and `links`, the paths of single pages
+    (plan/page_registry.py)."""
     seed_id = view.briefing.info.seed_source
     env = env if env is not None else template_environment()
-    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES, made=made)
+    ctx = PageContext(view, page, flavour, listed_notes=template in LISTED_NOTES, made=made, kind=kind,
+                      subject=subject)
     text = env.get_template(template).render(
         ctx=ctx, view=view, b=view.briefing, page=page, statuses=list(Status),
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
