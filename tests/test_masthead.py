@@ -12,7 +12,9 @@ from build_scripts.asset_paths import BRIEFING_JSON
 from build_scripts.cli import main
 from build_scripts.data.briefing_info import CorrectionsContact, Editor, Publisher
 from build_scripts.data.validation import load_briefing
+from build_scripts.history.feed import atom_feed
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
+from build_scripts.render.markdown_copies import llms_txt
 from build_scripts.render.masthead import footer_parts, where_to_correct, who_publishes
 from build_scripts.session import generate
 from build_scripts.site.structured_data import json_ld, structured_index
@@ -98,6 +100,16 @@ def test_the_mini_briefings_pages_and_downloads_carry_the_masthead():
     assert "publisher" not in person, "a profile describes its subject, not the briefing"
 
 
+def test_the_feed_names_the_editors_as_its_authors_and_llms_txt_carries_the_line(mini):
+    hostile = _with(mini, editors=[Editor(name=HOSTILE, url="https://news.example.org/?a=1&b=2")])
+    feed = atom_feed(hostile, "https://example.org/", [], lambda change: None)
+    assert ("<author><name>&lt;script&gt;alert('x')&lt;/script&gt; [y](javascript:alert(1)) *Ed* &amp; Co</name>"
+            "<uri>https://news.example.org/?a=1&amp;b=2</uri></author>") in feed
+    assert "<author>" not in atom_feed(_with(mini, editors=[]), "https://example.org/", [], lambda change: None)
+    text = llms_txt(load_briefing(MINI), [], {})
+    assert "\nPublished by [Example Newsroom](https://news.example.org/) · Editors: " in text
+
+
 def test_the_shipped_briefing_names_no_masthead_and_shows_none():
     output = generate(ROOT / "data", static_charts=False, history=False, bundle=False)
     methodology = output.pages["methodology.md"]
@@ -108,6 +120,7 @@ def test_the_shipped_briefing_names_no_masthead_and_shows_none():
     article = json_ld(structured_index(output.briefing, output.described), "index.md", "T", "D", "https://e.org/")
     assert not {"publisher", "author", "editor"} & set(article)
     assert footer_parts(HtmlFormat(""), output.briefing.info) == []
+    assert "<author>" not in output.assets["feed.xml"] and "Published by" not in output.assets["llms.txt"]
 
 
 def test_a_corrections_contact_needs_a_way_to_reach_it(tmp_path, monkeypatch, capsys):
