@@ -85,6 +85,8 @@ def test_the_mini_briefings_pages_and_downloads_carry_the_masthead():
     assert "## Who publishes this briefing { #masthead }" in methodology
     assert "[Eve Editor](https://news.example.org/staff/eve-editor) and Sam Subeditor." in methodology
     assert "To report an error, write to corrections@news.example.org or see the [corrections page](" in methodology
+    assert '<p class="masthead">Published by <a href="https://news.example.org/">Example Newsroom</a> · ' in (
+        output.pages["print.md"]), "the printed briefing says who publishes it"
     info = json.loads(output.assets[BRIEFING_JSON])["briefing"]
     assert info["publisher"] == {"name": "Example Newsroom", "url": "https://news.example.org/"}
     assert info["editors"][1] == {"name": "Sam Subeditor"}
@@ -115,6 +117,7 @@ def test_the_shipped_briefing_names_no_masthead_and_shows_none():
     methodology = output.pages["methodology.md"]
     assert "Who publishes" not in methodology and "To report an error" not in methodology
     assert "This briefing names no contact for corrections." in methodology
+    assert 'class="masthead"' not in output.pages["print.md"]
     info = json.loads(output.assets[BRIEFING_JSON])["briefing"]
     assert not {"publisher", "editors", "corrections_contact"} & set(info)
     article = json_ld(structured_index(output.briefing, output.described), "index.md", "T", "D", "https://e.org/")

@@ -190,6 +190,10 @@ class PageContext:
         """'Suggest a correction' for an item on this page (or the page), when the briefing sets a repository."""
         return Md(editing.suggest(self.html, self.view, collection, item_id, self.page, anchor))
 
+    def masthead_line(self) -> Md:
+        """The footer's masthead line ('Published by X · Editors: A, B · Corrections: …'), or ''."""
+        return Md(" · ".join(masthead.footer_parts(self.html, self.b.info)))
+
     def who_publishes(self) -> Md:
         """The masthead's publisher and editors, as sentences ('' when the briefing names neither)."""
         return Md(masthead.who_publishes(self.md, self.b.info))
