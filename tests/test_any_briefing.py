@@ -148,7 +148,11 @@ def test_make_new_writes_a_briefing_that_passes_check_unchanged(tmp_path, monkey
     assert main(["new", "briefings/eu-ai-act"]) == 0
     assert main(["--data", "briefings/eu-ai-act", "check"]) == 0
     out = capsys.readouterr()
-    assert "0 warnings" in out.out and out.err == ""
+    # One warning, on purpose: a new briefing names no publisher, editors or corrections contact until an editor does.
+    assert "1 warnings" in out.out and out.err.startswith("warning: briefings/eu-ai-act/briefing.yaml:6:3: W403 "
+                                                          "masthead-incomplete: briefing: names no publisher, no "
+                                                          "editors and no corrections contact (hint: ")
+    assert len(out.err.splitlines()) == 1
     first = (tmp_path / "briefings" / "eu-ai-act" / "events.yaml").read_text().splitlines()[0]
     schema = first.split("$schema=")[1]
     assert (tmp_path / "briefings" / "eu-ai-act" / schema).resolve() == (ROOT / "schema" / "briefing.schema.json")

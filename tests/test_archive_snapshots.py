@@ -154,7 +154,7 @@ def test_a_failed_capture_writes_nothing_and_is_reported(stand_in, mini_copy):
     result = run_archive(mini_copy, stand_in.base)
     assert result.returncode == 1
     assert time.monotonic() - started >= 1.0  # the first request's Retry-After: 1 was waited out
-    assert ("data/briefing.yaml:38:43: sources[example-copy].read_via.url: no snapshot: error:not-found: "
+    assert ("data/briefing.yaml:41:43: sources[example-copy].read_via.url: no snapshot: error:not-found: "
             "The server cannot find the requested resource. (hint: nothing was written for it") in result.stdout
     sources = {s.id: s for s in load_report(mini_copy).briefing.sources}
     assert sources["example-report"].archived.url.endswith("/https://example.com/report")

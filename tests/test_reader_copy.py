@@ -63,6 +63,7 @@ def test_every_page_footer_links_the_downloads_and_the_feed_and_states_the_dates
             assert re.search(rf'href="[^"]*{re.escape(path)}"', footer), (page, path)
         assert "Covers events to" in footer and "Last checked for news on" in footer
         assert "·" not in reader_text(footer.split("briefing-files")[0]), "the dates read as sentences"
+        assert "briefing-masthead" not in footer and "Published by" not in footer, "the data names no masthead"
 
 
 @pytest.mark.slow

@@ -102,6 +102,11 @@ def test_hostile_text_appears_literally(hostile_site):
     assert any(t == "title" for t, _ in home.tags)
     person = " ".join(inspect(hostile_site / "people" / "mallory" / "index.html").text)
     assert "Mallory <script src=https://evil.example/x.js></script>" in person
+    for page in (hostile_site / "index.html", hostile_site / "methodology" / "index.html"):  # the masthead
+        text = " ".join(inspect(page).text)
+        assert "<script>alert('publisher')</script> & Co" in text, page
+        assert "[Ed](javascript:alert(1)) <img src=x onerror=alert('editor')>" in text, page
+        assert "fix+it@example.com" in text, page
 
 
 def test_chart_data_and_search_index_hold_no_markup(hostile_site):

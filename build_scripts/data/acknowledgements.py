@@ -33,6 +33,7 @@ WARNINGS = MappingProxyType({
     "W302": "item-review-overdue",
     "W401": "odd-currency",
     "W402": "profile-no-event-names",
+    "W403": "masthead-incomplete",
     "W501": "quotation-without-passage",
     "W502": "figure-in-no-passage",
     "W503": "confirmed-passages-short",

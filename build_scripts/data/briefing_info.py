@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from build_scripts.data.fields import (
     Acknowledgeable,
     ChartFinding,
     Date,
+    Email,
     FiguresAsOf,
     Finding,
     HttpUrl,
     Id,
+    OneLine,
     ShortText,
     Strict,
     Text,
@@ -88,6 +90,37 @@ class Repository(Strict):
         "data", description="The data folder's path inside the repository")
 
 
+class Publisher(Strict):
+    """Who publishes the briefing (the masthead): named in every page's footer, the methodology and the
+    structured data (schema.org publisher)."""
+
+    name: OneLine = Field(description="The publisher's name, as readers know it")
+    url: HttpUrl = Field(description="The publisher's own web address")
+
+
+class Editor(Strict):
+    """A person who writes and checks the briefing: named in the footer, the methodology and the
+    structured data (schema.org author and editor)."""
+
+    name: OneLine = Field(description="The editor's name, as bylined")
+    url: HttpUrl | None = Field(None, description="Optional: a page about the editor (a staff page, a profile)")
+
+
+class CorrectionsContact(Strict):
+    """Where a reader sends a correction: an e-mail address, a web page, or both (with `repository`, the
+    footer's 'Suggest a correction' form is offered beside it)."""
+
+    email: Email | None = Field(None, description="An address for corrections, like corrections@example.org "
+                                "(shown as text)")
+    url: HttpUrl | None = Field(None, description="A page that says how to ask for a correction")
+
+    @model_validator(mode="after")
+    def _needs_a_way(self) -> "CorrectionsContact":
+        if self.email is None and self.url is None:
+            raise ValueError("a corrections contact needs an email, a url, or both")
+        return self
+
+
 class BriefingInfo(Acknowledgeable):
     schema_version: int | None = Field(None, ge=1, description="The data schema the files were written for "
                                        "(make migrate brings older data forward and sets it)")
@@ -112,6 +145,12 @@ class BriefingInfo(Acknowledgeable):
                                              "nothing newer than this before the as-of date")
     repository: Repository | None = Field(None, description="Where the data is kept in public, for readers' "
                                           "'Suggest a correction' links (none: no such links)")
+    publisher: Publisher | None = Field(None, description="Who publishes the briefing (none: not named, a "
+                                       "warning)")
+    editors: list[Editor] = Field(default_factory=list, exclude_if=lambda v: not v, description="The people "
+                                  "who write and check the briefing (none: not named, a warning)")
+    corrections_contact: CorrectionsContact | None = Field(None, description="Where readers send corrections "
+                                                           "(none: not named, a warning)")
     review_max_age_days: int = Field(365, ge=1, description="Warn when a conflict or leverage item was last "
                                                                   "reviewed longer than this before the as-of date")
     # Left out of the downloads when not set, so a briefing without passages downloads as before.

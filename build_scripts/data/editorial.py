@@ -1,6 +1,7 @@
 """Editorial care (cross-fact checks on a valid briefing): draft facts kept out of the site, and
 warnings that do not stop the build: stale reviews, sources dated before the events they report,
-amounts in an odd currency, people and organisations no event names."""
+amounts in an odd currency, people and organisations no event names, a masthead that names no publisher,
+editors or corrections contact."""
 from __future__ import annotations
 
 from collections import Counter
@@ -93,3 +94,16 @@ def cross_fact_warnings(items: dict[str, list], positions: Positions) -> list[Pr
                 warnings.append(_problem(positions, entity, ("id",), f"no event names {entity.id}",
                                          "add it to an event's actors, or remove the profile", code=coded("W402")))
     return warnings
+
+
+def masthead_warnings(info: BriefingInfo, positions: Positions) -> list[Problem]:
+    """The masthead (who answers for the briefing): one warning naming what it leaves out. Never filled in:
+    the site shows only what the data names."""
+    missing = [words for words, given in (("no publisher", info.publisher), ("no editors", info.editors),
+                                          ("no corrections contact", info.corrections_contact)) if not given]
+    if not missing:
+        return []
+    named = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
+    return [_problem(positions, info, (), f"names {named}", "add publisher, editors and corrections_contact "
+                     "as they really are (readers see them in the footer and the methodology); while they are not "
+                     "known, acknowledge this warning and say so", code=coded("W403"))]

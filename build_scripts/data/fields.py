@@ -74,6 +74,25 @@ HttpUrl = Annotated[
     WithJsonSchema({"type": "string", "format": "uri", "pattern": r"^https?://"}),
 ]
 
+# An e-mail address as a reader would type it: one @, a domain with a dot, nothing a link or page could
+# trip over (spaces, quotes, angle brackets, commas). Shown as text, never as a link.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a domain name
+EMAIL_PATTERN = rf"^[A-Za-z0-9.!#$%*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$"
+
+
+def _check_email(value: str) -> str:
+    if len(value) > 254 or not re.match(EMAIL_PATTERN, value):
+        raise ValueError(f"'{value}' is not an e-mail address")
+    return value
+
+
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_check_email),
+    WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL_PATTERN, "maxLength": 254}),
+]
+
 
 def _parse_day(value: object) -> FlexDate:
     day = _parse_date(value)
@@ -120,7 +139,8 @@ class Acknowledgeable(Strict):
 
 FiguresAsOf = Field(None, description="When the text states a figure (a share, an amount): the date it was true")
 
-OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"^[^\n]*$"),
+ONE_LINE = r"^[^\n]*$"
+OneLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE),
                     AfterValidator(no_control_characters)]
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from build_scripts.data.dates import EXAMPLES
+from build_scripts.data.fields import ONE_LINE
 from build_scripts.data.loading import LoadedFile, suggest
 from build_scripts.data.model import COLLECTIONS, BriefingInfo, CitationEntry
 from build_scripts.errors import Problem
@@ -37,6 +38,8 @@ FIELD_HINTS = MappingProxyType({
     "last_reviewed": f"write it like {EXAMPLES}",
     "as_of": f"write it like {EXAMPLES}",
     "id": "choose another id",
+    "email": "write the address like corrections@example.org",
+    "corrections_contact": "give an email, a url, or both: where readers send corrections",
 })
 ID_HINT = "ids use lowercase letters, digits and single hyphens, like `alpha-corp` or `2019-07-first-investment`"
 
@@ -69,7 +72,11 @@ def _describe(err: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
                 return f"'{err['input']}' contains spaces, quotes or angle brackets", \
                     "copy the address from the browser's address bar, where they are encoded"
             return f"'{err['input']}' is not an http(s) address", "links must start with https:// or http://"
+        if ctx.get("pattern") == ONE_LINE:
+            return "is written on more than one line", "write it on one line"
         return f"'{err['input']}' does not have the expected form", f"it must match {ctx.get('pattern')}"
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return "is empty", "write it, or leave out a field that is optional"
     if kind == "greater_than":
         return f"must be greater than {ctx.get('gt'):g}, but received {err['input']!r}", \
             "amounts are positive; say what the money is for in the label"

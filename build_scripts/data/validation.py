@@ -16,7 +16,7 @@ from build_scripts.collector import collector_paused
 from build_scripts.config import build_date_from_env
 from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.corrections import correction_problems
-from build_scripts.data.editorial import cross_fact_warnings, review_warnings, split_drafts
+from build_scripts.data.editorial import cross_fact_warnings, masthead_warnings, review_warnings, split_drafts
 from build_scripts.data.evidence import passage_problems
 from build_scripts.data.item_validation import ItemCache, prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Positions, suggest
@@ -238,7 +238,8 @@ def validate_report(files: list[LoadedFile], problems: list[Problem], cache: Ite
     problems.extend(trust_errors)
     if problems:
         raise DataError(_answers_first(problems, asked))
-    warnings = sorted(review_warnings(info, items, positions) + cross_fact_warnings(items, positions) + trust_warnings)
+    warnings = sorted(review_warnings(info, items, positions) + cross_fact_warnings(items, positions)
+                      + masthead_warnings(info, positions) + trust_warnings)
     found = sort_warnings(warnings, [info, *(i for values in items.values() for i in values)], positions, build_date) \
         if trust else Sorted(warnings, [])
     return Report(Briefing(info=info, **{name: tuple(values) for name, values in items.items()}), found.shown,

@@ -28,9 +28,16 @@ def entry_summary(change: Change) -> str:
     return " ".join(p if p.endswith(".") else p + "." for p in parts)
 
 
+def _authors(info) -> list[str]:
+    """The briefing's editors, who write and check it, as the feed's authors (none when it names none)."""
+    return [f"<author><name>{escape(e.name)}</name>{f'<uri>{escape(e.url)}</uri>' if e.url else ''}</author>"
+            for e in info.editors]
+
+
 def atom_feed(info, site_url: str, days: list[UpdateDay], link_for) -> str:
     """An Atom feed of the updates by day (newest first); link_for(change) gives a change's page address.
-    Its subtitle carries the coverage and review dates (the entries' dates are when the data changed)."""
+    Its subtitle carries the coverage and review dates (the entries' dates are when the data changed); its
+    authors are the masthead's editors."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     updated = (datetime.fromtimestamp(days[0].when, timezone.utc).isoformat() if days
                else "1970-01-01T00:00:00+00:00")
@@ -39,7 +46,7 @@ def atom_feed(info, site_url: str, days: list[UpdateDay], link_for) -> str:
              f"<subtitle>Covers events to {escape(info.as_of.label)}. Last checked for news on "
              f"{escape(info.last_reviewed.label)}.</subtitle>", f'<link href="{escape(base)}"/>',
              f'<link rel="self" href="{escape(base)}{FEED}"/>', f"<id>{escape(base)}{FEED}</id>",
-             f"<updated>{updated}</updated>"]
+             f"<updated>{updated}</updated>", *_authors(info)]
     for day in days:
         stamp = datetime.fromtimestamp(day.when, timezone.utc).isoformat()
         for change in day.changes:

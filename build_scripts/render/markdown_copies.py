@@ -10,7 +10,8 @@ from collections.abc import Mapping
 
 from build_scripts import asset_paths as assets
 from build_scripts.data.model import Briefing
-from build_scripts.render.formats import COPY_DIR
+from build_scripts.render.formats import COPY_DIR, MarkdownFormat
+from build_scripts.render.masthead import footer_parts
 from build_scripts.render.text import md_text
 
 
@@ -28,7 +29,10 @@ def llms_txt(briefing: Briefing, nav: list, pages: Mapping[str, str]) -> str:
     info = briefing.info
     text = md_text  # text from data, in Markdown
     lines = [f"# {text(info.title)}", "", f"> {text(info.description)}", "",
-             f"As of {info.as_of.label}. {text(info.summary)}", "", "## Pages", ""]
+             f"As of {info.as_of.label}. {text(info.summary)}", ""]
+    masthead = footer_parts(MarkdownFormat(assets.LLMS_TXT, copy=True), info)
+    lines += [" · ".join(masthead), ""] if masthead else []
+    lines += ["## Pages", ""]
     for entry in nav:
         (title, target), = entry.items()
         for path in ([target] if isinstance(target, str) else target):

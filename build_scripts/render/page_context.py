@@ -12,7 +12,7 @@ from typing import Any
 
 from build_scripts import asset_paths as assets
 from build_scripts.data.dates import FlexDate, span_label
-from build_scripts.render import blocks, editing, narrowing
+from build_scripts.render import blocks, editing, masthead, narrowing
 from build_scripts.render import fragments as f
 from build_scripts.render.chart_table import chart_finding, chart_kind, shown_at
 from build_scripts.render.citations import source_id
@@ -191,6 +191,18 @@ class PageContext:
     def suggest(self, collection: str | None = None, item_id: str | None = None, anchor: str | None = None) -> Md:
         """'Suggest a correction' for an item on this page (or the page), when the briefing sets a repository."""
         return Md(editing.suggest(self.html, self.view, collection, item_id, self.page, anchor))
+
+    def masthead_line(self) -> Md:
+        """The footer's masthead line ('Published by X · Editors: A, B · Corrections: …'), or ''."""
+        return Md(" · ".join(masthead.footer_parts(self.html, self.b.info)))
+
+    def who_publishes(self) -> Md:
+        """The masthead's publisher and editors, as sentences ('' when the briefing names neither)."""
+        return Md(masthead.who_publishes(self.md, self.b.info))
+
+    def where_to_correct(self) -> Md:
+        """Where a reader sends a correction, as a sentence (or that no contact is named)."""
+        return Md(masthead.where_to_correct(self.md, self.b.info))
 
     # Page structure
 

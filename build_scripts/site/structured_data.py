@@ -1,5 +1,6 @@
 """Sharing and structured data (pure): Open Graph and Twitter card tags, and schema.org JSON-LD
-(NewsArticle for briefing pages, Person and Organization for entity pages), built from the data."""
+(NewsArticle for briefing pages, with the masthead's publisher, authors and editors; Person and
+Organization for entity pages), built from the data."""
 from __future__ import annotations
 
 import json
@@ -54,6 +55,7 @@ def json_ld(index: StructuredIndex, path: str, title: str, description: str, url
                "temporalCoverage": f"../{info.as_of.end.isoformat()}",
                "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": index.main_organisations,
                "url": url}
+    article.update(_masthead(info))
     if path == HOME:  # the summary's evidence: the independent outlets behind the events it rests on
         article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
                                 for outlet in _summary_origins(briefing)]
@@ -62,6 +64,18 @@ def json_ld(index: StructuredIndex, path: str, title: str, description: str, url
     if path == SOURCES and (citations := _archived_citations(briefing)):
         article["citation"] = citations
     return article
+
+
+def _masthead(info) -> dict:
+    """Who answers for the briefing, as the data names it (nothing when it names no one): the publisher
+    (an Organization), and the editors, who write and check it, as its authors and editors (Persons)."""
+    found: dict = {}
+    if info.publisher is not None:
+        found["publisher"] = {"@type": "Organization", "name": info.publisher.name, "url": info.publisher.url}
+    if info.editors:
+        people = [{"@type": "Person", "name": e.name, **({"url": e.url} if e.url else {})} for e in info.editors]
+        found["author"] = found["editor"] = people
+    return found
 
 
 def _summary_origins(briefing: Briefing) -> tuple[str, ...]:
