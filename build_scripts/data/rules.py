@@ -64,6 +64,20 @@ REREPORT_NOTE = re.compile(r"\b(re-?report|syndicat|republish|write-?up of|rewri
                            r"^(?:cites|citing) )", re.IGNORECASE)
 
 
+# A passage that attributes what it says to people it does not name: it does not count towards
+# "confirmed" (a report citing people familiar with the matter is anonymous however well placed its outlet).
+UNNAMED_ATTRIBUTION = re.compile(
+    r"\b(?:people|persons?|sources?|officials?)\s+(?:familiar|close to|briefed|with knowledge)\b|"
+    r"\bcondition of anonymity\b|\bunnamed (?:people|persons?|sources?|officials?)\b|\bciting unnamed\b|"
+    r"\b(?:the|a) person said\b|\baccording to (?:a |one |two |three |four |several |multiple )?"
+    r"(?:people|person|sources)\b", re.IGNORECASE)
+
+
+def on_record(passage: str | None) -> bool:
+    """Whether a recorded passage says what it says on its own authority or a named source's."""
+    return bool(passage) and not UNNAMED_ATTRIBUTION.search(passage or "")
+
+
 def weakest(statuses) -> Status | None:
     """The weakest of several statuses (what prose resting on them can claim), or None for none."""
     return max(statuses, key=STRENGTH.__getitem__, default=None)
@@ -115,8 +129,9 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
         "A source whose address carries a date that its own date contradicts is refused, unless a note says "
         "why (an update, a time zone).",
         "A figure in an item's text that none of the passages recorded for it states is flagged.",
-        f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)}, and at least one "
-        "origin that is a primary document (the parties' own statement, a filing, a court record) or an "
+        f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)} that do not rest on "
+        "unnamed people (“according to people familiar with the matter”), and at least one origin that is "
+        "a primary document (the parties' own statement, a filing, a court record) or an "
         "outlet the briefing lists as established.",
     ]
     if required_from is None:
