@@ -44,7 +44,7 @@ def test_markdown_copies_are_the_pages_rendered_again_as_plain_markdown():
     timeline = output.assets["markdown/timeline.md"]
     assert timeline == plan_pages(build_view(output.briefing), flavour=Flavour.COPY)["timeline.md"]
     assert "### Alpha invests in Beta\n" in timeline
-    assert "[Confirmed](methodology.md#status-confirmed) · 2 independent outlets" in timeline
+    assert "[Confirmed](methodology.md#status-confirmed) · 2 independent sources" in timeline
     assert "\nBoth events fall in 2024. [Chart data (JSON)](../assets/charts/timeline.json)\n" in timeline
     assert ("\n**Sources (2)**\n\n1. Example Wire, Wire copy of the deal announcement, January 2024. read via "
             in timeline)

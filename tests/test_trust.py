@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts.cli import main
-from build_scripts.data.rules import STATUS_RULES, Status
-from build_scripts.data.trust import independent_origins
+from build_scripts.data.rules import RULES, STATUS_RULES, UNNAMED_ATTRIBUTION, Status, plural
+from build_scripts.data.trust import independent_origins, origin, outlet_key
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
 from build_scripts.session import generate
@@ -68,33 +68,96 @@ def test_shipped_briefing_meets_its_own_rules():
             assert source.based_on, source.id
 
 
+BADGE = re.compile(r'<span class="status status--([a-z-]+)"[^>]*><span aria-hidden="true">[^<]*</span> '
+                   r'(?:<a [^>]*>)?[^<·]*?(?:</a>)?(?: · ([^<]*))?</span>')
+ITEM_ANCHOR = re.compile(r'(?:id="|#)([a-z0-9-]+)["\') ]')  # a fact's own anchor ({ #id }), or a link to it
+
+
+def _confirmable(item, view, established) -> list[str]:
+    """What a 'Confirmed' badge needs, as the methodology promises it, checked against the item's own
+    passages: two independent sources with a passage that does not rest on unnamed people, and at least
+    one source cited that is a primary document or an established outlet. Empty when it has all that."""
+    on_record = {outlet_key(origin(c, view.sources).outlet) for c in item.sources  # each a Citation
+                 if c.passage and not UNNAMED_ATTRIBUTION.search(c.passage)}
+    standing = any(origin(s, view.sources).primary or outlet_key(origin(s, view.sources).outlet) in established
+                   for s in item.sources)
+    short = [f"on-record passages from {plural(len(on_record), 'independent source')}"] if len(on_record) < 2 else []
+    return short + ([] if standing else ["no primary or established source"])
+
+
+def _badges(page: str, facts):
+    """(the id of the fact a badge stands under, its status, the words after the status) for every badge
+    on a built page but the legend's (the legend and the methodology's table show bare badges): the fact is
+    the last one whose anchor or link comes before the badge."""
+    page = re.sub(r'<p class="status-legend">.*?</p>', "", page, flags=re.S)
+    for match in BADGE.finditer(page):
+        before = [i for i in ITEM_ANCHOR.findall(page, 0, match.start()) if i in facts]
+        yield (before[-1] if before else ""), match.group(1), match.group(2) or ""
+
+
 def test_no_badge_contradicts_its_fact_and_prose_says_what_it_rests_on():
-    """A confirmed badge gives its independent outlets; a single source or a dispute gives no count (two
-    outlets beside 'Single source' read as a contradiction); anonymous reporting says how many outlets
-    repeated it. Prose counts the events it rests on by status, checked against the model."""
+    """On every page of the shipped site: a 'Confirmed' badge stands only on a fact whose own passages
+    bear it out (two independent sources on the record, one of them primary or established), and says how
+    many independent sources it has, the same number on every page; no other badge gives a count (how many
+    outlets repeated anonymous reporting is not evidence, and a count beside 'Single source' reads as a
+    contradiction). The summary and takeaways say what they rest on, counted by status with each event
+    linked; items with sources of their own (leverage, positions, claims) call their events related, never
+    'Rests on'."""
     output = generate(ROOT / "data", static_charts=False, history=False)
     view = build_view(output.briefing)
+    established = {outlet_key(e.outlet) for e in output.briefing.info.established_outlets}
+    facts = {item.id: item for item in (*view.events, *output.briefing.claims, *output.briefing.leverage)}
+    for item in facts.values():
+        if item.status is Status.confirmed:
+            assert not _confirmable(item, view, established), (item.id, _confirmable(item, view, established))
+    counts: dict[str, set[str]] = {}
+    seen = 0
     for path, page in output.pages.items():
-        page = re.sub(r'<p class="status-legend">.*?</p>', "", page)  # the legend shows the bare badges
-        for badge in page.split('<span class="status status--')[1:]:
-            status, head = badge.split('"', 1)[0], badge.split("</span>", 2)[1]
-            if status == "confirmed" and path != "methodology.md":
-                assert re.search(r"· \d+ independent outlets?", head), (path, head)
-            elif status in ("single-source", "disputed"):
-                assert "outlet" not in head, (path, head)
-            elif status == "anonymous":
-                assert "independent" not in head, (path, head)
+        for anchor, status, said in _badges(page, facts):
+            seen += 1
+            if status != "confirmed" or path == "methodology.md":
+                assert not re.search(r"\d", said), (path, anchor, status, said)
+                continue
+            assert re.fullmatch(r"\d+ independent sources?", said), (path, anchor, said)
+            counts.setdefault(anchor, set()).add(said)
+    assert seen > 100 and len(counts) > 30
+    for anchor, said in counts.items():
+        assert anchor in facts, anchor  # every count stands beside the fact it counts
+        assert len(said) == 1, (anchor, said)  # one fact, one count, on every page
+        assert said == {plural(len(view.origins_of(facts[anchor].sources)), "independent source")}, anchor
     home = output.pages["index.md"]
     info = output.briefing.info
     for events in (info.summary_events, *(t.events for t in info.takeaways)):
-        cited = [view.events_by_id[i] for i in dict.fromkeys(events)]
-        counts = [(rule.short.lower(), sum(1 for e in cited if e.status is rule.status)) for rule in STATUS_RULES]
-        said = ", ".join(f"{n} {words}" for words, n in counts if n) if len(cited) > 1 else \
-            next(words for words, n in counts if n)
-        assert f"Rests on {len(cited)} event{'s' if len(cited) > 1 else ''}: {said}</a>" in home
+        cited_events = [view.events_by_id[i] for i in dict.fromkeys(events)]
+        groups = [(rule, [e for e in cited_events if e.status is rule.status]) for rule in STATUS_RULES]
+        if len(cited_events) == 1:
+            expected = f"Rests on 1 event, {RULES[cited_events[0].status].tally}: …"
+        else:
+            expected = f"Rests on {len(cited_events)} events: " + ", ".join(
+                f"{len(group)} {rule.tally} ({'; '.join('…' for _ in group)})" for rule, group in groups if group)
+        span = _basis_of(home, cited_events)
+        assert _text(re.sub(r'<a href="timeline/#[^"]+">.*?</a>', "…", span)) == expected + ". What the labels mean"
+        linked = re.findall(r'<a href="timeline/#([^"]+)">', span)
+        assert sorted(linked) == sorted(e.id for e in cited_events)  # each event linked on the timeline
     assert home.count('<span class="basis basis--') == 1 + len(info.takeaways)
     assert home.count('class="status-legend"') == 1
     assert "Covers events to" in home and "Last checked for news on" in home
+    for path in ("leverage.md", "claims.md", *(p for p in output.pages if p.startswith("conflicts/"))):
+        assert "Rests on" not in output.pages[path], path
+    # a count meets its noun in the singular: never "1 events", "1 anonymous sources"
+    assert re.search(r"\b1 (?:events|independent sources|anonymous sources)\b", "".join(output.pages.values())) is None
+
+
+def _basis_of(page: str, events) -> str:
+    """The 'Rests on' span of the prose that cites exactly these events."""
+    for span in re.findall(r'<span class="basis basis--[a-z-]+">(.*?</a>)</span>', page):
+        if all(f'#{e.id}"' in span for e in events) and span.count('href="timeline/#') == len(events):
+            return span
+    raise AssertionError([e.id for e in events])
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
 
 
 def test_methodology_renders_rules_and_every_code_from_the_data():

@@ -25,7 +25,7 @@ from build_scripts.data.citations import ReadIn
 from build_scripts.data.dates import FlexDate
 from build_scripts.data.loading import Positions
 from build_scripts.data.passages import Cited, cited_items, figures, newest, quotation_found, quotations
-from build_scripts.data.rules import PASSAGE_ORIGINS
+from build_scripts.data.rules import PASSAGE_ORIGINS, on_record, origins_phrase
 from build_scripts.data.sources import Source
 from build_scripts.data.trust import independent_origins, origin, outlet_key
 from build_scripts.errors import Problem
@@ -124,13 +124,14 @@ def _evidence_problems(item: Cited, info: BriefingInfo, sources: Mapping[str, So
         return []
     problems = []
     severity = _graded(item, info, sources) or "warning"
-    with_passage = independent_origins((c for c in cited if c.passage), sources)
+    with_passage = independent_origins((c for c in cited if on_record(c.passage)), sources)
     if len(with_passage) < PASSAGE_ORIGINS:
         listed = ", ".join(with_passage) or "none"
         problems.append(_where(positions, item.owner, ("status",), f"'confirmed' needs passages from "
-                               f"{PASSAGE_ORIGINS} independent origins, but has them from {len(with_passage)} "
-                               f"({listed})", "record the supporting passage of another independent origin it "
-                               "cites", severity, "W503"))
+                               f"{origins_phrase(PASSAGE_ORIGINS)} that do not rest on unnamed people, but has them "
+                               f"from {len(with_passage)} ({listed})", "record the supporting passage of another "
+                               "independent source it cites, or lower the status (a report citing people familiar "
+                               "with the matter is anonymous)", severity, "W503"))
     established = {outlet_key(e.outlet) for e in info.established_outlets}
     roots = [origin(c, sources) for c in cited]
     if not any(root.primary or outlet_key(root.outlet) in established for root in roots):

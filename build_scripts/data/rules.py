@@ -32,25 +32,29 @@ class StatusRule:
     icon: str
     meaning: str
     brief: str = ""  # the meaning in a few words, for the home page's legend
+    tally: str = ""  # how a number of events with this status reads: '2 confirmed', '1 from a single source'
     min_origins: int = 1  # fewer independent origins than this is an error
     warn_from_origins: int | None = None  # this many or more is a warning: the status probably understates
 
 
 STATUS_RULES: tuple[StatusRule, ...] = (  # strongest first: the order in which statuses are ranked
     StatusRule(Status.confirmed, "Confirmed", "Confirmed", "✔",
-               "Two or more independent origins: official statements, on-record quotes or separate news "
+               "Two or more independent sources: official statements, on-record quotes or separate news "
                "organisations. A syndicated copy, a re-report or a second piece by the same outlet adds reach, "
-               "not independence.", "two or more independent outlets or the parties' own statements agree",
-               min_origins=2),
+               "not independence.", "two or more independent sources agree (a party's own statement counts as one)",
+               min_origins=2, tally="confirmed"),
     StatusRule(Status.single_source, "Single source", "Single source", "•",
-               "One independent origin, which does not rest on anonymous sources.", "one outlet, on the record",
-               warn_from_origins=2),
+               "One independent source, which does not rest on anonymous sources: one outlet's reporting, or a "
+               "party's own words (an announcement, a post, an interview). When smaller outlets each report the same "
+               "remark but neither the remark's own record nor an established outlet's report could be read, the "
+               "status stays here and its note names them.", "one source, on the record",
+               warn_from_origins=2, tally="from a single source"),
     StatusRule(Status.anonymous, "Anonymous sources", "Anonymous sources", "?",
                "Rests on people familiar with the matter, leaked documents or similar, however many outlets "
                "repeated it. It is reporting, not established fact, and the briefing's own sentences attribute it.",
-               "reporting that rests on people who are not named"),
+               "reporting that rests on people who are not named", tally="from anonymous sources"),
     StatusRule(Status.disputed, "Disputed", "Disputed", "⚠", "Sources disagree; the page shows each account.",
-               "sources disagree; each account is shown"),
+               "sources disagree; each account is shown", tally="disputed"),
 )
 PASSAGE_ORIGINS = 2  # a confirmed item records passages from this many of its independent origins
 RULES = MappingProxyType({rule.status: rule for rule in STATUS_RULES})
@@ -63,6 +67,19 @@ REREPORT_NOTE = re.compile(r"\b(re-?report|syndicat|republish|write-?up of|rewri
                            r"(?:cites|citing|reports|summari[sz]es) [^.;]*?(?:'s|’s)? (?:report|story|article)\b|"
                            r"^(?:cites|citing) )", re.IGNORECASE)
 
+# A passage that attributes what it says to people it does not name: it does not count towards
+# "confirmed" (a report citing people familiar with the matter is anonymous however well placed its outlet).
+UNNAMED_ATTRIBUTION = re.compile(
+    r"\b(?:people|persons?|sources?|officials?)\s+(?:familiar|close to|briefed|with knowledge)\b|"
+    r"\bcondition of anonymity\b|\bunnamed (?:people|persons?|sources?|officials?)\b|\bciting unnamed\b|"
+    r"\b(?:the|a) person said\b|\baccording to (?:a |one |two |three |four |several |multiple )?"
+    r"(?:people|person|sources)\b", re.IGNORECASE)
+
+
+def on_record(passage: str | None) -> bool:
+    """Whether a recorded passage says what it says on its own authority or a named source's."""
+    return bool(passage) and not UNNAMED_ATTRIBUTION.search(passage or "")
+
 
 def weakest(statuses) -> Status | None:
     """The weakest of several statuses (what prose resting on them can claim), or None for none."""
@@ -70,19 +87,23 @@ def weakest(statuses) -> Status | None:
 
 
 def origins_phrase(count: int) -> str:
-    """'1 independent outlet', '2 independent outlets'."""
-    return plural(count, "independent outlet")
+    """'1 independent source', '2 independent sources': what is counted is independent origins, each
+    original outlet and each party's own statement once (trust.independent_origins)."""
+    return plural(count, "independent source")
+
+
+# What a badge's count means, in a reader's words (the legend, the methodology and each badge's title).
+COUNT_MEANING = ("“Independent sources” counts each original outlet and each party's own statement (a "
+                 "company's announcement, a filing) once; a re-report, a syndicated copy or a page that rests on "
+                 "another counts as the source it repeats.")
 
 
 def badge_count(status: Status, count: int) -> str:
-    """What a badge says of the outlets behind a fact, in words that cannot contradict its status: the
-    independent outlets of a confirmed fact, how many outlets repeated anonymous reporting, and nothing for
-    a single source or a dispute (the sources list under the fact names them all)."""
-    if status is Status.confirmed:
-        return origins_phrase(count)
-    if status is Status.anonymous and count > 1:
-        return f"reported by {count} outlets"
-    return ""
+    """What a badge says of the sources behind a fact, in words that cannot contradict its status: the
+    independent sources of a confirmed fact, and nothing for the other statuses (how many outlets repeated
+    anonymous reporting is not evidence, and several sources beside 'Single source' read as a
+    contradiction; the sources list under the fact names them all)."""
+    return origins_phrase(count) if status is Status.confirmed else ""
 
 
 def check_lines() -> list[str]:
@@ -115,8 +136,9 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
         "A source whose address carries a date that its own date contradicts is refused, unless a note says "
         "why (an update, a time zone).",
         "A figure in an item's text that none of the passages recorded for it states is flagged.",
-        f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)}, and at least one "
-        "origin that is a primary document (the parties' own statement, a filing, a court record) or an "
+        f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)} that do not rest on "
+        "unnamed people (“according to people familiar with the matter”), and at least one of its sources to be "
+        "a primary document (the parties' own statement, a filing, a court record) or an "
         "outlet the briefing lists as established.",
     ]
     if required_from is None:

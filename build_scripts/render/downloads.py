@@ -86,7 +86,8 @@ def events_csv(events, origins_of: Callable[[Sequence[str]], Sequence[str]], mem
 def provenance_json(briefing: Briefing, view) -> str:
     """What the build computed about the evidence: the briefing's coverage and review dates, each sourced
     item's independent origins and citations (the passage behind each, where it was read, or why there
-    is none), and the weakest status under each piece of prose."""
+    is none), and the weakest status under each piece of prose that rests on events alone (the summary,
+    the takeaways)."""
     info = briefing.info
     sources = view.sources
 
@@ -102,9 +103,7 @@ def provenance_json(briefing: Briefing, view) -> str:
     items += [{"collection": "conflicts", "id": c.id, "position": n, **about(p.sources)}
               for c in briefing.conflicts for n, p in enumerate(c.positions)]
     prose = [("summary", info.summary_events)] + [(f"takeaways[{n}]", t.events) for n, t in enumerate(info.takeaways)]
-    prose += [(f"conflicts[{c.id}].positions[{n}]", p.events)
-              for c in briefing.conflicts for n, p in enumerate(c.positions)]
-    prose += [(f"leverage[{item.id}]", item.events) for item in briefing.leverage if item.events]
+    # positions and leverage items rest on their own sources (listed under items); their events are related
     rests_on = [{"text": where, "events": list(ids), "weakest_status": view.weakest_event(ids).status.value}
                 for where, ids in prose]
     document = {"covers_events_to": info.as_of.text, "last_reviewed": info.last_reviewed.text,

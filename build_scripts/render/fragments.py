@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.data.model import Amount, Status
-from build_scripts.data.rules import RULES, STATUS_RULES, badge_count
+from build_scripts.data.rules import COUNT_MEANING, RULES, STATUS_RULES, badge_count, plural
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.render.formats import Format
 from build_scripts.render.page_paths import METHODOLOGY
@@ -36,7 +36,7 @@ def format_amount(amount: Amount) -> str:
 
 def status_badge(fmt: Format, status: Status, origins: int | None = None, href: str | None = None,
                  title: str = "", short: bool = False) -> str:
-    """A status in words and with an icon, never by colour alone, with the number of independent outlets
+    """A status in words and with an icon, never by colour alone, with the number of independent sources
     behind it; the words link to what the status means (href). short: the compact form of lists that
     repeat the timeline (the short label, no link), which keeps pages light."""
     rule = RULES[status]
@@ -53,8 +53,8 @@ def status_legend(fmt: Format) -> str:
     """What the badges mean, one line each, linking to the methodology's definitions."""
     lines = [f"{status_badge(fmt, rule.status)}: {fmt.text(rule.brief)}" for rule in STATUS_RULES]
     more = fmt.link("How statuses are decided", fmt.address(METHODOLOGY, "statuses"))
-    return fmt.paragraph(f"{fmt.strong('What the labels mean:')} " + "; ".join(lines) + f". {more}",
-                         class_="status-legend")
+    return fmt.paragraph(f"{fmt.strong('What the labels mean:')} " + "; ".join(lines)
+                         + f". {fmt.text(COUNT_MEANING)} {more}", class_="status-legend")
 
 
 def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title: str = "") -> str:
@@ -66,17 +66,42 @@ def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title
 
 
 def basis(fmt: Format, view: BriefingView, event_ids) -> str:
-    """What prose resting on events rests on, counted by status, computed, not typed: 'Rests on 9 events:
-    7 confirmed, 2 anonymous sources' (the words link to what the statuses mean)."""
+    """What prose resting on events (and nothing else) rests on, counted by status, computed, not typed,
+    each event linked on the timeline: 'Rests on 3 events: 2 confirmed (A; B), 1 from anonymous sources (C).
+    What the labels mean' (the last words link the statuses' definitions)."""
     events = [view.events_by_id[i] for i in dict.fromkeys(event_ids)]
-    counts = [(rule, sum(1 for e in events if e.status is rule.status)) for rule in STATUS_RULES]
-    parts = ", ".join(f"{n} {rule.short.lower()}" for rule, n in counts if n)
+    groups = [(rule, [e for e in events if e.status is rule.status]) for rule in STATUS_RULES]
+    links = {rule.status: "; ".join(event_link(fmt, view, e.id) for e in group) for rule, group in groups}
     if len(events) == 1:
-        parts = STATUS_RULES[[n for _, n in counts].index(1)].short.lower()
-    words = fmt.text(f"Rests on {len(events)} event{'' if len(events) == 1 else 's'}: {parts}")
+        rule = RULES[events[0].status]
+        said = f"{fmt.text(f'Rests on 1 event, {rule.tally}')}: {links[rule.status]}"
+    else:
+        parts = ", ".join(f"{fmt.text(f'{len(group)} {rule.tally}')} ({links[rule.status]})"
+                          for rule, group in groups if group)
+        said = f"{fmt.text('Rests on ' + plural(len(events), 'event'))}: {parts}"
     weakest = view.weakest_event(event_ids).status.value
-    href = fmt.address(METHODOLOGY, "statuses")
-    return fmt.element("span", fmt.link(words, href), class_=f"basis basis--{weakest}")
+    legend = fmt.link("What the labels mean", fmt.address(METHODOLOGY, "statuses"))
+    return fmt.element("span", f"{said}. {legend}", class_=f"basis basis--{weakest}")
+
+
+def status_tally(fmt: Format, view: BriefingView, event_ids, page: str) -> str:
+    """A list of events in a line, counted by status, linking the page that lists them with their
+    badges: '14 events: 9 confirmed, 3 from anonymous sources, 2 from a single source'."""
+    events = [view.events_by_id[i] for i in dict.fromkeys(event_ids)]
+    parts = ", ".join(f"{n} {rule.tally}" for rule in STATUS_RULES
+                      if (n := sum(1 for e in events if e.status is rule.status)))
+    weakest = view.weakest_event(event_ids).status.value
+    counted = fmt.link(fmt.text(plural(len(events), "event")), fmt.address(page, "events"))
+    return fmt.element("span", f"{counted}: {fmt.text(parts)}", class_=f"basis basis--{weakest}")
+
+
+def related_events(fmt: Format, view: BriefingView, event_ids) -> str:
+    """The events an item with sources of its own relates to (not what it rests on: its own sources and
+    status say that), each linked on the timeline with its own compact badge: 'Related events: A ✔
+    Confirmed; B ? Anonymous sources.'"""
+    items = [f"{event_link(fmt, view, i)} {fact_badge(fmt, view, view.events_by_id[i], short=True)}"
+             for i in dict.fromkeys(event_ids)]
+    return fmt.element("span", f"{fmt.text('Related events:')} " + "; ".join(items) + ".", class_="related-events")
 
 
 @dataclass(frozen=True)
@@ -181,16 +206,18 @@ def source_note(fmt: Format, view: BriefingView, entry) -> str:
     return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation, 'No passage recorded.')}"
 
 
-def event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
+def event_note(fmt: Format, view: BriefingView, event_id: str, listed: bool = False) -> str:
     """The note of a citation of an event (made once per format and address): its line (date, title,
-    status) and the passages of its sources, each with its outlet."""
-    key = ("event note", fmt.name, event_id, fmt.address(view.event_pages[event_id]))
-    return fmt.made.get(key, lambda: _event_note(fmt, view, event_id))
+    status) and the passages of its sources, each with its outlet. listed: a note in a list at the end of
+    the page (a copy, the print view), far from its mark, whose title links the event on the timeline."""
+    key = ("event note", fmt.name, event_id, fmt.address(view.event_pages[event_id]), listed)
+    return fmt.made.get(key, lambda: _event_note(fmt, view, event_id, listed))
 
 
-def _event_note(fmt: Format, view: BriefingView, event_id: str) -> str:
+def _event_note(fmt: Format, view: BriefingView, event_id: str, listed: bool) -> str:
     event = view.events_by_id[event_id]
-    line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(fmt.text(event.title))} "
+    title = event_link(fmt, view, event_id) if listed else fmt.text(event.title)
+    line = (f"{fmt.text(span_label(event.date, event.until))}: {fmt.strong(title)} "
             f"{fact_badge(fmt, view, event, short=True)}")
     parts = [fmt.element("span", line + ".", class_="note-event")]  # its full stop on its line
     for entry in event.sources:

@@ -5,6 +5,7 @@ script the form stays hidden and the whole list is there. A field's name is the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from build_scripts.data.rules import STATUS_RULES
 from build_scripts.render.formats import Format
@@ -34,15 +35,18 @@ def narrowing_form(fmt: Format, choices: list[Choice], noun: str) -> Md:
 
 
 def event_choices(view: BriefingView, events) -> list[Choice]:
-    """Theme, status, person or organisation and year: only the choices these events offer."""
+    """Theme, status, person or organisation and year: only the choices these events offer (a status
+    with how many of them have it)."""
     themes = {t for e in events for t in e.themes}
-    statuses = {e.status for e in events}
+    statuses = Counter(e.status for e in events)
     who = {a for e in events for a in e.actors}
     return [
         ("order", "Order", "Oldest first", [("newest", "Newest first")]),
         ("theme", "Theme", "Any theme", [(c.id, c.label) for c in view.briefing.info.codebook.themes
                                          if c.id in themes]),
-        ("status", "Status", "Any status", [(r.status.value, r.short) for r in STATUS_RULES if r.status in statuses]),
+        # only the statuses these events have, each with its count; the label says so (no empty choices)
+        ("status", "Status (those found here)", "Any status",
+         [(r.status.value, f"{r.short} ({statuses[r.status]})") for r in STATUS_RULES if statuses[r.status]]),
         ("who", "Who", "Anyone", [(i, view.entity_name(i)) for i in view.entities if i in who]),
         ("year", "Year", "Any year", [(str(y), str(y)) for y in sorted({e.date.start.year for e in events})]),
     ]

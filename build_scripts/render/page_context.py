@@ -84,7 +84,7 @@ class PageContext:
     def cite_events(self, event_ids) -> Md:
         """Numbered markers linking to events on the timeline; each carries the event's note (its line,
         status and the passages of its sources)."""
-        notes = [f.event_note(self.md, self.view, i) for i in event_ids]
+        notes = [f.event_note(self.md, self.view, i, self.listed_notes is not None) for i in event_ids]
         if self.listed_notes is not None:
             return self._listed(self.view.event_pages, event_ids, notes)
         return Md(f.citation_marks(self.md, self.view.event_pages, event_ids,
@@ -132,7 +132,16 @@ class PageContext:
         return Md(f.status_legend(self.html))
 
     def basis(self, event_ids) -> Md:
+        """What prose citing only events rests on (the summary, the takeaways)."""
         return Md(f.basis(self.html, self.view, event_ids))
+
+    def tally(self, event_ids, page: str) -> Md:
+        """Events counted by status, linking the page (its Events section) that lists them."""
+        return Md(f.status_tally(self.html, self.view, event_ids, page))
+
+    def related_events(self, event_ids) -> Md:
+        """The events an item with sources of its own relates to, each with its own badge."""
+        return Md(f.related_events(self.html, self.view, event_ids))
 
     def figures(self, dated: FlexDate | None) -> Md:
         """' (figures as of October 2025)', with its leading space, or nothing."""

@@ -110,14 +110,15 @@ def methodology(page: PageInputs) -> dict:
     facts = ["event", *(kind for part, kind in (("claims", "claim"), ("conflicts", "position"),
                                                ("leverage", "leverage item"), ("quotes", "quote")) if part in has)]
     facts += ["profile"] if has & {"people", "organisations"} else []
-    prose = ["The summary", *(text for part, text in (("takeaways", "the key takeaways"),
-                                                      ("conflicts", "each side's position in a conflict"),
-                                                      ("leverage", "each leverage item")) if part in has)]
+    prose = ["The summary", *(["the key takeaways"] if "takeaways" in has else [])]
+    related = [text for part, text in (("claims", "a reported claim"), ("conflicts", "a side's position in a conflict"),
+                                       ("leverage", "a leverage item")) if part in has]
     return {"counts": {s: sum(1 for e in page.view.events if e.status == s) for s in Status},
             "tone_counts": Counter(e.tone.value for e in page.view.events),
             "theme_counts": Counter(theme for e in page.view.events for theme in e.themes),
             "contested": [e for e in page.view.events if e.coding_note], "fact_kinds": series(facts),
             "prose_kinds": series(prose) + (" rest" if len(prose) > 1 else " rests"),
+            "related_kinds": series(related).replace(" and ", " or ") if related else "",
             "passage_checks": _passage_checks(page.view.briefing.info)}
 
 

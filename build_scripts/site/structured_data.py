@@ -56,7 +56,7 @@ def json_ld(index: StructuredIndex, path: str, title: str, description: str, url
                "isPartOf": {"@type": "CreativeWork", "name": info.title}, "about": index.main_organisations,
                "url": url}
     article.update(_masthead(info))
-    if path == HOME:  # the summary's evidence: the independent outlets behind the events it rests on
+    if path == HOME:  # the summary's evidence: the independent origins behind the events it rests on
         article["isBasedOn"] = [{"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": outlet}}
                                 for outlet in _summary_origins(briefing)]
         if passages := _summary_passages(briefing):
