@@ -124,7 +124,7 @@ def test_a_day_of_edits_to_one_item_is_one_entry_worded_for_a_reader(tmp_path):
             '[<span class="as-then">A dispute over the deal</span>]') in day, "a correction made before its day says so"
     assert 'sources: added <span class="as-then">Example Wire, Wire copy of the deal announcement</span>' in day
     assert "example-copy" not in day, "a source by its outlet and title, not its id"
-    assert "note on what is confirmed added" in day
+    assert 'note on what is confirmed: <span class="as-then">Only the dispute is confirmed.</span> (new)' in day
     for words in ("acknowledge", "not given", "note on the status", "warning"):
         assert words not in page.lower(), words
     assert "example-report" not in day and "Alpha and Beta fall out" not in day, \
@@ -132,3 +132,20 @@ def test_a_day_of_edits_to_one_item_is_one_entry_worded_for_a_reader(tmp_path):
     feed = output.assets["feed.xml"]
     assert feed.count("Called the dispute public") == 1 and "acknowledge" not in feed
     assert "Made on 30 June 2024, recorded on 2 July 2024." in feed
+
+
+def test_a_changed_reference_names_its_item_and_a_flag_reads_no_or_yes():
+    from build_scripts.data.validation import load_briefing
+    from build_scripts.history.updates import field_change
+    from build_scripts.history.wording import Names
+
+    names = Names([load_briefing(MINI)])
+    later = field_change("superseded_by", None, "2024-01-deal", names, ("events",))
+    assert later.shown() == "changed by: Alpha invests in Beta (new)"
+    actors = field_change("actors", ["alpha"], ["alpha", "ann-example"], names, ("people", "organisations"))
+    assert actors.shown() == "people and organisations: added Ann Example"
+    assert field_change("primary", None, True, names).shown() == "primary document: no → yes"
+    assert field_change("date", "2024-01-15", "2024-01-16", names).shown() == \
+        "date: 15 January 2024 → 16 January 2024"
+    gone = field_change("status_note", "Only the terms.", None, names)
+    assert gone.shown() == "note on what is confirmed removed"

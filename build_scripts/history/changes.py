@@ -29,7 +29,7 @@ class FieldChange:
     removed: tuple[tuple[str, str], ...] = ()
 
     def shown(self, value: Callable[[str], str] = plain, words: Callable[[str], str] = plain) -> str:
-        """'status: Confirmed → Single source', 'sources: added Reuters, “…”', 'note added', or ''
+        """'status: Confirmed → Single source', 'sources: added Reuters, “…”', 'note: … (new)', or ''
         (then only its name is said: 'summary changed'). value(text) writes a value from the data, as it was
         then; words(text) the page's own words."""
         name = words(field_words(self.name))
@@ -38,7 +38,7 @@ class FieldChange:
                      for verb, items in (("added", self.added), ("removed", self.removed)) if items]
             return f"{name}: {'; '.join(lists)}"
         if self.state == "added":
-            return f"{name} added: {value(self.after)}" if self.after is not None else f"{name} added"
+            return f"{name}: {value(self.after)} (new)" if self.after is not None else f"{name} added"
         if self.state == "removed":
             return f"{name} removed"
         if self.before is not None and self.after is not None:
