@@ -144,6 +144,9 @@ def test_a_changed_reference_names_its_item_and_a_flag_reads_no_or_yes():
     assert later.shown() == "changed by: Alpha invests in Beta (new)"
     actors = field_change("actors", ["alpha"], ["alpha", "ann-example"], names, ("people", "organisations"))
     assert actors.shown() == "people and organisations: added Ann Example"
+    quoted = field_change("source", {"source": "example-copy", "passage": "x"}, "example-report", names, ("sources",))
+    assert quoted.shown() == "source: Example Wire, Wire copy of the deal announcement → Example Times, “Alpha and " \
+        "Beta fall out”", "a citation with its passage names its source too"
     assert field_change("primary", None, True, names).shown() == "primary document: no → yes"
     assert field_change("date", "2024-01-15", "2024-01-16", names).shown() == \
         "date: 15 January 2024 → 16 January 2024"

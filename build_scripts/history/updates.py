@@ -55,7 +55,10 @@ def field_change(name: str, old: object, new: object, names: Names, targets: tup
         return FieldChange(name, added=net(added, removed), removed=net(removed, added))
     if isinstance(old, bool) or isinstance(new, bool):  # a flag left out when false
         return FieldChange(name, value_text(bool(old)), value_text(bool(new)))
-    before, after = ((names.of(targets, v) if targets and isinstance(v, str) else _short(name, v)) for v in (old, new))
+    if targets and isinstance(old, (str, dict)) and isinstance(new, (str, dict)) and entry_id(old) == entry_id(new):
+        return FieldChange(name)  # the same item, cited with another passage
+    before, after = ((names.of(targets, entry_id(v)) if targets and isinstance(v, (str, dict)) else _short(name, v))
+                     for v in (old, new))
     state = "added" if _absent(old) else "removed" if _absent(new) else "changed"
     return FieldChange(name, before, after, state)
 
