@@ -4,13 +4,15 @@ keyboard and touch, in both palettes, on a desk and at 375 px; nothing on the pa
 on screen, axe finds nothing serious, and nothing is asked of another site."""
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.citations import cited
 
 from .browser_support import PageWatch, serve
-from .conftest import ROOT, build_site, free_port
+from .conftest import MINI, ROOT, build_site, copy_data, free_port, with_passages
 from .test_browser_trust import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -179,32 +181,146 @@ def test_without_script_a_mark_still_links_its_source(browser, site_url):
     context.close()
 
 
-def test_recorded_passages_open_in_their_notes(browser, mini_passages, tmp_path):
+@pytest.fixture(scope="module")
+def passages_site(tmp_path_factory):
+    """The mini briefing with invented passages (the shipped briefing may not record them all), built and
+    served once for this module's tests of what a note holds and how it closes."""
+    folder = tmp_path_factory.mktemp("passages")
+    data = with_passages(copy_data(MINI, folder / "data"))
+    port = free_port()
+    result = build_site(data, folder / "site", {"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stderr
+    with serve(folder / "site", port) as url:
+        yield url, data
+
+
+def test_recorded_passages_open_in_their_notes(browser, passages_site):
     """The shipped briefing may not record passages yet: the mini briefing with invented ones shows an
     event's passages (fetched from the site), a prose mark's reason for none, and an event's passages
-    opened from a prose mark."""
-    port = free_port()
-    result = build_site(mini_passages, tmp_path / "site", {"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, result.stderr
-    with serve(tmp_path / "site", port) as url:
-        context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    opened from a prose mark, each with its source's outlet, title linking where it was read, and date."""
+    url, data = passages_site
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    watch = PageWatch(page, url)
+    page.goto(url + "timeline/", wait_until="networkidle")
+    page.locator("sup.cite > a").first.tap()
+    note = page.locator(".cite-note:visible")
+    expect_text = "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.”"
+    page.wait_for_function("t => document.querySelector('.cite-note:not([hidden]) .passage')?.textContent === t",
+                           arg=expect_text)
+    assert "Read in a copy: Example Mirror." in note.inner_text()
+    page.goto(url + "conflicts/terms/", wait_until="networkidle")
+    page.locator("sup.cite > a[href$='#example-copy']").first.tap()  # Beta's position: its source is paywalled
+    assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in \
+        page.locator(".cite-note:visible").inner_text()
+    page.goto(url, wait_until="networkidle")
+    page.locator("sup.cite > a").first.tap()  # the summary cites the deal: its line, status and passages
+    note = page.locator(".cite-note:visible")
+    text = note.inner_text()
+    assert "15 January 2024: Alpha invests in Beta" in text and expect_text in text
+    assert "Example Wire, Wire copy of the deal announcement, January 2024:" in text
+    assert "Example Times, “Alpha and Beta fall out”, 1 June 2024:" in text
+    sources = {s.id: s for s in load_briefing(data).sources}
+    links = note.locator(".note-source a")
+    assert [unquote(links.nth(n).get_attribute("href")) for n in range(links.count())] == [
+        unquote(str(sources["example-copy"].read_via.url)), unquote(str(sources["example-report"].url))], \
+        "each title links, off the site, where its passage was read: the copy, the original"
+    assert axe_violations(page) == []
+    assert watch.problems == []
+    context.close()
+
+
+def _open_by_click(page, url: str):
+    page.goto(url, wait_until="networkidle")
+    mark = page.locator("sup.cite > a").first
+    mark.click()
+    assert mark.get_attribute("aria-expanded") == "true"
+    return mark, _note(page, mark)
+
+
+def _closed_on_the_mark(page, mark) -> None:
+    assert mark.get_attribute("aria-expanded") == "false" and _note(page, mark).is_hidden()
+    assert page.evaluate("m => document.activeElement === m", mark.element_handle()), "focus back on the mark"
+
+
+def test_esc_closes_a_note_kept_open_and_returns_to_its_mark(browser, passages_site):
+    url, _ = passages_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page, url)
+    mark, note = _open_by_click(page, url)
+    page.keyboard.press("Escape")
+    _closed_on_the_mark(page, mark)
+    mark.click()
+    box = note.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 4)  # a click on the note's text
+    assert mark.get_attribute("aria-expanded") == "true", "a click inside the note keeps it open"
+    page.keyboard.press("Escape")
+    _closed_on_the_mark(page, mark)
+    assert watch.problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("how", ["mouse", "keyboard", "touch"])
+def test_the_notes_close_button_closes_it(browser, passages_site, how):
+    url, _ = passages_site
+    phone = how == "touch"
+    size = {"width": 375, "height": 740} if phone else {"width": 1280, "height": 900}
+    context = browser.new_context(viewport=size, has_touch=phone, is_mobile=phone)
+    page = context.new_page()
+    watch = PageWatch(page, url)
+    page.goto(url, wait_until="networkidle")
+    mark = page.locator("sup.cite > a").first
+    mark.tap() if phone else mark.click()
+    button = _note(page, mark).get_by_role("button", name="Close this note")
+    box = button.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, "a target of at least 24 × 24 px"
+    if how == "keyboard":
+        page.keyboard.press("Tab")  # the first thing in the note
+        assert page.evaluate("() => document.activeElement.classList.contains('note-close')")
+        page.keyboard.press("Enter")
+    else:
+        button.tap() if phone else button.click()
+    _closed_on_the_mark(page, mark)
+    assert page.url == url, "closing leaves the reader where they were"
+    assert axe_violations(page) == []
+    assert watch.problems == []
+    context.close()
+
+
+def test_a_long_note_scrolls_within_itself_not_the_page(browser, site_url):
+    """The home page's note with the most passages: at most 60% of a phone's screen, and a swipe or the
+    wheel over it scrolls the note, not the page."""
+    for size, phone in (({"width": 375, "height": 740}, True), ({"width": 1280, "height": 900}, False)):
+        context = browser.new_context(viewport=size, has_touch=phone, is_mobile=phone)
         page = context.new_page()
-        watch = PageWatch(page, url)
-        page.goto(url + "timeline/", wait_until="networkidle")
-        page.locator("sup.cite > a").first.tap()
-        note = page.locator(".cite-note:visible")
-        expect_text = "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.”"
-        page.wait_for_function("t => document.querySelector('.cite-note:not([hidden]) .passage')?.textContent === t",
-                               arg=expect_text)
-        assert "Read in a copy: Example Mirror." in note.inner_text()
-        page.goto(url + "conflicts/terms/", wait_until="networkidle")
-        page.locator("sup.cite > a[href$='#example-copy']").first.tap()  # Beta's position: its source is paywalled
-        assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in \
-            page.locator(".cite-note:visible").inner_text()
-        page.goto(url, wait_until="networkidle")
-        page.locator("sup.cite > a").first.tap()  # the summary cites the deal: its line, status and passages
-        text = page.locator(".cite-note:visible").inner_text()
-        assert "15 January 2024: Alpha invests in Beta" in text and expect_text in text
-        assert axe_violations(page) == []
-        assert watch.problems == []
+        page.goto(site_url, wait_until="networkidle")
+        index = page.evaluate("""() => { const marks = Array.from(document.querySelectorAll('sup.cite > a'));
+            const size = m => m.nextElementSibling ? m.nextElementSibling.querySelectorAll('.note-source').length : 0;
+            return marks.reduce((best, m, i) => size(m) > size(marks[best]) ? i : best, 0); }""")
+        mark = page.locator("sup.cite > a").nth(index)
+        mark.scroll_into_view_if_needed()
+        mark.tap() if phone else mark.click()
+        note = _note(page, mark)
+        assert note.locator(".note-source").count() >= 8
+        box = note.bounding_box()
+        assert box["height"] <= 0.6 * size["height"] + 1, "a long note is capped"
+        assert note.evaluate("n => n.scrollHeight > n.clientHeight"), "and scrolls"
+        before = page.evaluate("() => window.scrollY")
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 4000)
+        page.wait_for_function("id => document.getElementById(id).scrollTop > 0",
+                               arg=mark.get_attribute("aria-controls"))
+        assert page.evaluate("() => window.scrollY") == before, "the page stays where it was"
+        assert note.get_by_role("button", name="Close this note").is_visible(), "the way out stays in view"
         context.close()
+
+
+def test_citation_marks_in_a_table_are_12_px_text(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "leverage/", wait_until="networkidle")
+    sizes = page.evaluate("() => Array.from(document.querySelectorAll('table sup.cite > a'))"
+                          ".map(a => parseFloat(getComputedStyle(a).fontSize))")
+    assert sizes and min(sizes) >= 12
+    context.close()

@@ -34,14 +34,17 @@ def test_a_prose_mark_carries_its_source_line_and_passage_hidden_beside_it(mini_
     assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in note
 
 
-def test_a_mark_citing_an_event_carries_its_line_status_and_passages(mini_passages):
+def test_a_mark_citing_an_event_carries_its_line_status_and_passages_with_their_sources(mini_passages):
     page = _pages(mini_passages).pages["index.md"]
     note = re.search(r'<small class="cite-note cite-note--event" hidden>(.*?)</small>', page)[1]
     assert note.startswith('<span class="note-event">15 January 2024: **Alpha invests in Beta** <span class="status '
                            'status--confirmed">')
-    assert ('<span class="note-source">Example Wire: <span class="passage">“Alpha Corp said on Monday it had invested '
-            'about $650 million in Beta Labs.”</span> <span class="read-in">Read in a copy: Example Mirror.</span>'
-            '</span>') in note
+    assert ('<span class="note-source">Example Wire, [Wire copy of the deal announcement]'
+            '(https://mirror.example.org/deal?id=1&x=%282%29), January 2024: <span class="passage">“Alpha Corp said on '
+            'Monday it had invested about $650 million in Beta Labs.”</span> <span class="read-in">Read in a copy: '
+            'Example Mirror.</span></span>') in note, "outlet, title linking the copy the passage was read in, date"
+    assert ('<span class="note-source">Example Times, [“Alpha and Beta fall out”](https://example.com/report), 1 June '
+            '2024: <span class="passage">') in note, "read in the original: the title links the original"
 
 
 def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetch(mini_passages):

@@ -16,7 +16,7 @@ from build_scripts.data.loading import parse_yaml
 from build_scripts.data.validation import load_report
 from build_scripts.errors import DataError
 from build_scripts.history import corrections, updates
-from build_scripts.history.changes import Change, FieldChange
+from build_scripts.history.changes import Change, FieldChange, Recorded
 from build_scripts.history.corrections import revisions_around
 from build_scripts.history.update_days import merge
 from build_scripts.session import generate
@@ -91,8 +91,9 @@ def test_a_corrected_fact_shows_its_correction_and_what_it_said_before(built):
 def test_the_updates_page_has_one_heading_a_day_and_marks_the_correction(built):
     page = built.pages["updates.md"]
     assert re.findall(r"^## (.+?) \{", page, re.M) == ["2 July 2024", "1 July 2024"]
-    assert (f"- **Correction:** Event [Alpha invests in Beta](timeline.md#2024-01-deal): {NOTE} "
-            "(date: 2024-01-15 → 2024-01-16)") in page
+    assert (f'- **Correction:** Event [<span class="as-then">Alpha invests in Beta</span>](timeline.md#2024-01-deal): '
+            f'{NOTE} (date: <span class="as-then">15 January 2024</span> → <span class="as-then">16 January 2024'
+            '</span>)') in page
     first_day = page[page.index("## 1 July 2024"):]
     assert first_day.count("(timeline.md#2024-01-deal)") == 1, "added and reworded the same day: one entry"
 
@@ -198,7 +199,8 @@ def test_the_revisions_around_a_correction_day():
 def test_changes_of_one_day_merge_per_item():
     older = Change("events", "updated", "x", "X", (FieldChange("date", "2024-01", "2024-02"),))
     newer = Change("events", "corrected", "x", "X", (FieldChange("date", "2024-02", "2024-03"),
-                                                      FieldChange("summary")), "Wrong month.")
+                                                      FieldChange("summary")),
+                   (Recorded(0, date(2024, 3, 1), "Wrong month."),))
     merged = merge(older, newer)
     assert (merged.verb, merged.correction) == ("corrected", "Wrong month.")
     assert merged.detail == "date: 2024-01 → 2024-03; summary changed"

@@ -33,9 +33,9 @@ def test_updates_page_and_feed_show_a_real_change(tmp_path):
     output = generate(repo / "data", static_charts=False, site_url="https://example.org/briefing/")
     page = output.pages["updates.md"]
     assert page.count("\n## ") == 1, "both commits were made today: one heading for the day"
-    assert "- Event added: [A new event](timeline.md#2024-03-new-event)" in page
+    assert '- Event added: [<span class="as-then">A new event</span>](timeline.md#2024-03-new-event)' in page
     # first written and then reworded on the same day: one entry, 'added'
-    assert "- Event added: [Alpha invests in Beta](timeline.md#2024-01-deal)" in page
+    assert '- Event added: [<span class="as-then">Alpha invests in Beta</span>](timeline.md#2024-01-deal)' in page
     assert page.count("(timeline.md#2024-01-deal)") == 1
     assert "The history available starts here" in page  # the first commit
     home = output.pages["index.md"]
@@ -83,3 +83,72 @@ def test_a_revision_written_for_an_older_schema_is_read_through_the_migrations()
     assert {e.id for e in briefing.events} == {"2024-01-deal", "2024-summer-dispute"}
     assert briefing.info.last_reviewed == briefing.info.as_of
     assert [c.id for c in briefing.info.codebook.themes][:2] == ["investment", "compute"]
+
+
+def _day_of_edits(root):
+    """The mini briefing published on 1 July 2024; on 2 July, three commits change one event (a source
+    added, its status explained, a correction made on 30 June recorded and then reworded twice) and give
+    a source an editor's acknowledgement of a warning, and nothing else."""
+    from .test_corrections import commit, git
+
+    repo = root / "repo"
+    (repo / "data").mkdir(parents=True)
+    path = repo / "data" / "briefing.yaml"
+    text = (MINI / "briefing.yaml").read_text()
+    path.write_text(text)
+    git(repo, "2024-07-01T09:00:00Z", "init", "-q")
+    commit(repo, "2024-07-01T09:00:00Z", "first")
+    dispute = "    status: anonymous\n    sources: [example-report]\n  - id: 2024-01-deal"
+    for n, note in enumerate(("Said the dispute was public.", "Said the dispute was public; it was not.",
+                              "Called the dispute public; the report says it was private.")):
+        edited = text.replace(dispute, "    status: anonymous\n    status_note: Only the dispute is confirmed.\n"
+                              "    sources: [example-report, example-copy]\n"
+                              f"    corrections:\n      - {{date: 2024-06-30, note: \"{note}\"}}\n  - id: 2024-01-deal")
+        if n == 2:
+            edited = edited.replace("    url: https://example.com/report\n", "    url: https://example.com/report\n"
+                                    "    acknowledge: [{warning: W101, reason: Checked by the desk.}]\n")
+        path.write_text(edited)
+        commit(repo, f"2024-07-02T{9 + n:02d}:00:00Z", f"edit {n}")
+    return repo / "data"
+
+
+def test_a_day_of_edits_to_one_item_is_one_entry_worded_for_a_reader(tmp_path):
+    output = generate(_day_of_edits(tmp_path), static_charts=False, bundle=False,
+                      site_url="https://example.org/briefing/")
+    page = output.pages["updates.md"]
+    day = page[page.index("## 2 July 2024"):page.index("## 1 July 2024")]
+    assert day.count("(timeline.md#2024-summer-dispute)") == 1, "three commits, one entry"
+    assert day.count("Called the dispute public; the report says it was private.") == 1, "the correction once"
+    assert "Said the dispute was public" not in day, "in its last wording"
+    assert ("**Correction, made on 30 June 2024 and recorded on 2 July 2024:** Event "
+            '[<span class="as-then">A dispute over the deal</span>]') in day, "a correction made before its day says so"
+    assert 'sources: added <span class="as-then">Example Wire, Wire copy of the deal announcement</span>' in day
+    assert "example-copy" not in day, "a source by its outlet and title, not its id"
+    assert 'note on what is confirmed: <span class="as-then">Only the dispute is confirmed.</span> (new)' in day
+    for words in ("acknowledge", "not given", "note on the status", "warning"):
+        assert words not in page.lower(), words
+    assert "example-report" not in day and "Alpha and Beta fall out" not in day, \
+        "a source whose only change is an editor's acknowledgement is no update"
+    feed = output.assets["feed.xml"]
+    assert feed.count("Called the dispute public") == 1 and "acknowledge" not in feed
+    assert "Made on 30 June 2024, recorded on 2 July 2024." in feed
+
+
+def test_a_changed_reference_names_its_item_and_a_flag_reads_no_or_yes():
+    from build_scripts.data.validation import load_briefing
+    from build_scripts.history.updates import field_change
+    from build_scripts.history.wording import Names
+
+    names = Names([load_briefing(MINI)])
+    later = field_change("superseded_by", None, "2024-01-deal", names, ("events",))
+    assert later.shown() == "changed by: Alpha invests in Beta (new)"
+    actors = field_change("actors", ["alpha"], ["alpha", "ann-example"], names, ("people", "organisations"))
+    assert actors.shown() == "people and organisations: added Ann Example"
+    quoted = field_change("source", {"source": "example-copy", "passage": "x"}, "example-report", names, ("sources",))
+    assert quoted.shown() == "source: Example Wire, Wire copy of the deal announcement → Example Times, “Alpha and " \
+        "Beta fall out”", "a citation with its passage names its source too"
+    assert field_change("primary", None, True, names).shown() == "primary document: no → yes"
+    assert field_change("date", "2024-01-15", "2024-01-16", names).shown() == \
+        "date: 15 January 2024 → 16 January 2024"
+    gone = field_change("status_note", "Only the terms.", None, names)
+    assert gone.shown() == "note on what is confirmed removed"

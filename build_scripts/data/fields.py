@@ -176,11 +176,12 @@ Corrections: Any = Field(default_factory=list, description="Corrections made to 
 # A field's name as a reader reads it (the Updates page, a correction's earlier wording); others: the name
 # with spaces.
 FIELD_WORDS = MappingProxyType({
-    "coding_note": "note on the tone", "status_note": "note on the status", "read_via": "copy read",
+    "coding_note": "note on the tone", "status_note": "note on what is confirmed", "read_via": "copy read",
     "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
     "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
     "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
-    "events the summary cites", "acknowledge": "acknowledged warnings"})
+    "events the summary cites", "url": "address", "archived": "archived copy", "primary": "primary document",
+    "date_note": "note on the date", "unlocated": "original not located", "actors": "people and organisations"})
 
 
 def field_words(name: str) -> str:

@@ -4,6 +4,7 @@ page and the feed.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -11,13 +12,57 @@ from build_scripts.data.dates import day_label
 from build_scripts.data.fields import field_words
 
 
+def plain(text: str) -> str:
+    return text
+
+
 @dataclass(frozen=True)
 class FieldChange:
-    """A changed field, with its value before and after when both are short enough to show in a line."""
+    """A changed field, as a reader reads it: its value before and after when both are short enough to show
+    in a line; for a list of items (sources, events, people), those it gained and lost, by name."""
 
     name: str
     before: str | None = None
     after: str | None = None
+    state: str = "changed"  # "changed", "added" (the field is given now, not before) or "removed"
+    added: tuple[tuple[str, str], ...] = ()  # (id, name) of each item the list gained
+    removed: tuple[tuple[str, str], ...] = ()
+
+    def shown(self, value: Callable[[str], str] = plain, words: Callable[[str], str] = plain) -> str:
+        """'status: Confirmed → Single source', 'sources: added Reuters, “…”', 'note: … (new)', or ''
+        (then only its name is said: 'summary changed'). value(text) writes a value from the data, as it was
+        then; words(text) the page's own words."""
+        name = words(field_words(self.name))
+        if self.added or self.removed:
+            lists = [f"{verb} {_names(items, value, words)}"
+                     for verb, items in (("added", self.added), ("removed", self.removed)) if items]
+            return f"{name}: {'; '.join(lists)}"
+        if self.state == "added":
+            return f"{name}: {value(self.after)} (new)" if self.after is not None else f"{name} added"
+        if self.state == "removed":
+            return f"{name} removed"
+        if self.before is not None and self.after is not None:
+            return f"{name}: {value(self.before)} → {value(self.after)}"
+        return ""
+
+
+NAMED = 3  # a list's items named in a line; the rest are counted
+
+
+def _names(items: tuple[tuple[str, str], ...], value: Callable[[str], str], words: Callable[[str], str]) -> str:
+    """'Reuters, “…”; AP, “…”' ('… and 2 more' past NAMED)."""
+    names = [value(name) for _, name in items]
+    more = words(f" and {len(names) - NAMED} more") if len(names) > NAMED else ""
+    return "; ".join(names[:NAMED]) + more
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A correction recorded on an item: its place in the item's corrections, the day it was made, its note."""
+
+    index: int
+    day: date
+    note: str
 
 
 @dataclass(frozen=True)
@@ -27,20 +72,39 @@ class Change:
     item_id: str
     label: str
     fields: tuple[FieldChange, ...] = ()  # what changed, for "updated" and "corrected"
-    correction: str = ""                   # the note of the correction recorded, for "corrected"
+    recorded: tuple[Recorded, ...] = ()   # the corrections recorded, for "corrected": each once
+
+    @property
+    def correction(self) -> str:
+        """The notes of the corrections recorded (each once)."""
+        return " ".join(r.note for r in self.recorded)
+
+    def made_before(self, day: date) -> str:
+        """'24 November 2026' when the correction recorded on `day` was made on an earlier day, or ''."""
+        return " and ".join(dict.fromkeys(day_label(r.day) for r in self.recorded if r.day != day))
 
     @property
     def detail(self) -> str:
-        """'status: confirmed → single-source; summary, sources changed' (or '')."""
-        shown = [f"{field_words(f.name)}: {f.before} → {f.after}" for f in self.fields
-                 if f.before is not None and f.after is not None]
-        others = [field_words(f.name) for f in self.fields if f.before is None or f.after is None]
-        return "; ".join(shown + ([f"{', '.join(others)} changed"] if others else []))
+        """'status: Confirmed → Single source; summary, sources changed' (or ''), as plain text."""
+        return self.describe()
+
+    def describe(self, value: Callable[[str], str] = plain, words: Callable[[str], str] = plain) -> str:
+        """What changed (FieldChange.shown: value and words write the data's values and the page's words)."""
+        shown = [text for text in (f.shown(value, words) for f in self.fields) if text]
+        others = [field_words(f.name) for f in self.fields if not f.shown()]
+        return "; ".join(shown + ([words(f"{', '.join(others)} changed")] if others else []))
 
     @classmethod
     def from_json(cls, stored: dict) -> "Change":
-        fields = tuple(FieldChange(*f) if isinstance(f, list) else FieldChange(**f) for f in stored.pop("fields", ()))
-        return cls(**stored, fields=fields)
+        fields = tuple(FieldChange(f["name"], f["before"], f["after"], f["state"], _pairs(f["added"]),
+                                   _pairs(f["removed"])) for f in stored.pop("fields", ()))
+        recorded = tuple(Recorded(r["index"], date.fromisoformat(r["day"]), r["note"])
+                         for r in stored.pop("recorded", ()))
+        return cls(**stored, fields=fields, recorded=recorded)
+
+
+def _pairs(stored: list) -> tuple[tuple[str, str], ...]:
+    return tuple((str(item_id), str(name)) for item_id, name in stored)
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from build_scripts.effects.git_history import data_commits, git_root, load_brief
 from build_scripts.effects.writing import write_file
 from build_scripts.errors import DataError
 from build_scripts.history.diffing import TRACKED
+from build_scripts.history.wording import EDITORS_ONLY
 
 ALL_COMMITS = 10_000
-NOT_COMPARED = frozenset({"corrections", "review"})
+NOT_COMPARED = frozenset({"corrections", "review"}) | EDITORS_ONLY  # the record of edits, not what it said
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def revision_loader(repo: Path, relative: str) -> Callable[[str], Briefing | Non
 
 def _cached(around: tuple[str, str], what: tuple[str, str, tuple[str, ...]], load) -> tuple[Earlier, ...]:
     """The earlier values of one item's corrected fields between two revisions (cached on disk)."""
-    cache = CACHE_DIR / f"earlier-{around[0][:16]}-{around[1][:16]}.json"
+    cache = CACHE_DIR / f"earlier-v2-{around[0][:16]}-{around[1][:16]}.json"
     stored = json.loads(cache.read_text()) if cache.exists() else {}
     key = "/".join((what[0], what[1], *what[2]))
     if key not in stored:

@@ -18,9 +18,13 @@ def entry_title(change: Change) -> str:
     return f"{LABELS[change.kind]} {change.verb}: {change.label}"
 
 
-def entry_summary(change: Change) -> str:
-    """The entry's title, with the correction's note and what changed."""
+def entry_summary(change: Change, day: UpdateDay | None = None) -> str:
+    """The entry's title, with the correction's note (and when it was made, if before the day it was
+    recorded) and what changed."""
     parts = [entry_title(change)]
+    made = change.made_before(day.day) if day is not None else ""
+    if made and day is not None:
+        parts.append(f"Made on {made}, recorded on {day.label}")
     if change.correction:
         parts.append(change.correction)
     if change.detail:
@@ -56,6 +60,6 @@ def atom_feed(info, site_url: str, days: list[UpdateDay], link_for) -> str:
                       f"<updated>{stamp}</updated>",
                       f'<link href="{escape(base + (link_for(change) or "updates/"))}"/>',
                       f"<category term={quoteattr(category)} label={quoteattr(category.capitalize())}/>",
-                      f"<summary>{escape(entry_summary(change))}</summary>", "</entry>"]
+                      f"<summary>{escape(entry_summary(change, day))}</summary>", "</entry>"]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"

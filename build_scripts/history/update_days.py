@@ -13,6 +13,7 @@ from types import MappingProxyType
 from build_scripts.data.dates import day_label
 from build_scripts.history.changes import Change, FieldChange, Update
 
+Items = tuple[tuple[str, str], ...]  # a list's items as (id, name)
 # What a merged entry says: the strongest of the day's verbs
 RANK = MappingProxyType({"removed": 0, "updated": 1, "corrected": 2, "added": 3})
 
@@ -37,28 +38,57 @@ class UpdateDay:
         return tuple(c for c in self.changes if c.verb == "corrected")
 
 
+def _merge_field(was: FieldChange, then: FieldChange) -> FieldChange | None:
+    """A field changed twice in a day as one change (None: back where it started)."""
+    if was.state == "added" and then.state == "removed":
+        return None
+    if was.added or was.removed or then.added or then.removed:  # a list: what it gained and lost, net
+        added = _once(net(was.added, then.removed) + net(then.added, was.removed))
+        removed = _once(net(was.removed, then.added) + net(then.removed, was.added))
+        if added or removed:
+            return FieldChange(was.name, added=added, removed=removed)
+        return None if _lists_only(was, then) else FieldChange(was.name)
+    state = "added" if was.state == "added" else "removed" if then.state == "removed" else "changed"
+    both = was.before is not None and then.after is not None
+    if state == "changed" and both and was.before == then.after:
+        return None
+    return FieldChange(was.name, was.before if both else None, then.after if both or state == "added" else None, state)
+
+
+def net(items: Items, undone: Items) -> Items:
+    """The items of a list's change that another change did not undo (the same id or the same name)."""
+    gone = {part for item in undone for part in item}  # by id, or by name (one source's entry replaced)
+    return tuple(item for item in items if item[0] not in gone and item[1] not in gone)
+
+
+def _once(items: Items) -> Items:
+    return tuple({item_id: (item_id, name) for item_id, name in items}.values())
+
+
+def _lists_only(was: FieldChange, then: FieldChange) -> bool:
+    """Both changes only added or removed items (no other change to the list, like a passage recorded)."""
+    return all(f.added or f.removed for f in (was, then))
+
+
 def _merge_fields(older: tuple[FieldChange, ...], newer: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
-    merged = {f.name: f for f in older}
+    merged: dict[str, FieldChange | None] = {f.name: f for f in older}
     for f in newer:
         was = merged.get(f.name)
-        if was is None:
-            merged[f.name] = f
-        elif was.before is not None and f.after is not None:
-            merged[f.name] = FieldChange(f.name, was.before, f.after)
-        else:
-            merged[f.name] = FieldChange(f.name)
-    return tuple(f for f in merged.values() if f.before is None or f.before != f.after)
+        merged[f.name] = f if f.name not in merged else (_merge_field(was, f) if was is not None else f)
+    return tuple(f for f in merged.values() if f is not None)
 
 
 def merge(older: Change, newer: Change) -> Change:
-    """One entry for an item changed twice in a day (older first)."""
+    """One entry for an item changed twice in a day (older first): a correction recorded and then
+    reworded is one correction, in its last wording."""
     if newer.verb == "removed":
         return newer
     if older.verb == "added":
-        return replace(newer, verb="added", fields=(), correction="")
+        return replace(newer, verb="added", fields=(), recorded=())
     verb = max(older.verb, newer.verb, key=RANK.__getitem__)
-    notes = " ".join(n for n in (older.correction, newer.correction) if n)
-    return replace(newer, verb=verb, fields=_merge_fields(older.fields, newer.fields), correction=notes)
+    recorded = {r.index: r for r in older.recorded} | {r.index: r for r in newer.recorded}
+    return replace(newer, verb=verb, fields=_merge_fields(older.fields, newer.fields),
+                   recorded=tuple(recorded[i] for i in sorted(recorded)))
 
 
 def by_day(updates: list[Update]) -> list[UpdateDay]:

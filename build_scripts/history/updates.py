@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
+from build_scripts.data.validation import REFERENCES
 from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
 from build_scripts.effects.git_history import (
     data_commits,
@@ -18,9 +20,11 @@ from build_scripts.effects.git_history import (
 )
 from build_scripts.effects.writing import write_file
 from build_scripts.errors import DataError
-from build_scripts.history.changes import Change, FieldChange, Update, utc_day
+from build_scripts.history.changes import Change, FieldChange, Recorded, Update, utc_day
 from build_scripts.history.corrections import changed_fields, revision_loader, value_text
 from build_scripts.history.diffing import compare, item_label
+from build_scripts.history.update_days import net
+from build_scripts.history.wording import EDITORS_ONLY, LABELLED, Names, earlier_text, entry_id
 
 LIMIT = 20
 WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)
@@ -29,43 +33,77 @@ WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMI
 SHORT = 60  # a value this long or shorter is shown before and after
 
 
-def _short(value: object) -> str | None:
+def _short(name: str, value: object) -> str | None:
+    """A value short enough to show, worded as on the site (None: too long, or a list or a mapping)."""
     if isinstance(value, (list, dict)) or value is None:
-        return value_text(value) if not value else None
-    text = value_text(value)
+        return None
+    text = earlier_text(name, value_text(value))
     return text if len(text) <= SHORT else None
 
 
-def field_changes(old: dict, new: dict) -> tuple[FieldChange, ...]:
-    out = []
-    for name in changed_fields(old, new):
-        before, after = _short(old.get(name)), _short(new.get(name))
-        out.append(FieldChange(name, before, after) if before is not None and after is not None
-                   else FieldChange(name))
-    return tuple(out)
+def _absent(value: object) -> bool:
+    return value is None or value == [] or value == ""
 
 
-def _changed(kind: str, item, before, after) -> Change:
+def field_change(name: str, old: object, new: object, names: Names, targets: tuple[str, ...] = ()) -> FieldChange:
+    """One field's change: a list of items named by what they gained and lost, a flag as no → yes, a
+    value given or taken away as added or removed, else before → after when both are short."""
+    if targets and isinstance(old or new, list):
+        ids = [dict.fromkeys(entry_id(e) for e in value) if isinstance(value, list) else {} for value in (old, new)]
+        added = tuple((i, names.of(targets, i)) for i in ids[1] if i not in ids[0])
+        removed = tuple((i, names.of(targets, i)) for i in ids[0] if i not in ids[1])
+        return FieldChange(name, added=net(added, removed), removed=net(removed, added))
+    if isinstance(old, bool) or isinstance(new, bool):  # a flag left out when false
+        return FieldChange(name, value_text(bool(old)), value_text(bool(new)))
+    if targets and isinstance(old, (str, dict)) and isinstance(new, (str, dict)) and entry_id(old) == entry_id(new):
+        return FieldChange(name)  # the same item, cited with another passage
+    before, after = ((names.of(targets, entry_id(v)) if targets and isinstance(v, (str, dict)) else _short(name, v))
+                     for v in (old, new))
+    state = "added" if _absent(old) else "removed" if _absent(new) else "changed"
+    return FieldChange(name, before, after, state)
+
+
+def references(kind: str) -> dict[str, tuple[str, ...]]:
+    """The fields of an item of this collection that name other items: field -> the collections named."""
+    return {name: targets for name, targets in REFERENCES.get(kind, ()) if set(targets) <= set(LABELLED)}
+
+
+def field_changes(kind: str, old: dict, new: dict, names: Names) -> tuple[FieldChange, ...]:
+    """What changed in an item, as the reader is told (an editor's acknowledgements left out)."""
+    targets = references(kind)
+    return tuple(field_change(name, old.get(name), new.get(name), names, targets.get(name, ()))
+                 for name in changed_fields(old, new) if name not in EDITORS_ONLY)
+
+
+def _recorded(old: dict, new: dict) -> tuple[Recorded, ...]:
+    """The corrections this change recorded or reworded, each by its place on the item."""
+    before = old.get("corrections", [])
+    return tuple(Recorded(n, date.fromisoformat(c["date"]), c["note"]) for n, c in enumerate(new.get("corrections", []))
+                 if n >= len(before) or before[n] != c)
+
+
+def _changed(kind: str, item, before, after, names: Names) -> Change:
     old, new = (i.model_dump(mode="json", by_alias=True) for i in (before, after))
-    notes = [c["note"] for c in new.get("corrections", []) if c not in old.get("corrections", [])]
-    return Change(kind, "corrected" if notes else "updated", item.id, item_label(item), field_changes(old, new),
-                  " ".join(notes))
+    recorded = _recorded(old, new)
+    return Change(kind, "corrected" if recorded else "updated", item.id, item_label(item),
+                  field_changes(kind, old, new, names), recorded)
 
 
 def changes_between(old, new) -> tuple[Change, ...]:
     out = []
+    names = Names((old, new))
     for kind, change in compare(old, new).items():
         before = {i.id: i for i in getattr(old, kind)}
         out += [Change(kind, "added", i.id, item_label(i)) for i in change.added]
-        out += [_changed(kind, i, before[i.id], i) for i, _ in change.changed]
+        out += [_changed(kind, i, before[i.id], i, names) for i, _ in change.changed]
         out += [Change(kind, "removed", i.id, item_label(i)) for i in change.removed]
-    return tuple(out)
+    return tuple(c for c in out if c.verb != "updated" or c.fields)  # an acknowledgement alone is no update
 
 
 def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Change, ...], bool] | None:
     """What the commit sha changed in the data (cached on disk), or None when its data did not
     validate. load(revision): the briefing at a revision, or None."""
-    cache = CACHE_DIR / f"v3-{sha}-{data_dir.replace('/', '_')}.json"
+    cache = CACHE_DIR / f"v4-{sha}-{data_dir.replace('/', '_')}.json"
     if cache.exists():
         stored = json.loads(cache.read_text())
         return tuple(Change.from_json(c) for c in stored["changes"]), stored["first"]
@@ -76,7 +114,8 @@ def _changes_for(repo: Path, data_dir: str, sha: str, load) -> tuple[tuple[Chang
     changes = changes_between(old, new) if old is not None else tuple(
         Change("events", "added", e.id, e.title) for e in new.events)
     first = old is None
-    write_file(cache, json.dumps({"changes": [asdict(c) for c in changes], "first": first}, sort_keys=True))
+    write_file(cache, json.dumps({"changes": [asdict(c) for c in changes], "first": first}, sort_keys=True,
+                                 default=date.isoformat))
     return changes, first
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from build_scripts.data.dates import parse_flex_date
 from build_scripts.data.fields import field_words
-from build_scripts.data.rules import RULES, Status
+from build_scripts.history.wording import earlier_text
 from build_scripts.render.formats import Format
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView
@@ -16,24 +15,9 @@ from build_scripts.render.views import BriefingView
 ISSUE_TEMPLATE = "correction.yml"  # .github/ISSUE_TEMPLATE/correction.yml: its field ids are the query's keys
 
 
-DATE_FIELDS = frozenset({"date", "until", "reported_on", "since", "figures_as_of", "last_reviewed"})
-
-
 def field_label(name: str) -> str:
-    """'status_note' -> 'Note on the status', 'summary' -> 'Summary'."""
+    """'status_note' -> 'Note on what is confirmed', 'summary' -> 'Summary'."""
     return field_words(name).capitalize()
-
-
-def earlier_text(name: str, value: str) -> str:
-    """An earlier value as a reader reads it: a date in words ('15 January 2024'), a status by its label."""
-    if name in DATE_FIELDS:
-        try:
-            return parse_flex_date(value).label
-        except ValueError:
-            return value
-    if name == "status" and value in {status.value for status in Status}:
-        return RULES[Status(value)].label
-    return value
 
 
 def corrections(fmt: Format, view: BriefingView, collection: str, item) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from build_scripts.data.dates import FlexDate, span_label
-from build_scripts.data.model import Amount, Status
+from build_scripts.data.model import Amount, Source, Status
 from build_scripts.data.rules import COUNT_MEANING, RULES, STATUS_RULES, badge_count, plural
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.render.formats import Format
@@ -208,8 +208,9 @@ def source_note(fmt: Format, view: BriefingView, entry) -> str:
 
 def event_note(fmt: Format, view: BriefingView, event_id: str, listed: bool = False) -> str:
     """The note of a citation of an event (made once per format and address): its line (date, title,
-    status) and the passages of its sources, each with its outlet. listed: a note in a list at the end of
-    the page (a copy, the print view), far from its mark, whose title links the event on the timeline."""
+    status) and the passages of its sources, each with its outlet, linked title and date. listed: a note
+    in a list at the end of the page (a copy, the print view), far from its mark, whose title links the
+    event on the timeline."""
     key = ("event note", fmt.name, event_id, fmt.address(view.event_pages[event_id]), listed)
     return fmt.made.get(key, lambda: _event_note(fmt, view, event_id, listed))
 
@@ -223,11 +224,31 @@ def _event_note(fmt: Format, view: BriefingView, event_id: str, listed: bool) ->
     for entry in event.sources:
         citation = cited(entry, view.sources)
         if citation.recorded:
-            outlet = fmt.text(view.sources[citation.source].outlet)
-            parts.append(fmt.element("span", f"{outlet}: {evidence(fmt, view, citation)}", class_="note-source"))
+            named = cited_source(fmt, view.sources[citation.source], citation)
+            parts.append(fmt.element("span", f"{named}: {evidence(fmt, view, citation)}", class_="note-source"))
     if len(parts) == 1:
         parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
     return " ".join(parts)
+
+
+def cited_source(fmt: Format, source: Source, citation: Cited) -> str:
+    """'Outlet, “Title”, 22 July 2019' with the title linking where the passage was read (the original, the
+    copy or the archived copy that the words beside it name), or the source's address."""
+    about = f"“{fmt.text(source.title)}”" if source.title else fmt.text(source.subject)
+    address = _read_at(source, citation)
+    titled = fmt.link(about, fmt.url(address)) if address else about
+    dated = f", {fmt.text(source.date.label)}" if source.date else ""
+    return f"{fmt.text(source.outlet)}, {titled}{dated}"
+
+
+def _read_at(source: Source, citation: Cited) -> str | None:
+    via = source.read_via
+    if citation.read_in == "copy" and via is not None:
+        return via.url
+    archived = source.archived or (via.archived if via is not None else None)
+    if citation.read_in == "archive" and archived is not None:
+        return archived.url
+    return source.url or (via.url if via is not None else None)
 
 
 def event_link(fmt: Format, view: BriefingView, event_id: str) -> str:

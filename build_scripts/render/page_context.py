@@ -114,8 +114,17 @@ class PageContext:
     def change(self, change) -> Md:
         """A change's label, linked to where it can be seen now (plain text once it is gone)."""
         target = change_target(self.view, change)
-        label = self.md.text(change.label)
+        label = self.as_then(change.label)
         return Md(self.md.link(label, self.md.address(*target)) if target else label)
+
+    def change_detail(self, change) -> Md:
+        """What a change changed: the page's words, and the data's values as they were then."""
+        return Md(change.describe(self.as_then, self.md.text))
+
+    def as_then(self, text: str) -> str:
+        """Words quoted from the data as it stood at a change (a label, a value, a source's name), marked as
+        such: they may have been reworded since."""
+        return self.md.element("span", self.md.text(text), class_="as-then")
 
     # HTML the page carries (plain Markdown in a copy)
 

@@ -192,8 +192,9 @@
    A prose mark's note is in the page, hidden, right after the mark; an event's marks open the matching
    item of the event's own sources list, copied after the mark. The note stays in the text's reading
    order (screen readers read it after the mark) and is positioned fixed, over the text, so nothing
-   moves. It opens on hover (mouse), focus and tap; a click or tap keeps it open, a second one, Esc, a
-   tap outside or moving focus away closes it. Without script the mark is the link it always was. */
+   moves. It opens on hover (mouse), focus and tap; a click or tap keeps it open, a second one, Esc, its
+   close button (×), a tap outside or moving focus away closes it; Esc and the button put the reader back
+   on the mark. A long note scrolls within itself. Without script the mark is the link it always was. */
 (function () {
   "use strict";
   var GAP = 6, MARGIN = 8;
@@ -271,6 +272,12 @@
     more.href = mark.getAttribute("href");
     more.textContent = box.classList.contains("cite-note--event") ? "The event on the timeline" : "The source's entry";
     box.append(" ", more);
+    var close = document.createElement("button");  /* first in the note: a phone's sheet needs a way out */
+    close.type = "button";
+    close.className = "note-close";
+    close.setAttribute("aria-label", "Close this note");
+    close.textContent = "\u00d7";
+    box.prepend(close);
     mark.setAttribute("aria-controls", box.id);
     mark.setAttribute("aria-expanded", "false");
   }
@@ -326,7 +333,10 @@
 
   document.addEventListener("click", function (event) {
     var mark = clicked(event.target);
-    if (mark) {
+    if (current && event.target.closest && event.target.closest(".note-close")) {
+      event.preventDefault();
+      hide(true);  /* by mouse, keyboard or touch: closed, and the reader is back on the mark */
+    } else if (mark) {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  /* open the link elsewhere */
       event.preventDefault();
       event.stopPropagation();  /* before Material's instant navigation sees the link */
@@ -355,13 +365,15 @@
     if (mark) show(mark, false);
     else if (current && !inside(event.target)) hide();
   });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && current) {
-      var focusInside = inside(document.activeElement);
-      hide(focusInside);
-      if (focusInside) event.preventDefault();
+  window.addEventListener("keydown", function (event) {  /* capture: before the theme's own keys */
+    if ((event.key === "Escape" || event.key === "Esc") && current) {
+      var active = document.activeElement;  /* a note kept open, or one the reader is in: back on its mark */
+      var back = pinned || inside(active) || !active || active === document.body;
+      hide(back);
+      event.preventDefault();
+      event.stopPropagation();
     }
-  });
+  }, true);
   window.addEventListener("scroll", place, { passive: true });
   window.addEventListener("resize", place);
 
