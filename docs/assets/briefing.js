@@ -387,3 +387,40 @@
     prepareAll();
   }
 })();
+
+/* A table wider than the screen (a phone) scrolls sideways in Material's wrapper; a keyboard reader can
+   reach and scroll it too: while it overflows, the wrapper is a focusable region named by what introduces
+   the table. Checked again when the window changes size or a <details> opens or closes. */
+(function () {
+  "use strict";
+  function heading(box) {  /* the <details>' summary it sits in (a chart's data), or the heading above it */
+    var summary = box.closest("details") && box.closest("details").querySelector("summary");
+    if (summary) return summary.textContent.trim();
+    for (var node = box.closest(".md-typeset__scrollwrap") || box; node; node = node.previousElementSibling) {
+      if (/^H[2-6]$/.test(node.tagName)) return node.textContent.replace(/¶\s*$/, "").trim();
+    }
+    return "Table";
+  }
+  function mark() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__table"), function (box) {
+      var overflows = box.scrollWidth > box.clientWidth + 1;
+      if (overflows && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", heading(box));
+      } else if (!overflows && box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  function later() { window.requestAnimationFrame(mark); }  /* after Material has wrapped the page's tables */
+  window.addEventListener("resize", later);
+  document.addEventListener("toggle", later, true);  /* a table in a <details> (a chart's data) is laid out once opened */
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(later);
+  } else {
+    later();
+  }
+})();
