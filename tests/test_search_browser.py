@@ -41,10 +41,12 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
 
 
 def wait_results(page):
-    # the list names the query it shows once its first results are in place
-    page.wait_for_function("() => document.querySelector('.briefing-search__list').dataset.query"
-                           " === document.querySelector('#briefing-search-input').value.trim() || "
-                           "/No matching/.test(document.querySelector('#briefing-search-status').textContent)",
+    # the list names the query it shows once its first results are in place, the facets once every
+    # facet is counted (by the second Pagefind, in its worker)
+    page.wait_for_function("() => { const q = document.querySelector('#briefing-search-input').value.trim();"
+                           " return (document.querySelector('.briefing-search__list').dataset.query === q || "
+                           "/No matching/.test(document.querySelector('#briefing-search-status').textContent)) && "
+                           "document.querySelector('.briefing-search__facets').dataset.query === q; }",
                            timeout=30000)
     page.wait_for_timeout(200)
 

@@ -40,9 +40,10 @@ from build_scripts.site.search_stable import stabilise
 
 OUTPUT = "pagefind"  # the index's folder in the site
 # Pagefind writes its own UI bundles too; the site has its own search box (assets/search.js) and ships
-# only what that loads: pagefind.js (run on the page, noWorker: the worker's start-up and 12 KB cost more
-# than its searches), the WebAssembly and the index's files.
-UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+# only what that loads: pagefind.js (the results are searched on the page: the worker's start-up costs
+# more than it saves before the first results), its worker (which counts every facet afterwards, off the
+# page's thread), the WebAssembly and the index's files.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
 TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
