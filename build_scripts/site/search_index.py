@@ -15,19 +15,14 @@ one fixed order, so the same data gives the same index bytes.
 """
 from __future__ import annotations
 
-import base64
 import html
-import json
 import logging
-import os
 import re
 import shutil
-import subprocess
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Sequence
+from typing import Sequence
 
 from build_scripts.data.model import Briefing, Person
 from build_scripts.data.rules import RULES
@@ -47,6 +42,16 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
 TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
+# The index in parts: Pagefind scores every match of a query against every matching word of every
+# matching page (its cost grows with the square of the matches: seconds for a word in 10,000 events), so
+# above PART_SIZE dated facts they are split by date into parts of at most that many, each a "language"
+# of its own in the one bundle ("en", the page's language, the oldest; then en-x-p2, ...), which the box
+# searches together (merged by score) and, sorted by date, one after the other. The undated facts and
+# the prose pages (which a sort by date leaves out) are dealt to the parts in turn, so that each part
+# holds a like share of every kind and a word weighs about the same in each (Pagefind's scores count a
+# word's pages in its own part). A small briefing is one part, "en".
+PART_SIZE = 4000
+PRIMARY = "en"
 # Pages indexed as a whole (prose, not facts): by page kind. Every other kind's pages list facts that
 # are records of their own, so indexing the page too would only add duplicates.
 PROSE_KINDS = frozenset({"home", "methodology"})
@@ -66,7 +71,7 @@ class Record:
     status: str = ""  # Status value: 'confirmed'
     filters: dict[str, list[str]] = field(default_factory=dict)
 
-    def html(self) -> str:
+    def html(self, part: str = PRIMARY, split: bool = False) -> str:
         esc = html.escape
         title_weight = _clamp(TITLE_WEIGHT * self.boost)
         hidden = [f'<span data-pagefind-meta="kind">{esc(self.kind)}</span>',
@@ -75,10 +80,13 @@ class Record:
             hidden.append(f'<span data-pagefind-meta="date">{esc(self.date)}</span>')
         if self.status:
             hidden.append(f'<span data-pagefind-meta="status">{esc(self.status)}</span>')
+        if split:  # what the box narrows to when it sorts by date, one part after the other
+            hidden.append(f'<span data-pagefind-filter="part">{esc(part)}</span>')
         for name in FACETS[1:]:
             hidden += [f'<span data-pagefind-filter="{name}">{esc(v)}</span>' for v in self.filters.get(name, [])]
         sort = f' data-pagefind-sort="date:{esc(self.sort_date)}"' if self.sort_date else ""
-        return (f'<html lang="en"><head><title>{esc(self.title)}</title></head><body><main data-pagefind-body{sort}>'
+        return (f'<html lang="{esc(part)}"><head><title>{esc(self.title)}</title></head>'
+                f'<body><main data-pagefind-body{sort}>'
                 f'<h1 data-pagefind-meta="title" data-pagefind-weight="{title_weight:g}">{esc(self.title)}</h1>'
                 f'<p data-pagefind-weight="{_clamp(self.boost):g}">{esc(self.text)}</p>'
                 f'<div data-pagefind-ignore>{"".join(hidden)}</div></main></body></html>')
@@ -222,6 +230,20 @@ class _Facts:
         return out
 
 
+def parts(facts: Sequence[Record], prose: int = 0) -> list[str]:
+    """The part of the index (see PART_SIZE) of each record, then of each of the prose pages."""
+    dated = sorted((i for i, r in enumerate(facts) if r.sort_date), key=lambda i: (facts[i].sort_date, facts[i].url))
+    count = max(1, -(-len(dated) // PART_SIZE))
+    size = -(-len(dated) // count)
+    number = [0] * (len(facts) + prose)
+    for rank, i in enumerate(dated):
+        number[i] = rank // size
+    undated = [i for i, r in enumerate(facts) if not r.sort_date] + list(range(len(facts), len(facts) + prose))
+    for turn, i in enumerate(undated):
+        number[i] = turn % count
+    return [PRIMARY if n == 0 else f"{PRIMARY}-x-p{n + 1}" for n in number]
+
+
 def _short(text: str, limit: int = 140) -> str:
     """A title from a long sentence: cut at a word, with an ellipsis."""
     if len(text) <= limit:
@@ -250,11 +272,12 @@ def prose_pages(site_dir: Path, hand_written: list[str]) -> list[tuple[str, str,
     return found
 
 
-def _prose_html(article: str, boost: float) -> str:
+def _prose_html(article: str, boost: float, part: str = PRIMARY, split: bool = False) -> str:
     # the permalink marks (¶) and the charts' fallbacks are not words a reader searches for
     article = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", article, flags=re.S)
-    return (f'<html lang="en"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
-            '<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>'
+    tag = f'<span data-pagefind-filter="part">{part}</span>' if split else ""
+    return (f'<html lang="{part}"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
+            f'<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>{tag}'
             '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
 
 
@@ -264,10 +287,16 @@ def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] 
     target = site_dir / OUTPUT
     shutil.rmtree(target, ignore_errors=True)
     facts = records(briefing)
-    documents = [("/" + r.url, r.html()) for r in facts]
-    documents += [("/" + url, _prose_html(article, boost)) for url, article, boost in prose_pages(site_dir, list(hand_written))]
-    write_documents(site_dir / OUTPUT, documents, skip=UNUSED)
+    prose = prose_pages(site_dir, list(hand_written))
+    part_of = parts(facts, len(prose))
+    split = len(set(part_of)) > 1
+    documents = [("/" + r.url, r.html(part, split)) for r, part in zip(facts, part_of)]
+    documents += [("/" + url, _prose_html(article, boost, part, split))
+                  for (url, article, boost), part in zip(prose, part_of[len(facts):])]
+    # every part runs on the primary part's WebAssembly (the same English one)
+    copies = tuple(f"wasm.{part}.pagefind" for part in sorted(set(part_of) - {PRIMARY}))
+    write_documents(site_dir / OUTPUT, documents, skip=UNUSED + copies)
     stabilise(target)  # the same data, the same bytes
     # `make bench` reads this line for the index's build time
     logging.getLogger("mkdocs.briefing.search").info(
-        "search index: %d facts in %.3f s", len(facts), time.perf_counter() - started)
+        "search index: %d facts (%d parts) in %.3f s", len(facts), len(set(part_of)), time.perf_counter() - started)

@@ -15,6 +15,7 @@
   var PAGE = 10;
   var script = document.currentScript;
   var root = new URL("../", script ? script.src : window.location.href);  // assets/search.js -> the site's root
+  var index = new URL("pagefind/", root);
   var box = document.querySelector(".briefing-search");
   var toggle = document.getElementById("__search");
   if (!box || !toggle) return;
@@ -39,7 +40,7 @@
   var status = box.querySelector("#briefing-search-status");
   var list = box.querySelector(".briefing-search__list");
   var more = box.querySelector(".briefing-search__more");
-  var pagefind = null, loading = null, timer = null, run = 0;
+  var pagefind = null, loading = null, timer = null, run = 0, parts = [];
   var allFilters = null, counting = null;  // every facet's values and the Pagefind that counts them: after the first results
   var state = { q: "", filters: {}, sort: "" };
   var results = [], shown = 0;
@@ -50,12 +51,33 @@
 
   function load() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        pagefind = module;
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true });
-      }).then(function () { return pagefind.init(); });
+      loading = Promise.all([import(new URL("pagefind.js", index).href),
+                             fetch(new URL("pagefind-entry.json", index).href).then(function (r) { return r.json(); })])
+        .then(function (loaded) {
+          pagefind = loaded[0];
+          parts = partsOf(loaded[1]);
+          return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true });
+        }).then(function () { return pagefind.init(); })
+        .then(function () { return merge(pagefind); });
     }
     return loading;
+  }
+
+  /* A large index comes in parts by date (build_scripts/site/search_index.py, PART_SIZE), each filed by
+     Pagefind as a language of its own: the page's own ("en") the oldest, then en-x-p2, en-x-p3, ... */
+  function partsOf(entry) {
+    var number = function (part) { return Number(part.split("-x-p")[1]); };
+    var more = Object.keys(entry.languages || {}).filter(function (l) { return /-x-p\d+$/.test(l); })
+      .sort(function (a, b) { return number(a) - number(b); });
+    return more.length ? ["en"].concat(more) : [];
+  }
+
+  /* Every other part joins the page's own; Pagefind merges only an index at another address than its
+     own, so the same folder is named in full. */
+  function merge(instance) {
+    return Promise.all(parts.slice(1).map(function (part) {
+      return instance.mergeIndex(index.href, { language: part, baseUrl: root.pathname, excerptLength: 16 });
+    }));
   }
 
   /* Every facet's counts come from a second Pagefind, in Pagefind's worker, off the page's thread: once
@@ -64,8 +86,10 @@
   function counter() {
     if (!counting) {
       counting = load().then(function () {
-        var instance = pagefind.createInstance({ basePath: new URL("pagefind/", root).pathname, baseUrl: root.pathname });
-        return instance.init().then(function () { return instance.filters(); }).then(function (all) {
+        var instance = pagefind.createInstance({ basePath: index.pathname, baseUrl: root.pathname });
+        return instance.init().then(function () { return merge(instance); }).then(function () {
+          return instance.filters();
+        }).then(function (all) {
           allFilters = all;
           return instance;
         });
@@ -131,9 +155,7 @@
       return Promise.resolve();
     }
     status.textContent = "Searching…";
-    return load().then(function () {
-      return pagefind.search(state.q.trim() || null, options());
-    }).then(function (found) {
+    return load().then(find).then(function (found) {
       if (mine !== run || !found) return;
       results = found.results;
       shown = 0;
@@ -149,6 +171,32 @@
       if (mine === run) status.textContent = "Search could not load.";
       throw err;
     });
+  }
+
+  /* By relevance, Pagefind searches every part and merges the results by score. By date, a part's
+     scores are its own ranks, so the parts are searched one after the other, the newest first (or the
+     oldest), and their results follow each other. */
+  function find() {
+    var q = state.q.trim() || null, opts = options();
+    if (!opts.sort || !parts.length) return pagefind.search(q, opts);
+    var order = opts.sort.date === "desc" ? parts.slice().reverse() : parts;
+    return order.reduce(function (done, part) {
+      return done.then(function (all) {
+        var filters = Object.assign({}, opts.filters, { part: { any: [part] } });
+        return pagefind.search(q, Object.assign({}, opts, { filters: filters })).then(function (found) {
+          return all ? { results: all.results.concat(found.results), filters: add(all.filters, found.filters || {}) }
+            : { results: found.results, filters: add({}, found.filters || {}) };
+        });
+      });
+    }, Promise.resolve(null));
+  }
+
+  function add(counts, more) {
+    Object.keys(more).forEach(function (name) {
+      var into = counts[name] = counts[name] || {};
+      Object.keys(more[name]).forEach(function (value) { into[value] = (into[value] || 0) + more[name][value]; });
+    });
+    return counts;
   }
 
   /* The first results come with the counts of the chosen facets only; every facet's counts follow. */
