@@ -2,7 +2,9 @@
  * model by build_scripts/site/search_index.py: one result per fact, landing on its anchor).
  *
  * Nothing is loaded until the reader reaches for search (focus, `/` or `s`, or an address carrying a
- * search); then pagefind.js loads only the index fragments a query needs. Facets with counts (kind,
+ * search); then pagefind.js loads only the index fragments a query needs, ten results at a time, from
+ * every part of the index (a large one comes in parts by date); the facets are counted by a second
+ * Pagefind in Pagefind's worker, after the first results. Facets with counts (kind,
  * status, theme, tone, year, people, organisations) narrow the results; a facet's values are OR-ed,
  * facets AND-ed. The query, the facets and the sort are in the address (?q=…&status=…&sort=date), so
  * a filtered search can be shared, and Back goes to the previous choice. Keyboard: `/` or `s` focuses
