@@ -13,7 +13,7 @@ from build_scripts.data.model import Person
 from build_scripts.data.rules import RULES
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
-from build_scripts.site import search_index
+from build_scripts.site import search_index, search_parts
 
 from .browser_support import PageWatch
 from .conftest import ROOT, free_port
@@ -208,7 +208,7 @@ def parted_url(built_site, tmp_path_factory):
     site = tmp_path_factory.mktemp("parted") / "site"
     shutil.copytree(built_site, site)
     hand_written = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
-    with mock.patch.object(search_index, "PART_SIZE", 60):
+    with mock.patch.object(search_parts, "PART_SIZE", 60):
         search_index.write_index(site, BRIEFING, hand_written)
     assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) > 2
     with serve(site, free_port()) as url:

@@ -30,6 +30,7 @@ from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERS
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
 from build_scripts.plan.page_registry import PAGE_KINDS, PageKind
+from build_scripts.site.search_parts import PRIMARY, parts
 from build_scripts.site.search_service import write_documents
 from build_scripts.site.search_stable import stabilise
 
@@ -42,16 +43,6 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
 TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
-# The index in parts: Pagefind scores every match of a query against every matching word of every
-# matching page (its cost grows with the square of the matches: seconds for a word in 10,000 events), so
-# above PART_SIZE dated facts they are split by date into parts of at most that many, each a "language"
-# of its own in the one bundle ("en", the page's language, the oldest; then en-x-p2, ...), which the box
-# searches together (merged by score) and, sorted by date, one after the other. The undated facts and
-# the prose pages (which a sort by date leaves out) are dealt to the parts in turn, so that each part
-# holds a like share of every kind and a word weighs about the same in each (Pagefind's scores count a
-# word's pages in its own part). A small briefing is one part, "en".
-PART_SIZE = 4000
-PRIMARY = "en"
 # Pages indexed as a whole (prose, not facts): by page kind. Every other kind's pages list facts that
 # are records of their own, so indexing the page too would only add duplicates.
 PROSE_KINDS = frozenset({"home", "methodology"})
@@ -228,20 +219,6 @@ class _Facts:
                     s.date.label if s.date else "", s.date.start.isoformat() if s.date else "", "",
                     {"year": [str(s.date.start.year)] if s.date else []}))
         return out
-
-
-def parts(facts: Sequence[Record], prose: int = 0) -> list[str]:
-    """The part of the index (see PART_SIZE) of each record, then of each of the prose pages."""
-    dated = sorted((i for i, r in enumerate(facts) if r.sort_date), key=lambda i: (facts[i].sort_date, facts[i].url))
-    count = max(1, -(-len(dated) // PART_SIZE))
-    size = -(-len(dated) // count)
-    number = [0] * (len(facts) + prose)
-    for rank, i in enumerate(dated):
-        number[i] = rank // size
-    undated = [i for i, r in enumerate(facts) if not r.sort_date] + list(range(len(facts), len(facts) + prose))
-    for turn, i in enumerate(undated):
-        number[i] = turn % count
-    return [PRIMARY if n == 0 else f"{PRIMARY}-x-p{n + 1}" for n in number]
 
 
 def _short(text: str, limit: int = 140) -> str:

@@ -65,7 +65,7 @@
     return loading;
   }
 
-  /* A large index comes in parts by date (build_scripts/site/search_index.py, PART_SIZE), each filed by
+  /* A large index comes in parts by date (build_scripts/site/search_parts.py, PART_SIZE), each filed by
      Pagefind as a language of its own: the page's own ("en") the oldest, then en-x-p2, en-x-p3, ... */
   function partsOf(entry) {
     var number = function (part) { return Number(part.split("-x-p")[1]); };

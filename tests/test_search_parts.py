@@ -1,10 +1,11 @@
-"""The search index's parts (build_scripts/site/search_index.py): pure, no site built."""
+"""The search index's parts (build_scripts/site/search_parts.py): pure, no site built."""
 from __future__ import annotations
 
 from unittest import mock
 
-from build_scripts.site import search_index
-from build_scripts.site.search_index import Record, parts
+from build_scripts.site import search_parts
+from build_scripts.site.search_index import Record
+from build_scripts.site.search_parts import parts
 
 
 def record(number: int, dated: bool = True) -> Record:
@@ -18,7 +19,7 @@ def test_a_small_briefing_is_one_part():
 
 def test_dated_facts_split_by_date_and_undated_ones_are_dealt_in_turn():
     facts = [record(n) for n in range(10)] + [record(n, dated=False) for n in range(5)]
-    with mock.patch.object(search_index, "PART_SIZE", 4):
+    with mock.patch.object(search_parts, "PART_SIZE", 4):
         part_of = parts(facts, prose=1)
     names = ["en", "en-x-p2", "en-x-p3"]
     assert sorted(set(part_of)) == names
