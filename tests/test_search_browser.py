@@ -13,7 +13,7 @@ from build_scripts.data.model import Person
 from build_scripts.data.rules import RULES
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
-from build_scripts.site import search_index, search_parts
+from build_scripts.site import search_index, search_shards
 
 from .browser_support import PageWatch
 from .conftest import ROOT, free_port
@@ -201,14 +201,14 @@ def test_on_a_phone_a_result_navigates_instantly_and_back_reopens_the_search(con
 
 
 @pytest.fixture(scope="module")
-def parted_url(built_site, tmp_path_factory):
-    """The shipped site with its search index in parts of 60 dated facts, as a large briefing's is."""
+def sharded_url(built_site, tmp_path_factory):
+    """The shipped site with its search index in shards of 60 dated facts, as a large briefing's is."""
     from .browser_support import serve
 
-    site = tmp_path_factory.mktemp("parted") / "site"
+    site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(built_site, site)
     hand_written = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
-    with mock.patch.object(search_parts, "PART_SIZE", 60):
+    with mock.patch.object(search_shards, "SHARD_SIZE", 60):
         search_index.write_index(site, BRIEFING, hand_written)
     assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) > 2
     with serve(site, free_port()) as url:
@@ -226,20 +226,20 @@ def facet_counts(page) -> str:
 
 @pytest.mark.parametrize("address", ["?q=Microsoft", "?q=Microsoft&sort=date",
                                      "?q=OpenAI&sort=date-asc&status=Confirmed"])
-def test_an_index_in_parts_finds_counts_and_sorts_as_one_and_more_results_follow(context, site_url, parted_url,
+def test_an_index_in_shards_finds_counts_and_sorts_as_one_and_more_results_follow(context, site_url, sharded_url,
                                                                                   address):
     whole, watch = search(context, site_url, "", path=address)
-    parted, parted_watch = search(context, parted_url, "", path=address)
-    assert result_count(parted) == result_count(whole) > 20
-    assert facet_counts(parted) == facet_counts(whole)
-    if "sort=" in address:  # by date, the parts follow each other: the same dates in the same order
-        assert dates(parted) == dates(whole)
-    else:  # by relevance, each part's scores weigh a word in its own part: the same kinds of fact first
-        assert len(links(parted)) == 10
-    for page in (whole, parted):
+    sharded, sharded_watch = search(context, sharded_url, "", path=address)
+    assert result_count(sharded) == result_count(whole) > 20
+    assert facet_counts(sharded) == facet_counts(whole)
+    if "sort=" in address:  # by date, the shards follow each other: the same dates in the same order
+        assert dates(sharded) == dates(whole)
+    else:  # by relevance, each shard's scores weigh a word in its own shard: the same kinds of fact first
+        assert len(links(sharded)) == 10
+    for page in (whole, sharded):
         page.locator(".briefing-search__more").click()
         page.wait_for_function("() => document.querySelectorAll('.briefing-search__item').length === 20")
     if "sort=" in address:
-        assert dates(parted) == dates(whole)
-    assert len(set(links(parted))) == 20
-    assert watch.problems == [] and parted_watch.problems == []
+        assert dates(sharded) == dates(whole)
+    assert len(set(links(sharded))) == 20
+    assert watch.problems == [] and sharded_watch.problems == []

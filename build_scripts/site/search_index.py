@@ -30,7 +30,7 @@ from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERS
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
 from build_scripts.plan.page_registry import PAGE_KINDS, PageKind
-from build_scripts.site.search_parts import PRIMARY, parts
+from build_scripts.site.search_shards import PRIMARY, shards
 from build_scripts.site.search_service import write_documents
 from build_scripts.site.search_stable import stabilise
 
@@ -62,7 +62,7 @@ class Record:
     status: str = ""  # Status value: 'confirmed'
     filters: dict[str, list[str]] = field(default_factory=dict)
 
-    def html(self, part: str = PRIMARY, split: bool = False) -> str:
+    def html(self, shard: str = PRIMARY, split: bool = False) -> str:
         esc = html.escape
         title_weight = _clamp(TITLE_WEIGHT * self.boost)
         hidden = [f'<span data-pagefind-meta="kind">{esc(self.kind)}</span>',
@@ -71,12 +71,12 @@ class Record:
             hidden.append(f'<span data-pagefind-meta="date">{esc(self.date)}</span>')
         if self.status:
             hidden.append(f'<span data-pagefind-meta="status">{esc(self.status)}</span>')
-        if split:  # what the box narrows to when it sorts by date, one part after the other
-            hidden.append(f'<span data-pagefind-filter="part">{esc(part)}</span>')
+        if split:  # what the box narrows to when it sorts by date, one shard after the other
+            hidden.append(f'<span data-pagefind-filter="shard">{esc(shard)}</span>')
         for name in FACETS[1:]:
             hidden += [f'<span data-pagefind-filter="{name}">{esc(v)}</span>' for v in self.filters.get(name, [])]
         sort = f' data-pagefind-sort="date:{esc(self.sort_date)}"' if self.sort_date else ""
-        return (f'<html lang="{esc(part)}"><head><title>{esc(self.title)}</title></head>'
+        return (f'<html lang="{esc(shard)}"><head><title>{esc(self.title)}</title></head>'
                 f'<body><main data-pagefind-body{sort}>'
                 f'<h1 data-pagefind-meta="title" data-pagefind-weight="{title_weight:g}">{esc(self.title)}</h1>'
                 f'<p data-pagefind-weight="{_clamp(self.boost):g}">{esc(self.text)}</p>'
@@ -249,11 +249,11 @@ def prose_pages(site_dir: Path, hand_written: list[str]) -> list[tuple[str, str,
     return found
 
 
-def _prose_html(article: str, boost: float, part: str = PRIMARY, split: bool = False) -> str:
+def _prose_html(article: str, boost: float, shard: str = PRIMARY, split: bool = False) -> str:
     # the permalink marks (¶) and the charts' fallbacks are not words a reader searches for
     article = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", article, flags=re.S)
-    tag = f'<span data-pagefind-filter="part">{part}</span>' if split else ""
-    return (f'<html lang="{part}"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
+    tag = f'<span data-pagefind-filter="shard">{shard}</span>' if split else ""
+    return (f'<html lang="{shard}"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
             f'<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>{tag}'
             '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
 
@@ -265,15 +265,15 @@ def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] 
     shutil.rmtree(target, ignore_errors=True)
     facts = records(briefing)
     prose = prose_pages(site_dir, list(hand_written))
-    part_of = parts(facts, len(prose))
-    split = len(set(part_of)) > 1
-    documents = [("/" + r.url, r.html(part, split)) for r, part in zip(facts, part_of)]
-    documents += [("/" + url, _prose_html(article, boost, part, split))
-                  for (url, article, boost), part in zip(prose, part_of[len(facts):])]
-    # every part runs on the primary part's WebAssembly (the same English one)
-    copies = tuple(f"wasm.{part}.pagefind" for part in sorted(set(part_of) - {PRIMARY}))
+    shard_of = shards(facts, len(prose))
+    split = len(set(shard_of)) > 1
+    documents = [("/" + r.url, r.html(shard, split)) for r, shard in zip(facts, shard_of)]
+    documents += [("/" + url, _prose_html(article, boost, shard, split))
+                  for (url, article, boost), shard in zip(prose, shard_of[len(facts):])]
+    # every shard runs on the primary shard's WebAssembly (the same English one)
+    copies = tuple(f"wasm.{shard}.pagefind" for shard in sorted(set(shard_of) - {PRIMARY}))
     write_documents(site_dir / OUTPUT, documents, skip=UNUSED + copies)
     stabilise(target)  # the same data, the same bytes
     # `make bench` reads this line for the index's build time
     logging.getLogger("mkdocs.briefing.search").info(
-        "search index: %d facts (%d parts) in %.3f s", len(facts), len(set(part_of)), time.perf_counter() - started)
+        "search index: %d facts (%d shards) in %.3f s", len(facts), len(set(shard_of)), time.perf_counter() - started)

@@ -3,7 +3,7 @@
  *
  * Nothing is loaded until the reader reaches for search (focus, `/` or `s`, or an address carrying a
  * search); then pagefind.js loads only the index fragments a query needs, ten results at a time, from
- * every part of the index (a large one comes in parts by date); the facets are counted by a second
+ * every shard of the index (a large one comes in shards by date); the facets are counted by a second
  * Pagefind in Pagefind's worker, after the first results. Facets with counts (kind,
  * status, theme, tone, year, people, organisations) narrow the results; a facet's values are OR-ed,
  * facets AND-ed. The query, the facets and the sort are in the address (?q=…&status=…&sort=date), so
@@ -42,7 +42,7 @@
   var status = box.querySelector("#briefing-search-status");
   var list = box.querySelector(".briefing-search__list");
   var more = box.querySelector(".briefing-search__more");
-  var pagefind = null, loading = null, timer = null, run = 0, parts = [];
+  var pagefind = null, loading = null, timer = null, run = 0, shards = [];
   var allFilters = null, counting = null;  // every facet's values and the Pagefind that counts them: after the first results
   var state = { q: "", filters: {}, sort: "" };
   var results = [], shown = 0;
@@ -57,7 +57,7 @@
                              fetch(new URL("pagefind-entry.json", index).href).then(function (r) { return r.json(); })])
         .then(function (loaded) {
           pagefind = loaded[0];
-          parts = partsOf(loaded[1]);
+          shards = shardsOf(loaded[1]);
           return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true });
         }).then(function () { return pagefind.init(); })
         .then(function () { return merge(pagefind); });
@@ -65,20 +65,20 @@
     return loading;
   }
 
-  /* A large index comes in parts by date (build_scripts/site/search_parts.py, PART_SIZE), each filed by
-     Pagefind as a language of its own: the page's own ("en") the oldest, then en-x-p2, en-x-p3, ... */
-  function partsOf(entry) {
-    var number = function (part) { return Number(part.split("-x-p")[1]); };
-    var more = Object.keys(entry.languages || {}).filter(function (l) { return /-x-p\d+$/.test(l); })
+  /* A large index comes in shards by date (build_scripts/site/search_shards.py, SHARD_SIZE), each filed by
+     Pagefind as a language of its own: the page's own ("en") the oldest, then en-x-s2, en-x-s3, ... */
+  function shardsOf(entry) {
+    var number = function (shard) { return Number(shard.split("-x-s")[1]); };
+    var more = Object.keys(entry.languages || {}).filter(function (l) { return /-x-s\d+$/.test(l); })
       .sort(function (a, b) { return number(a) - number(b); });
     return more.length ? ["en"].concat(more) : [];
   }
 
-  /* Every other part joins the page's own; Pagefind merges only an index at another address than its
+  /* Every other shard joins the page's own; Pagefind merges only an index at another address than its
      own, so the same folder is named in full. */
   function merge(instance) {
-    return Promise.all(parts.slice(1).map(function (part) {
-      return instance.mergeIndex(index.href, { language: part, baseUrl: root.pathname, excerptLength: 16 });
+    return Promise.all(shards.slice(1).map(function (shard) {
+      return instance.mergeIndex(index.href, { language: shard, baseUrl: root.pathname, excerptLength: 16 });
     }));
   }
 
@@ -175,16 +175,16 @@
     });
   }
 
-  /* By relevance, Pagefind searches every part and merges the results by score. By date, a part's
-     scores are its own ranks, so the parts are searched one after the other, the newest first (or the
+  /* By relevance, Pagefind searches every shard and merges the results by score. By date, a shard's
+     scores are its own ranks, so the shards are searched one after the other, the newest first (or the
      oldest), and their results follow each other. */
   function find() {
     var q = state.q.trim() || null, opts = options();
-    if (!opts.sort || !parts.length) return pagefind.search(q, opts);
-    var order = opts.sort.date === "desc" ? parts.slice().reverse() : parts;
-    return order.reduce(function (done, part) {
+    if (!opts.sort || !shards.length) return pagefind.search(q, opts);
+    var order = opts.sort.date === "desc" ? shards.slice().reverse() : shards;
+    return order.reduce(function (done, shard) {
       return done.then(function (all) {
-        var filters = Object.assign({}, opts.filters, { part: { any: [part] } });
+        var filters = Object.assign({}, opts.filters, { shard: { any: [shard] } });
         return pagefind.search(q, Object.assign({}, opts, { filters: filters })).then(function (found) {
           return all ? { results: all.results.concat(found.results), filters: add(all.filters, found.filters || {}) }
             : { results: found.results, filters: add({}, found.filters || {}) };
