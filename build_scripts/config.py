@@ -21,7 +21,7 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 CHROMIUM_ENV = "CHROMIUM_PATH"
 CONTACT_ENV, REPOSITORY_ENV = "LINK_CHECK_CONTACT", "GITHUB_REPOSITORY"
 ARCHIVE_BASE_ENV, ARCHIVE_ACCESS_ENV, ARCHIVE_SECRET_ENV = "WAYBACK_BASE_URL", "IA_ACCESS_KEY", "IA_SECRET_KEY"
-BENCH_SIZES_ENV = "BENCH_SIZES"
+BENCH_SIZES_ENV, BENCH_EVENTS_ENV = "BENCH_SIZES", "BENCH_EVENTS"
 
 
 def build_date_from_env() -> date:
@@ -72,6 +72,11 @@ def archive_settings_from_env() -> tuple[str | None, str | None, str | None]:
 def bench_sizes(default: Iterable[int]) -> list[int]:
     """The benchmark's sizes in events: $BENCH_SIZES (comma-separated), else `default`."""
     return [int(s) for s in os.environ.get(BENCH_SIZES_ENV, ",".join(map(str, default))).split(",")]
+
+
+def bench_events(default: int) -> int:
+    """The search benchmark's size in events: $BENCH_EVENTS, else `default`."""
+    return int(os.environ.get(BENCH_EVENTS_ENV, str(default)))
 
 
 def data_dir_from_env(root: Path) -> Path:

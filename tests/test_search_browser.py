@@ -3,7 +3,9 @@ checked against the model, ranking, the keyboard, a phone, both palettes, axe, a
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
+from unittest import mock
 
 import pytest
 
@@ -11,9 +13,10 @@ from build_scripts.data.model import Person
 from build_scripts.data.rules import RULES
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
+from build_scripts.site import search_index, search_shards
 
 from .browser_support import PageWatch
-from .conftest import ROOT
+from .conftest import ROOT, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -41,10 +44,12 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
 
 
 def wait_results(page):
-    # the list names the query it shows once its first results are in place
-    page.wait_for_function("() => document.querySelector('.briefing-search__list').dataset.query"
-                           " === document.querySelector('#briefing-search-input').value.trim() || "
-                           "/No matching/.test(document.querySelector('#briefing-search-status').textContent)",
+    # the list names the query it shows once its first results are in place, the facets once every
+    # facet is counted (by the second Pagefind, in its worker)
+    page.wait_for_function("() => { const q = document.querySelector('#briefing-search-input').value.trim();"
+                           " return (document.querySelector('.briefing-search__list').dataset.query === q || "
+                           "/No matching/.test(document.querySelector('#briefing-search-status').textContent)) && "
+                           "document.querySelector('.briefing-search__facets').dataset.query === q; }",
                            timeout=30000)
     page.wait_for_timeout(200)
 
@@ -193,3 +198,48 @@ def test_on_a_phone_a_result_navigates_instantly_and_back_reopens_the_search(con
     page.keyboard.press("Escape")
     page.wait_for_function("() => !location.search.includes('q=')")
     assert watch.problems == []
+
+
+@pytest.fixture(scope="module")
+def sharded_url(built_site, tmp_path_factory):
+    """The shipped site with its search index in shards of 60 dated facts, as a large briefing's is."""
+    from .browser_support import serve
+
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(built_site, site)
+    hand_written = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+    with mock.patch.object(search_shards, "SHARD_SIZE", 60):
+        search_index.write_index(site, BRIEFING, hand_written)
+    assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) > 2
+    with serve(site, free_port()) as url:
+        yield url
+
+
+def dates(page) -> list[str]:
+    kickers = page.eval_on_selector_all(".briefing-search__kicker", "els => els.map(e => e.textContent)")
+    return [re.search(r"· (.*?\d{4})", k).group(1) for k in kickers]
+
+
+def facet_counts(page) -> str:
+    return page.locator(".briefing-search__facets").text_content()
+
+
+@pytest.mark.parametrize("address", ["?q=Microsoft", "?q=Microsoft&sort=date",
+                                     "?q=OpenAI&sort=date-asc&status=Confirmed"])
+def test_an_index_in_shards_finds_counts_and_sorts_as_one_and_more_results_follow(context, site_url, sharded_url,
+                                                                                  address):
+    whole, watch = search(context, site_url, "", path=address)
+    sharded, sharded_watch = search(context, sharded_url, "", path=address)
+    assert result_count(sharded) == result_count(whole) > 20
+    assert facet_counts(sharded) == facet_counts(whole)
+    if "sort=" in address:  # by date, the shards follow each other: the same dates in the same order
+        assert dates(sharded) == dates(whole)
+    else:  # by relevance, each shard's scores weigh a word in its own shard: the same kinds of fact first
+        assert len(links(sharded)) == 10
+    for page in (whole, sharded):
+        page.locator(".briefing-search__more").click()
+        page.wait_for_function("() => document.querySelectorAll('.briefing-search__item').length === 20")
+    if "sort=" in address:
+        assert dates(sharded) == dates(whole)
+    assert len(set(links(sharded))) == 20
+    assert watch.problems == [] and sharded_watch.problems == []

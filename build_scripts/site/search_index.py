@@ -15,19 +15,14 @@ one fixed order, so the same data gives the same index bytes.
 """
 from __future__ import annotations
 
-import base64
 import html
-import json
 import logging
-import os
 import re
 import shutil
-import subprocess
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Sequence
+from typing import Sequence
 
 from build_scripts.data.model import Briefing, Person
 from build_scripts.data.rules import RULES
@@ -35,14 +30,16 @@ from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERS
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
 from build_scripts.plan.page_registry import PAGE_KINDS, PageKind
+from build_scripts.site.search_shards import PRIMARY, shards
 from build_scripts.site.search_service import write_documents
 from build_scripts.site.search_stable import stabilise
 
 OUTPUT = "pagefind"  # the index's folder in the site
 # Pagefind writes its own UI bundles too; the site has its own search box (assets/search.js) and ships
-# only what that loads: pagefind.js (run on the page, noWorker: the worker's start-up and 12 KB cost more
-# than its searches), the WebAssembly and the index's files.
-UNUSED = ("pagefind-worker.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+# only what that loads: pagefind.js (the results are searched on the page: the worker's start-up costs
+# more than it saves before the first results), its worker (which counts every facet afterwards, off the
+# page's thread), the WebAssembly and the index's files.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
 TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
@@ -65,7 +62,7 @@ class Record:
     status: str = ""  # Status value: 'confirmed'
     filters: dict[str, list[str]] = field(default_factory=dict)
 
-    def html(self) -> str:
+    def html(self, shard: str = PRIMARY, split: bool = False) -> str:
         esc = html.escape
         title_weight = _clamp(TITLE_WEIGHT * self.boost)
         hidden = [f'<span data-pagefind-meta="kind">{esc(self.kind)}</span>',
@@ -74,10 +71,13 @@ class Record:
             hidden.append(f'<span data-pagefind-meta="date">{esc(self.date)}</span>')
         if self.status:
             hidden.append(f'<span data-pagefind-meta="status">{esc(self.status)}</span>')
+        if split:  # what the box narrows to when it sorts by date, one shard after the other
+            hidden.append(f'<span data-pagefind-filter="shard">{esc(shard)}</span>')
         for name in FACETS[1:]:
             hidden += [f'<span data-pagefind-filter="{name}">{esc(v)}</span>' for v in self.filters.get(name, [])]
         sort = f' data-pagefind-sort="date:{esc(self.sort_date)}"' if self.sort_date else ""
-        return (f'<html lang="en"><head><title>{esc(self.title)}</title></head><body><main data-pagefind-body{sort}>'
+        return (f'<html lang="{esc(shard)}"><head><title>{esc(self.title)}</title></head>'
+                f'<body><main data-pagefind-body{sort}>'
                 f'<h1 data-pagefind-meta="title" data-pagefind-weight="{title_weight:g}">{esc(self.title)}</h1>'
                 f'<p data-pagefind-weight="{_clamp(self.boost):g}">{esc(self.text)}</p>'
                 f'<div data-pagefind-ignore>{"".join(hidden)}</div></main></body></html>')
@@ -249,11 +249,12 @@ def prose_pages(site_dir: Path, hand_written: list[str]) -> list[tuple[str, str,
     return found
 
 
-def _prose_html(article: str, boost: float) -> str:
+def _prose_html(article: str, boost: float, shard: str = PRIMARY, split: bool = False) -> str:
     # the permalink marks (¶) and the charts' fallbacks are not words a reader searches for
     article = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", article, flags=re.S)
-    return (f'<html lang="en"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
-            '<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>'
+    tag = f'<span data-pagefind-filter="shard">{shard}</span>' if split else ""
+    return (f'<html lang="{shard}"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
+            f'<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>{tag}'
             '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
 
 
@@ -263,10 +264,16 @@ def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] 
     target = site_dir / OUTPUT
     shutil.rmtree(target, ignore_errors=True)
     facts = records(briefing)
-    documents = [("/" + r.url, r.html()) for r in facts]
-    documents += [("/" + url, _prose_html(article, boost)) for url, article, boost in prose_pages(site_dir, list(hand_written))]
-    write_documents(site_dir / OUTPUT, documents, skip=UNUSED)
+    prose = prose_pages(site_dir, list(hand_written))
+    shard_of = shards(facts, len(prose))
+    split = len(set(shard_of)) > 1
+    documents = [("/" + r.url, r.html(shard, split)) for r, shard in zip(facts, shard_of)]
+    documents += [("/" + url, _prose_html(article, boost, shard, split))
+                  for (url, article, boost), shard in zip(prose, shard_of[len(facts):])]
+    # every shard runs on the primary shard's WebAssembly (the same English one)
+    copies = tuple(f"wasm.{shard}.pagefind" for shard in sorted(set(shard_of) - {PRIMARY}))
+    write_documents(site_dir / OUTPUT, documents, skip=UNUSED + copies)
     stabilise(target)  # the same data, the same bytes
     # `make bench` reads this line for the index's build time
     logging.getLogger("mkdocs.briefing.search").info(
-        "search index: %d facts in %.3f s", len(facts), time.perf_counter() - started)
+        "search index: %d facts (%d shards) in %.3f s", len(facts), len(set(shard_of)), time.perf_counter() - started)

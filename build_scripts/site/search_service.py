@@ -61,10 +61,10 @@ class _Service:
 
 def write_documents(target: Path, documents: list[tuple[str, str]], skip: tuple[str, ...] = ()) -> None:
     """Index (url, HTML) documents, in their order, and write the index into target (its files named in
-    skip left out)."""
+    skip left out). Each document's `<html lang>` is the part of the index it goes to."""
     service = _Service()
     try:
-        index_id = service.ask({"type": "NewIndex", "config": {"force_language": "en", "keep_index_url": True}})["index_id"]
+        index_id = service.ask({"type": "NewIndex", "config": {"keep_index_url": True}})["index_id"]
 
         def write_all() -> None:
             for url, content in documents:

@@ -124,6 +124,7 @@ def stabilise(folder: Path) -> None:
         meta_path.unlink()
         _write(folder / f"pagefind.{language}_{digest}.pf_meta", meta)
         info["hash"] = f"{language}_{digest}"
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # listed in a hash map's order too
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

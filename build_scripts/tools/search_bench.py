@@ -1,6 +1,11 @@
 """What search costs a reader: measured in Chromium against a local server (`make bench`), and
 weighed on disk (`make weigh`).
 
+Alone, without the rest of `make bench`: `python -m build_scripts.tools.search_bench [SITE]` measures a
+built site (the synthetic briefing's, or any), or first builds the synthetic briefing at 10,000 events
+(BENCH_EVENTS to change) into a temporary folder, which takes minutes; it prints one line per query and
+the medians.
+
 In the browser, each query is entered into the header's search box of a fresh page (an empty cache: the
 first search a reader makes), and measured from the query entered to the first results on screen:
 milliseconds (including the box's own 30 ms pause for more typing), and the bytes transferred
@@ -10,11 +15,15 @@ nothing before the reader reaches for it.
 from __future__ import annotations
 
 import gzip
+import json
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-from build_scripts.config import chromium_path
+from build_scripts.config import EPOCH_ENV, STATIC_CHARTS_ENV, bench_events, child_environment, chromium_path
 from build_scripts.site.search_index import OUTPUT
 
 # (label, query, facet to choose or None): three breadths on the synthetic briefing, and one with a facet
@@ -97,3 +106,29 @@ def on_disk(site: Path) -> dict:
     gz = sum(len(gzip.compress(p.read_bytes(), 9)) if p.suffix == ".js" else p.stat().st_size for p in runtime)
     return {"search_index_bytes": sum(p.stat().st_size for p in files), "search_files": len(files),
             "search_runtime_bytes": gz}
+
+
+def _synthetic_site(scratch: Path, events: int) -> Path:
+    """The synthetic briefing (build_scripts/tools/synthetic.py) built as `make bench` builds it."""
+    from build_scripts.tools.synthetic import write_synthetic
+
+    data, site = scratch / "data", scratch / "site"
+    write_synthetic(data, events, max(1, events // 10))
+    env = child_environment({STATIC_CHARTS_ENV: "0", EPOCH_ENV: "1700000000"})
+    subprocess.run([sys.executable, "-m", "build_scripts", "--data", str(data), "site", "--site-dir", str(site)],
+                   check=True, env=env, stdout=subprocess.DEVNULL)
+    return site
+
+
+def main(args: list[str]) -> int:
+    with tempfile.TemporaryDirectory(prefix="briefing-search-bench-") as scratch:
+        site = Path(args[0]) if args else _synthetic_site(Path(scratch), bench_events(10000))
+        rows = first_results(site)
+        for row in rows:
+            print(json.dumps(row))
+        print(json.dumps({k: v for k, v in summary(rows).items() if k != "search_queries"}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -2,7 +2,9 @@
  * model by build_scripts/site/search_index.py: one result per fact, landing on its anchor).
  *
  * Nothing is loaded until the reader reaches for search (focus, `/` or `s`, or an address carrying a
- * search); then pagefind.js loads only the index fragments a query needs. Facets with counts (kind,
+ * search); then pagefind.js loads only the index fragments a query needs, ten results at a time, from
+ * every shard of the index (a large one comes in shards by date); the facets are counted by a second
+ * Pagefind in Pagefind's worker, after the first results. Facets with counts (kind,
  * status, theme, tone, year, people, organisations) narrow the results; a facet's values are OR-ed,
  * facets AND-ed. The query, the facets and the sort are in the address (?q=…&status=…&sort=date), so
  * a filtered search can be shared, and Back goes to the previous choice. Keyboard: `/` or `s` focuses
@@ -15,6 +17,7 @@
   var PAGE = 10;
   var script = document.currentScript;
   var root = new URL("../", script ? script.src : window.location.href);  // assets/search.js -> the site's root
+  var index = new URL("pagefind/", root);
   var box = document.querySelector(".briefing-search");
   var toggle = document.getElementById("__search");
   if (!box || !toggle) return;
@@ -39,8 +42,8 @@
   var status = box.querySelector("#briefing-search-status");
   var list = box.querySelector(".briefing-search__list");
   var more = box.querySelector(".briefing-search__more");
-  var pagefind = null, loading = null, timer = null, run = 0;
-  var allFilters = null, filtersLoading = null;  // every facet's values: loaded after the first results
+  var pagefind = null, loading = null, timer = null, run = 0, shards = [];
+  var allFilters = null, counting = null;  // every facet's values and the Pagefind that counts them: after the first results
   var state = { q: "", filters: {}, sort: "" };
   var results = [], shown = 0;
 
@@ -50,12 +53,51 @@
 
   function load() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        pagefind = module;
-        return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true });
-      }).then(function () { return pagefind.init(); });
+      loading = Promise.all([import(new URL("pagefind.js", index).href),
+                             fetch(new URL("pagefind-entry.json", index).href).then(function (r) { return r.json(); })])
+        .then(function (loaded) {
+          pagefind = loaded[0];
+          shards = shardsOf(loaded[1]);
+          return pagefind.options({ baseUrl: root.pathname, excerptLength: 16, noWorker: true });
+        }).then(function () { return pagefind.init(); })
+        .then(function () { return merge(pagefind); });
     }
     return loading;
+  }
+
+  /* A large index comes in shards by date (build_scripts/site/search_shards.py, SHARD_SIZE), each filed by
+     Pagefind as a language of its own: the page's own ("en") the oldest, then en-x-s2, en-x-s3, ... */
+  function shardsOf(entry) {
+    var number = function (shard) { return Number(shard.split("-x-s")[1]); };
+    var more = Object.keys(entry.languages || {}).filter(function (l) { return /-x-s\d+$/.test(l); })
+      .sort(function (a, b) { return number(a) - number(b); });
+    return more.length ? ["en"].concat(more) : [];
+  }
+
+  /* Every other shard joins the page's own; Pagefind merges only an index at another address than its
+     own, so the same folder is named in full. */
+  function merge(instance) {
+    return Promise.all(shards.slice(1).map(function (shard) {
+      return instance.mergeIndex(index.href, { language: shard, baseUrl: root.pathname, excerptLength: 16 });
+    }));
+  }
+
+  /* Every facet's counts come from a second Pagefind, in Pagefind's worker, off the page's thread: once
+     it holds every facet's values, Pagefind counts all of them on each search (a second or more for a
+     broad query at 10,000 events), which the one that finds the results never has to do. */
+  function counter() {
+    if (!counting) {
+      counting = load().then(function () {
+        var instance = pagefind.createInstance({ basePath: index.pathname, baseUrl: root.pathname });
+        return instance.init().then(function () { return merge(instance); }).then(function () {
+          return instance.filters();
+        }).then(function (all) {
+          allFilters = all;
+          return instance;
+        });
+      });
+    }
+    return counting;
   }
 
   function esc(text) {
@@ -105,6 +147,7 @@
   function search() {
     var mine = ++run;
     list.removeAttribute("data-query");
+    facetsBox.removeAttribute("data-query");
     if (!active(state)) {
       results = []; shown = 0;
       list.replaceChildren();
@@ -114,19 +157,17 @@
       return Promise.resolve();
     }
     status.textContent = "Searching…";
-    return load().then(function () {
-      return pagefind.search(state.q.trim() || null, options());
-    }).then(function (found) {
+    return load().then(find).then(function (found) {
       if (mine !== run || !found) return;
       results = found.results;
       shown = 0;
       list.replaceChildren();
-      renderFacets(found.filters || {}, allFilters || found.filters || {});
+      if (!allFilters) renderFacets(found.filters || {}, found.filters || {});  // else the counts follow in place
       var n = results.length;
       status.textContent = n === 0 ? "No matching facts" : (n === 1 ? "1 result" : n + " results");
       return showMore(mine).then(function () {
         if (mine === run) list.setAttribute("data-query", state.q);  // shown: for tests and `make bench`
-        return allFilters ? null : completeFacets(mine);
+        return completeFacets(mine);
       });
     }).catch(function (err) {
       if (mine === run) status.textContent = "Search could not load.";
@@ -134,15 +175,40 @@
     });
   }
 
-  /* Pagefind counts only the facets whose files it has loaded: after the first results (which load
-     only what the query and the chosen facets need), every facet's file is loaded once, and the counts
-     of this search are completed. */
+  /* By relevance, Pagefind searches every shard and merges the results by score. By date, a shard's
+     scores are its own ranks, so the shards are searched one after the other, the newest first (or the
+     oldest), and their results follow each other. */
+  function find() {
+    var q = state.q.trim() || null, opts = options();
+    if (!opts.sort || !shards.length) return pagefind.search(q, opts);
+    var order = opts.sort.date === "desc" ? shards.slice().reverse() : shards;
+    return order.reduce(function (done, shard) {
+      return done.then(function (all) {
+        var filters = Object.assign({}, opts.filters, { shard: { any: [shard] } });
+        return pagefind.search(q, Object.assign({}, opts, { filters: filters })).then(function (found) {
+          return all ? { results: all.results.concat(found.results), filters: add(all.filters, found.filters || {}) }
+            : { results: found.results, filters: add({}, found.filters || {}) };
+        });
+      });
+    }, Promise.resolve(null));
+  }
+
+  function add(counts, more) {
+    Object.keys(more).forEach(function (name) {
+      var into = counts[name] = counts[name] || {};
+      Object.keys(more[name]).forEach(function (value) { into[value] = (into[value] || 0) + more[name][value]; });
+    });
+    return counts;
+  }
+
+  /* The first results come with the counts of the chosen facets only; every facet's counts follow. */
   function completeFacets(mine) {
-    if (!filtersLoading) filtersLoading = pagefind.filters().then(function (all) { allFilters = all; });
-    return filtersLoading.then(function () {
+    return counter().then(function (instance) {
       if (mine !== run) return null;
-      return pagefind.search(state.q.trim() || null, options()).then(function (found) {
-        if (mine === run && found) renderFacets(found.filters || {}, allFilters);
+      return instance.search(state.q.trim() || null, options()).then(function (found) {
+        if (mine !== run || !found) return;
+        renderFacets(found.filters || {}, allFilters);
+        facetsBox.setAttribute("data-query", state.q);  // counted: for tests
       });
     });
   }
