@@ -109,3 +109,32 @@ def test_the_sources_narrow_by_outlet_and_kind_to_exactly_the_datas_sources(brow
                 len(want) == len(everything)
         page.select_option(f"#narrow-{field}", "")
     assert "kind=" not in page.url and not watch.problems, watch.problems
+
+
+def test_a_button_before_the_chart_leads_a_phone_reader_to_the_controls(browser, site_url):
+    """On a phone the timeline's chart is a screen or two tall: a button above it goes to the controls."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "timeline/")
+    jump = page.locator("p.narrow-jump button")
+    assert jump.count() == 1
+    assert jump.text_content() == "Narrow the events by theme, status, who, year, or read them newest first"
+    assert page.evaluate("""() => { const j = document.querySelector('p.narrow-jump'),
+        c = document.querySelector('article figure.chart');
+        return !!(j.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING); }"""), "the link comes first"
+    jump.tap()
+    page.wait_for_timeout(600)
+    box = page.locator("form.narrow").bounding_box()
+    assert 48 <= box["y"] < 740, "the controls are on screen, under the header"
+    page.goto(site_url + "sources/")
+    assert page.locator("p.narrow-jump").count() == 0, "no chart before the sources' controls: no button"
+    context.close()
+    desk = browser.new_page()
+    desk.goto(site_url + "timeline/")
+    desk.wait_for_load_state("load")
+    desk.focus("p.narrow-jump button")
+    desk.keyboard.press("Enter")
+    desk.wait_for_timeout(1000)
+    focused = desk.evaluate("[document.activeElement.id, document.activeElement.tagName, location.href]")
+    assert focused[0] == "narrow-order", f"the keyboard lands on the first control, not {focused}"
+    desk.close()
