@@ -122,6 +122,7 @@ print(len(draw_svgs(image_figures({"money": charts["money"]}), Path(sys.argv[2])
 """
 
 
+@pytest.mark.browser  # kaleido starts Chromium in each of two processes, to draw the images afresh
 @pytest.mark.skipif(chart_drawing.why_not_drawn() is not None, reason="no Chromium to draw the images")
 def test_drawing_chart_images_shows_progress_on_a_terminal_and_one_line_in_a_log(tmp_path):
     import re
