@@ -14,7 +14,7 @@ from build_scripts.render.chart_images import image_figures
 from build_scripts.session import generate
 
 from .conftest import MINI, copy_data
-from .test_editorial import WARNINGS
+from .test_data_editorial import WARNINGS
 
 TURNED_OFF = "Charts are interactive only: static chart images were turned off (BRIEFING_STATIC_CHARTS=0)."
 

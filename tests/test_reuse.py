@@ -1,6 +1,6 @@
-"""Incremental regeneration within one build session: after one event changes, only the files whose
-bytes changed are rewritten, and what reuse gives is exactly what a fresh process would build; after
-a template changes, the pages show it (as `mkdocs serve` must)."""
+"""Incremental regeneration within one build session (reuse.py, and the caches the session holds): after one
+event changes, only the files whose bytes changed are rewritten, and what reuse gives is exactly what a fresh
+process would build; after a template changes, the pages show it (as `mkdocs serve` must)."""
 from __future__ import annotations
 
 import shutil
