@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.effects.writing import write_tree
+from build_scripts.render.page_paths import SPLIT_ABOVE
 from build_scripts.session import BuildConfig, BuildSession, SessionCaches, generate
 from build_scripts.tools.synthetic import write_synthetic
 
@@ -33,8 +34,9 @@ def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 @pytest.fixture
 def synthetic(tmp_path) -> Path:
+    """A hundred events more than SPLIT_ABOVE: a timeline split into parts, of which one event changes one."""
     data = tmp_path / "data"
-    write_synthetic(data, 1000, 100)
+    write_synthetic(data, SPLIT_ABOVE + 100, 100)
     return data
 
 
