@@ -138,7 +138,7 @@ def test_make_archive_adds_a_snapshot_for_every_address_and_only_those_lines(sta
     assert removed == [] and len(added) == 3 * len(expected)
     sources = {s.id: s for s in load_report(data).briefing.sources}
     drafts = [t for t in expected if t.source_id not in sources]  # leads held as drafts are archived too
-    assert all(f"{stand_in.base}/web/{TIMESTAMP}/" in (data / "sources.yaml").read_text() for _ in drafts)
+    assert drafts and all(f"{stand_in.base}/web/{TIMESTAMP}/{t.link.url}" in t.path.read_text() for t in drafts)
     for target in (t for t in expected if t.source_id in sources):
         owner = sources[target.source_id].read_via if target.keys else sources[target.source_id]
         assert owner.archived.url == f"{stand_in.base}/web/{TIMESTAMP}/{owner.url}"
