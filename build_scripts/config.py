@@ -4,7 +4,7 @@ The build's variables: BRIEFING_DATA (the data folder), SOURCE_DATE_EPOCH (the b
 commit builds the same bytes) and BRIEFING_STATIC_CHARTS (0 turns the charts' static images off). Stages
 never read the environment: they are handed these values. The commands beside the build read theirs here
 too: the network commands' contact and Internet Archive keys, the tools' Chromium and benchmark sizes.
-No other module touches os.environ (tests/test_layout.py).
+No other module touches os.environ (tests/test_project_layout.py).
 """
 from __future__ import annotations
 

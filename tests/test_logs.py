@@ -14,7 +14,7 @@ from build_scripts.render.chart_images import image_figures
 from build_scripts.session import generate
 
 from .conftest import MINI, copy_data
-from .test_editorial import WARNINGS
+from .test_data_editorial import WARNINGS
 
 TURNED_OFF = "Charts are interactive only: static chart images were turned off (BRIEFING_STATIC_CHARTS=0)."
 
@@ -122,6 +122,7 @@ print(len(draw_svgs(image_figures({"money": charts["money"]}), Path(sys.argv[2])
 """
 
 
+@pytest.mark.browser  # kaleido starts Chromium in each of two processes, to draw the images afresh
 @pytest.mark.skipif(chart_drawing.why_not_drawn() is not None, reason="no Chromium to draw the images")
 def test_drawing_chart_images_shows_progress_on_a_terminal_and_one_line_in_a_log(tmp_path):
     import re

@@ -2,7 +2,7 @@
 the item a warning concerns (`acknowledge: [{warning: W101, reason: "…", until: 2027-03-01}]`).
 
 A code is one line of WARNINGS (code -> name); the editors' guide explains each under a heading
-`### W101 mirror-only-source` (tests/test_acknowledgements.py checks both ways). A check gives its
+`### W101 mirror-only-source` (tests/test_data_acknowledgements.py checks both ways). A check gives its
 warning a code with `coded("W101")`. An acknowledged warning is counted, not printed; one whose `until`
 has passed comes back; an acknowledgement that matches no warning is itself a warning (W001), so none
 outlives the problem it excused.

@@ -2,7 +2,7 @@
 
 On the site's pages they are HTML (formats.HtmlFormat), carried through Markdown in an HTML block
 (text.html_block): a page of hundreds of events then costs Python-Markdown almost nothing. Links in
-them are final site addresses (MkDocs rewrites only Markdown links); tests/test_site.py checks every
+them are final site addresses (MkDocs rewrites only Markdown links); tests/test_built_site.py checks every
 one of them resolves. In a plain-Markdown copy they are Markdown paragraphs and lists.
 """
 from __future__ import annotations

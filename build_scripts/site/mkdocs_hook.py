@@ -43,7 +43,7 @@ from build_scripts.render.formats import HtmlFormat  # noqa: E402
 from build_scripts.render.masthead import footer_parts  # noqa: E402
 from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED  # noqa: E402
 
-# The one module-level object in build_scripts/ (tests/test_layout.py allows it by name): MkDocs
+# The one module-level object in build_scripts/ (tests/test_project_layout.py allows it by name): MkDocs
 # calls a hook with nothing of its own, and keeps the hook's module for the whole process, so the
 # caches `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
 # its own session instead (config[SESSION_KEY]), so its check and its build share one reading of the data.

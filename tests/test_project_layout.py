@@ -38,6 +38,12 @@ def module_name(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
 
 
+@functools.lru_cache(maxsize=None)
+def parsed(path: Path) -> ast.Module:
+    """A module's syntax tree, parsed once for all the checks below (which only read it)."""
+    return ast.parse(path.read_text())
+
+
 def immutable(value, seen: int = 0) -> bool:
     """A value no code can change in place (recursively, for containers)."""
     if seen > 8:
@@ -79,7 +85,7 @@ def test_no_mutable_module_level_state():
     found = []
     for path in MODULES:
         name = module_name(path)
-        tree = ast.parse(path.read_text())
+        tree = parsed(path)
         if path.name == "__main__.py":  # runs the command line when imported
             continue
         module = importlib.import_module(name)
@@ -111,7 +117,7 @@ def test_modules_and_functions_are_short(path):
     lines = path.read_text().count("\n")
     assert lines <= MAX_MODULE_LINES, f"{path.name} has {lines} lines (at most {MAX_MODULE_LINES}): split it by concept"
     long = [f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
-            for node in ast.walk(ast.parse(path.read_text()))
+            for node in ast.walk(parsed(path))
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES]
     assert not long, f"{path.name}: functions over {MAX_FUNCTION_LINES} lines: {', '.join(long)}"
@@ -158,17 +164,18 @@ def floor_of(module: str) -> int:
     return next(i for i, rooms in enumerate(FLOORS) if room(module) in rooms)
 
 
-def imports_of(path: Path) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def imports_of(path: Path) -> frozenset[str]:
     """The build_scripts modules a module imports (also inside functions and TYPE_CHECKING blocks)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("build_scripts"):
             folder = ROOT.joinpath(*node.module.split("."))
             found |= {f"{node.module}.{a.name}" if (folder / f"{a.name}.py").exists() else node.module
                       for a in node.names}
         elif isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("build_scripts.")}
-    return found
+    return frozenset(found)
 
 
 def test_every_import_runs_down_but_the_named_ones():
@@ -206,15 +213,16 @@ EFFECTFUL = {"os", "subprocess", "shutil", "asyncio", "tempfile", "socket", "cty
              "kaleido", "requests"}  # doors to files, processes, the environment and the network
 
 
-def effectful(path: Path) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def effectful(path: Path) -> frozenset[str]:
     """What in a module writes a file, starts a process or reads the environment: its imports of the
     standard library's doors to them, and its own file writes."""
-    tree = ast.parse(path.read_text())
+    tree = parsed(path)
     found = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names if a.name in EFFECTFUL}
     found |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module in EFFECTFUL}
     calls = [n.func for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
     found |= {f".{f.attr}()" for f in calls if f.attr in {"write_text", "write_bytes", "mkdir", "unlink", "rename"}}
-    return found | ({"effects/"} if path.parent.name == "effects" else set())
+    return frozenset(found | ({"effects/"} if path.parent.name == "effects" else set()))
 
 
 def test_render_does_no_io():

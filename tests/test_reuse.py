@@ -1,6 +1,6 @@
-"""Incremental regeneration within one build session: after one event changes, only the files whose
-bytes changed are rewritten, and what reuse gives is exactly what a fresh process would build; after
-a template changes, the pages show it (as `mkdocs serve` must)."""
+"""Incremental regeneration within one build session (reuse.py, and the caches the session holds): after one
+event changes, only the files whose bytes changed are rewritten, and what reuse gives is exactly what a fresh
+process would build; after a template changes, the pages show it (as `mkdocs serve` must)."""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.effects.writing import write_tree
+from build_scripts.render.page_paths import SPLIT_ABOVE
 from build_scripts.session import BuildConfig, BuildSession, SessionCaches, generate
 from build_scripts.tools.synthetic import write_synthetic
 
@@ -33,8 +34,9 @@ def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 @pytest.fixture
 def synthetic(tmp_path) -> Path:
+    """A hundred events more than SPLIT_ABOVE: a timeline split into parts, of which one event changes one."""
     data = tmp_path / "data"
-    write_synthetic(data, 1000, 100)
+    write_synthetic(data, SPLIT_ABOVE + 100, 100)
     return data
 
 

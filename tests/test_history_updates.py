@@ -89,7 +89,7 @@ def _day_of_edits(root):
     """The mini briefing published on 1 July 2024; on 2 July, three commits change one event (a source
     added, its status explained, a correction made on 30 June recorded and then reworded twice) and give
     a source an editor's acknowledgement of a warning, and nothing else."""
-    from .test_corrections import commit, git
+    from .test_history_corrections import commit, git
 
     repo = root / "repo"
     (repo / "data").mkdir(parents=True)

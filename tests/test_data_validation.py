@@ -1,4 +1,5 @@
-"""Hostile data: every category of editor mistake gets exact, located errors, and nothing is lost.
+"""Hostile data (data/loading.py, data/validation.py): every category of editor mistake gets exact, located
+errors, and nothing is lost.
 
 Each folder in tests/cases/ holds files laid over a copy of the mini briefing, and expected.txt:
 the exact output of `check` (golden: UPDATE_GOLDEN=1 rewrites it).

@@ -1,4 +1,5 @@
-"""Any briefing, not just this one: a check that needs only the data, paths as the editor gave them."""
+"""The command line (cli.py) on any briefing, not just this one: a check that needs only the data, paths as the
+editor gave them, `new`, the README's example, and each optional part of a briefing on its own."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,5 @@
-"""Archived copies: validated in the data, shown beside each source, carried by the downloads and
-the structured data. The shipped data has none, so a copy of the mini briefing gets some."""
+"""Sources' archived copies (data/sources.py): validated in the data, shown beside each source, carried by the
+downloads and the structured data. The shipped data has none, so a copy of the mini briefing gets some."""
 from __future__ import annotations
 
 import html

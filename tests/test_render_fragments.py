@@ -17,8 +17,8 @@ from build_scripts.render.text import unwrap_html_blocks
 from build_scripts.render.views import build_view
 
 from .conftest import FIXTURES, MINI, copy_data
-from .test_archived_copies import add_archived
-from .test_text import CONFIG, normalised
+from .test_data_sources import add_archived
+from .test_render_text import CONFIG, normalised
 
 PAGE = "people/ann-example.md"  # a page in a folder, so relative addresses are not trivial
 OUR_TAGS = {"a", "span", "sup", "time", "p", "ul", "ol", "li", "strong", "em", "details", "summary", "div", "button"}

@@ -9,7 +9,7 @@ import pytest
 from .browser_support import PageWatch, chromium, serve
 from .conftest import build_site, free_port
 from .test_browser_trust import axe_violations
-from .test_corrections import NOTE, REPOSITORY, corrected_repo
+from .test_history_corrections import NOTE, REPOSITORY, corrected_repo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

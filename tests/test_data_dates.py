@@ -1,3 +1,4 @@
+"""Dates as editors write them (data/dates.py): a day, a month, a quarter, a season or a year, each a span."""
 from datetime import date
 
 import pytest

@@ -19,8 +19,8 @@ from build_scripts.render.views import build_view
 
 from .browser_support import PageWatch
 from .conftest import ROOT
+from .test_browser_search import wait_results
 from .test_browser_trust import axe_violations
-from .test_search_browser import wait_results
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TARGET_SIZE = (Path(__file__).parent / "target_size.js").read_text()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 
@@ -14,6 +16,7 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.lint  # the slowest test outside a site build: `make test` runs it, `make test-fast` does not
 def test_mypy_finds_nothing():
     """The files and the settings are pyproject's; no cache, so the answer never depends on an earlier run."""
     result = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", "/dev/null"],

@@ -128,7 +128,7 @@ def test_every_address_of_a_source_is_checked_with_its_place(mini_copy):
     from build_scripts.data.loading import read_data_dir
     from build_scripts.links.link_report import link_targets
 
-    from .test_archived_copies import add_archived
+    from .test_data_sources import add_archived
 
     add_archived(mini_copy)
     found = [(t.line, t.column, t.field) for t in link_targets(read_data_dir(mini_copy)[0])]
