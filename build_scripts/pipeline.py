@@ -84,8 +84,8 @@ def _generate(briefing: Briefing, config: BuildConfig, updates, editing: Editing
     site_url = editing.site_url
     charts = build_charts(view)
     figures = {cid: chart_json(c) for cid, c in charts.items()}
-    svgs = draw_svgs(image_figures(charts), CHART_IMAGES, caches.chart_notes, config.charts_turned_off) \
-        if config.static_charts else {}
+    images = {} if config.charts_turned_off else image_figures(charts)  # turned off: draw_svgs only says so
+    svgs = draw_svgs(images, CHART_IMAGES, caches.chart_notes, config.charts_turned_off) if config.static_charts else {}
     plan = OutputPlan()  # every file, claimed once: a second claim on a path raises
     plan.add_assets({assets.chart_data(cid): text for cid, text in figures.items()}, "chart data")
     plan.add_assets({assets.chart_image(name): svg for name, svg in svgs.items()}, "chart image")

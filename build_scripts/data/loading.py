@@ -63,10 +63,7 @@ def _problem(name: str, mark, field: str, message: str, hint: str = "") -> Probl
     return Problem(name, line, column, field, message, hint)
 
 
-def _scalar(event: yaml.ScalarEvent):
-    if event.style is None and event.value in ("", "~", "null", "Null", "NULL"):
-        return None
-    return event.value
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})  # a plain scalar written so is no value
 
 
 class _Builder:
@@ -100,9 +97,8 @@ class _Builder:
 
     def _key(self, key, mark) -> None:
         frame = self.stack[-1]
-        where = format_path(frame[1]) or "top level"
         if not isinstance(key, str):  # a list, a mapping or an empty key
-            raise _Refused(_problem(self.name, mark, where, "keys must be plain words"))
+            raise _Refused(_problem(self.name, mark, format_path(frame[1]) or "top level", "keys must be plain words"))
         if key in frame[0]:
             raise _Refused(_problem(self.name, mark, format_path(frame[1] + (key,)),
                                     f"the key '{key}' appears twice in one block",
@@ -110,29 +106,34 @@ class _Builder:
         frame[2] = key
 
     def feed(self, event) -> None:
-        if isinstance(event, yaml.AliasEvent):
+        """One parser event (dispatched on its exact type: scalars are most of a file's events)."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._check(event)
+            value = event.value
+            self._place(None if event.style is None and value in _NULLS else value, event.start_mark)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check(event)
+            self._open({} if kind is yaml.MappingStartEvent else [], event.start_mark)
+        elif kind is yaml.AliasEvent:
             raise _Refused(_problem(self.name, event.start_mark, "", "anchors and aliases (*name) are not allowed",
                                     "write the value out in full"))
-        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-            if event.anchor is not None:
-                raise _Refused(_problem(self.name, event.start_mark, "", "anchors (&name) are not allowed",
-                                        "write the value out in full"))
-            if event.tag not in (None, "!"):
-                raise _Refused(_problem(self.name, event.start_mark, "",
-                                        f"YAML tags such as '{event.tag}' are not allowed",
-                                        "remove the tag; values are read as plain text"))
-        if isinstance(event, yaml.ScalarEvent):
-            self._place(_scalar(event), event.start_mark)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            if len(self.stack) >= MAX_DEPTH:
-                raise _Refused(_problem(self.name, event.start_mark, "",
-                                        f"the data is nested more than {MAX_DEPTH} levels deep",
-                                        "briefing data never needs this much nesting"))
-            container: dict[str, object] | list[object] = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = self._place(container, event.start_mark)
-            self.stack.append([container, path, None])
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self.stack.pop()
+
+    def _check(self, event) -> None:
+        if event.anchor is not None:
+            raise _Refused(_problem(self.name, event.start_mark, "", "anchors (&name) are not allowed",
+                                    "write the value out in full"))
+        if event.tag is not None and event.tag != "!":
+            raise _Refused(_problem(self.name, event.start_mark, "", f"YAML tags such as '{event.tag}' are not allowed",
+                                    "remove the tag; values are read as plain text"))
+
+    def _open(self, container: dict[str, object] | list[object], mark) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Refused(_problem(self.name, mark, "", f"the data is nested more than {MAX_DEPTH} levels deep",
+                                    "briefing data never needs this much nesting"))
+        self.stack.append([container, self._place(container, mark), None])
 
 
 class _Refused(Exception):

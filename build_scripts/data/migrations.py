@@ -127,6 +127,9 @@ def relation_kinds(data: dict, to: Target) -> None:
 
 STEPS: tuple[tuple[int, Callable[[dict, Target], None]], ...] = (  # (the version a step brings data to, step)
     (2, codebook_themes), (2, last_reviewed), (2, copy_kinds), (2, position_events), (3, relation_kinds))
+# The top-level sections the steps read and change (tests/test_migrations.py checks every change lands in
+# one): probing a folder copies only these, not its events and their passages.
+STEP_SECTIONS = ("briefing", "sources", "conflicts")
 
 
 def migrate(data: dict, to: Target | None = None) -> Target:
@@ -171,7 +174,7 @@ def pending_problems(files: list[LoadedFile], label: str) -> list[Problem]:
         return []
     probe = Target(used=used_codes(f.data for f in files))
     for file in files:
-        migrate(copy.deepcopy(file.data), probe)
+        migrate({key: copy.deepcopy(file.data[key]) for key in STEP_SECTIONS if key in file.data}, probe)
     if version is None and not probe.changes:
         return []
     was = version or 1
@@ -184,19 +187,19 @@ def placeholders(files: list[LoadedFile]) -> list[Problem]:
     """Every `TODO: …` value `make migrate` left for a person to answer, one located line each."""
     found = []
     for file in files:
-        for path, value in _walk(file.data, ()):
-            if isinstance(value, str) and value.startswith(PLACEHOLDER):
-                found.append(file.problem(path, f"waiting for an answer: {value[len(PLACEHOLDER):].strip()}",
-                                          "replace the TODO with the answer"))
+        for path, value in _placeholders_in(file.data, (), []):
+            found.append(file.problem(path, f"waiting for an answer: {value[len(PLACEHOLDER):].strip()}",
+                                      "replace the TODO with the answer"))
     return found
 
 
-def _walk(value: object, path: tuple) -> Iterable[tuple[tuple, object]]:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _walk(inner, path + (key,))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _walk(inner, path + (index,))
-    else:
-        yield path, value
+def _placeholders_in(value: dict | list, path: tuple, found: list[tuple[tuple, str]]) -> list[tuple[tuple, str]]:
+    """The (path, text) of every placeholder under value, in the file's order (a path is made only for
+    what is found: the walk visits every value of the folder)."""
+    for key, inner in value.items() if isinstance(value, dict) else enumerate(value):
+        if isinstance(inner, str):
+            if inner.startswith(PLACEHOLDER):
+                found.append((path + (key,), inner))
+        elif isinstance(inner, (dict, list)):
+            _placeholders_in(inner, path + (key,), found)
+    return found

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import date, timedelta
-from itertools import chain, count
 from types import MappingProxyType
 
 from build_scripts.data.dates import span_label
@@ -52,16 +51,15 @@ def _midpoint(event: Event) -> str:
 def _slots(events: list[Event], axis_days: int) -> dict[str, int]:
     """Each event's place in its theme's lane: 0 on the line, then +1, -1, +2, ... for an event whose
     marker would otherwise cover another's (closer than NEAR of the date axis, in the same lane)."""
-    latest: dict[tuple[str, int], date] = {}  # events come in date order: a slot's latest is its nearest
+    near = axis_days * NEAR
+    latest: dict[tuple[str, int], int] = {}  # events come in date order: a slot's latest is its nearest
     slots = {}
-    for event in sorted(events, key=lambda e: (_middle(e), e.id)):
-        middle, lane = _middle(event), event.themes[0]
-        for slot in chain([0], (s for k in count(1) for s in (k, -k))):
-            last = latest.get((lane, slot))
-            if last is None or (middle - last).days >= axis_days * NEAR:
-                break
-        latest[lane, slot] = middle
-        slots[event.id] = slot
+    for day, event_id, lane in sorted((_middle(e).toordinal(), e.id, e.themes[0]) for e in events):
+        slot = 0
+        while (last := latest.get((lane, slot))) is not None and day - last < near:
+            slot = -slot if slot > 0 else 1 - slot  # 0, 1, -1, 2, -2, ...
+        latest[lane, slot] = day
+        slots[event_id] = slot
     return slots
 
 
