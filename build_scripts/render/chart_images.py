@@ -28,16 +28,7 @@ def static_figure(chart: Chart, palette: str = "light", size: str = "wide") -> d
     layout.update({"width": IMAGE_WIDTHS[size], "height": chart.height})
     if size == "phone":
         _fit_phone(layout.get("xaxis", {}))
-        _lanes_inside(layout.get("yaxis", {}))
     return figure
-
-
-def _lanes_inside(yaxis: dict) -> None:
-    """On a phone's width, named lanes (the timeline's themes) are labelled inside the plot, above
-    their line, and the axis title goes: the labels would otherwise take half the width. charts.js
-    does the same for a live chart on a narrow screen."""
-    if "ticktext" in yaxis:
-        yaxis.update({"ticklabelposition": "inside top", "title": {"text": ""}})
 
 
 def _fit_phone(xaxis: dict) -> None:

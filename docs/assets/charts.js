@@ -92,11 +92,6 @@
       var Plotly = results[0], data = results[1];
       var layout = merge(data.layout, theme(data));
       delete layout.height;
-      /* Named lanes on a narrow screen: labelled inside the plot, above their line (as in the phone's
-         static image, render/chart_images.py), so the labels do not take half the width. */
-      if (plot.clientWidth < 600 && layout.yaxis && layout.yaxis.ticktext) {
-        layout.yaxis = merge(layout.yaxis, { ticklabelposition: "inside top", title: { text: "" } });
-      }
       if (touch) {
         layout.dragmode = false;
         layout.xaxis = merge(layout.xaxis || {}, { fixedrange: true });
