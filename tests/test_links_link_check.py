@@ -132,9 +132,9 @@ def test_every_address_of_a_source_is_checked_with_its_place(mini_copy):
 
     add_archived(mini_copy)
     found = [(t.line, t.column, t.field) for t in link_targets(read_data_dir(mini_copy)[0])]
-    assert found == [(33, 10, "sources[example-report].url"), (35, 12, "sources[example-report].archived.url"),
-                     (41, 43, "sources[example-copy].read_via.url"),
-                     (41, 124, "sources[example-copy].read_via.archived.url")]
+    assert found == [(36, 10, "sources[example-report].url"), (38, 12, "sources[example-report].archived.url"),
+                     (44, 43, "sources[example-copy].read_via.url"),
+                     (44, 124, "sources[example-copy].read_via.archived.url")]
 
 
 def test_links_shows_progress_on_a_terminal_and_one_summary_line_in_a_log(server, mini_copy, tmp_path):
