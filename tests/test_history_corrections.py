@@ -239,3 +239,26 @@ def test_the_shipped_updates_page_has_one_heading_a_day_and_lists_the_recorded_c
                 for fix in getattr(item, "corrections", ()) if fix.date.label in shown}
     assert recorded <= corrected, "a correction the data records on a day the page shows is listed as one"
     assert all(c.correction for day in days for c in day.corrections), "each correction says what was wrong"
+
+
+def test_what_it_said_before_names_items_as_a_reader_knows_them_never_by_id():
+    """A corrected list of sources, a source cited with its passage and a conflict's positions read as the
+    site names their items (outlet and title, event titles, names), and an empty value as '(none)'."""
+    from build_scripts.data.validation import load_briefing
+    from build_scripts.history.wording import Names
+
+    briefing = load_briefing(MINI)
+    names = Names([briefing])
+    conflict = briefing.conflicts[0].model_dump(mode="json", by_alias=True)
+    event = {"sources": ["example-report", {"source": "example-copy", "passage": "x"}], "status_note": None}
+    earlier = {e.field: e.value for e in corrections.earlier_values(
+        event, {"sources": [], "status_note": "Now said."}, [], names, "events")}
+    earlier |= {e.field: e.value for e in corrections.earlier_values(
+        {"positions": conflict["positions"]}, {"positions": []}, [], names, "conflicts")}
+    ids = {"example-report", "example-copy", "alpha", "beta", "2024-summer-dispute", "2024-01-deal"}
+    assert not [i for i in ids for value in earlier.values() if re.search(rf"\b{re.escape(i)}\b", value)], earlier
+    report = briefing.sources[0]
+    assert f"{report.outlet}, “{report.title}”" in earlier["positions"] or report.subject in earlier["positions"]
+    assert earlier["status_note"] == "(none)"
+    assert "party: " in earlier["positions"] and "position: Wants more." in earlier["positions"]
+    assert len(earlier["sources"].split("; ")) == 2

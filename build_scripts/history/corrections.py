@@ -17,13 +17,14 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from build_scripts.data.fields import field_words
 from build_scripts.data.model import Briefing
 from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
 from build_scripts.effects.git_history import data_commits, git_root, load_briefing_at
 from build_scripts.effects.writing import write_file
 from build_scripts.errors import DataError
 from build_scripts.history.diffing import TRACKED
-from build_scripts.history.wording import EDITORS_ONLY
+from build_scripts.history.wording import EDITORS_ONLY, Names, entry_id, nested_references, references
 
 ALL_COMMITS = 10_000
 NOT_COMPARED = frozenset({"corrections", "review"}) | EDITORS_ONLY  # the record of edits, not what it said
@@ -43,7 +44,7 @@ Key = tuple[str, str, int]  # (collection, item id, the correction's index on th
 def value_text(value: object) -> str:
     """A field's value as a reader reads it: text as it is, lists joined, mappings as 'key: value'."""
     if value is None:
-        return "(not given)"
+        return "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
@@ -59,10 +60,29 @@ def changed_fields(old: dict, new: dict) -> list[str]:
     return [name for name in new if old.get(name) != new.get(name) and name not in NOT_COMPARED]
 
 
-def earlier_values(old: dict, new: dict, fields: list[str]) -> tuple[Earlier, ...]:
-    """The earlier value of each field named (or of every changed field) that did change."""
-    names = fields or changed_fields(old, new)
-    return tuple(Earlier(name, value_text(old.get(name))) for name in names if old.get(name) != new.get(name))
+def earlier_values(old: dict, new: dict, fields: list[str], names: Names | None = None,
+                   kind: str = "") -> tuple[Earlier, ...]:
+    """The earlier value of each field named (or of every changed field) that did change, the items it
+    names called as a reader knows them (names: of the briefing's versions around the change)."""
+    targets, nested = references(kind), nested_references(kind)
+    return tuple(Earlier(name, value_words(old.get(name), names, targets.get(name, ()), nested.get(name, {})))
+                 for name in fields or changed_fields(old, new) if old.get(name) != new.get(name))
+
+
+def value_words(value: object, names: Names | None, targets: tuple[str, ...] = (),
+                inner: dict[str, tuple[str, ...]] | None = None) -> str:
+    """A value as a reader reads it, an item it names by its name ('Reuters, “…”'), never its id; the
+    entries of a list of mappings (a conflict's positions) one after another, each field by its words."""
+    if names is not None and targets and isinstance(value, list):
+        return "; ".join(names.of(targets, entry_id(v)) for v in value) if value else "(none)"
+    if names is not None and targets and isinstance(value, (str, dict)):
+        return names.of(targets, entry_id(value))
+    if names is not None and inner is not None and isinstance(value, list) and value:
+        return " | ".join(value_words(v, names, (), inner) for v in value)
+    if names is not None and inner is not None and isinstance(value, dict):
+        return ", ".join(f"{field_words(k)}: {value_words(v, names, inner.get(k, ()))}"
+                         for k, v in value.items() if v not in (None, False, []))
+    return value_text(value)
 
 
 def revisions_around(commits: list[tuple[str, int]], day: date) -> tuple[str, str] | None:
@@ -134,13 +154,15 @@ def revision_loader(repo: Path, relative: str) -> Callable[[str], Briefing | Non
 
 def _cached(around: tuple[str, str], what: tuple[str, str, tuple[str, ...]], load) -> tuple[Earlier, ...]:
     """The earlier values of one item's corrected fields between two revisions (cached on disk)."""
-    cache = CACHE_DIR / f"earlier-v2-{around[0][:16]}-{around[1][:16]}.json"
+    cache = CACHE_DIR / f"earlier-v3-{around[0][:16]}-{around[1][:16]}.json"
     stored = json.loads(cache.read_text()) if cache.exists() else {}
     key = "/".join((what[0], what[1], *what[2]))
     if key not in stored:
         collection, item_id, fields = what
-        old, new = _item(load(around[0]), collection, item_id), _item(load(around[1]), collection, item_id)
-        values = earlier_values(old, new, list(fields)) if old is not None and new is not None else ()
+        before, after = load(around[0]), load(around[1])
+        old, new = _item(before, collection, item_id), _item(after, collection, item_id)
+        names = Names(b for b in (before, after) if b is not None)
+        values = () if old is None or new is None else earlier_values(old, new, list(fields), names, collection)
         stored[key] = [[e.field, e.value] for e in values]
         write_file(cache, json.dumps(stored, sort_keys=True, ensure_ascii=False))
     return tuple(Earlier(field, value) for field, value in stored[key])

@@ -11,7 +11,6 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from build_scripts.data.validation import REFERENCES
 from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
 from build_scripts.effects.git_history import (
     data_commits,
@@ -24,7 +23,7 @@ from build_scripts.history.changes import Change, FieldChange, Recorded, Update,
 from build_scripts.history.corrections import changed_fields, revision_loader, value_text
 from build_scripts.history.diffing import compare, item_label
 from build_scripts.history.update_days import net
-from build_scripts.history.wording import EDITORS_ONLY, LABELLED, Names, earlier_text, entry_id
+from build_scripts.history.wording import EDITORS_ONLY, Names, earlier_text, entry_id, references
 
 LIMIT = 20
 WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)
@@ -61,11 +60,6 @@ def field_change(name: str, old: object, new: object, names: Names, targets: tup
                      for v in (old, new))
     state = "added" if _absent(old) else "removed" if _absent(new) else "changed"
     return FieldChange(name, before, after, state)
-
-
-def references(kind: str) -> dict[str, tuple[str, ...]]:
-    """The fields of an item of this collection that name other items: field -> the collections named."""
-    return {name: targets for name, targets in REFERENCES.get(kind, ()) if set(targets) <= set(LABELLED)}
 
 
 def field_changes(kind: str, old: dict, new: dict, names: Names) -> tuple[FieldChange, ...]:
