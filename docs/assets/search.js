@@ -273,8 +273,9 @@
     return li;
   }
 
+  /* The statuses as every page words them (build_scripts/data/rules.py; tests/test_site_search_index.py). */
   function statusLabel(value) {
-    return { "confirmed": "✔ Confirmed", "single-source": "① Single source", "anonymous": "? Anonymous sources",
+    return { "confirmed": "✔ Confirmed", "single-source": "• Single source", "anonymous": "? Anonymous sources",
              "disputed": "⚠ Disputed" }[value] || value;
   }
 
