@@ -110,7 +110,8 @@ def test_every_mark_opens_its_note_by_mouse_and_keyboard(browser, site_url, sche
     assert count >= 2
     passages = _expected_passages()
     marks = page.locator(MARKS)
-    for n in range(count):
+    for n in range(count if scheme == "light" else 2):  # how a note opens does not depend on the palette: in
+        # the dark one, the first two marks and axe with a note open (its colours)
         mark = marks.nth(n)
         mark.scroll_into_view_if_needed()
         page.mouse.move(0, 0)
@@ -152,7 +153,7 @@ def test_every_mark_opens_its_note_by_touch_on_a_phone(browser, site_url, scheme
     count = _mark_marks(page, scope)
     passages = _expected_passages()
     marks = page.locator(MARKS)
-    for n in range(count):
+    for n in range(count if scheme == "light" else min(count, 2)):  # dark: two marks and axe (its colours)
         mark = marks.nth(n)
         mark.scroll_into_view_if_needed()
         before = _layout(page)

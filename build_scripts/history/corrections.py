@@ -19,12 +19,13 @@ from typing import Any
 
 from build_scripts.data.fields import field_words
 from build_scripts.data.model import Briefing
+from build_scripts.data.validation import NESTED, REFERENCES
 from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
 from build_scripts.effects.git_history import data_commits, git_root, load_briefing_at
 from build_scripts.effects.writing import write_file
 from build_scripts.errors import DataError
 from build_scripts.history.diffing import TRACKED
-from build_scripts.history.wording import EDITORS_ONLY, Names, entry_id, nested_references, references
+from build_scripts.history.wording import EDITORS_ONLY, LABELLED, Names, entry_id
 
 ALL_COMMITS = 10_000
 NOT_COMPARED = frozenset({"corrections", "review"}) | EDITORS_ONLY  # the record of edits, not what it said
@@ -54,6 +55,18 @@ def value_text(value: object) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {value_text(v)}" for k, v in value.items() if v not in (None, False, []))
     return str(value)
+
+
+def references(kind: str) -> dict[str, tuple[str, ...]]:
+    """The fields of an item of this collection that name other items: field -> the collections named."""
+    return {name: targets for name, targets in REFERENCES.get(kind, ()) if set(targets) <= set(LABELLED)}
+
+
+def nested_references(kind: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The fields of an item that hold entries naming other items (a conflict's positions): field ->
+    the entry's field -> the collections named."""
+    return {name: {key: targets for key, targets in inner if set(targets) <= set(LABELLED)}
+            for name, inner in NESTED.get(kind, ())}
 
 
 def changed_fields(old: dict, new: dict) -> list[str]:

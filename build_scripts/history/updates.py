@@ -20,10 +20,10 @@ from build_scripts.effects.git_history import (
 from build_scripts.effects.writing import write_file
 from build_scripts.errors import DataError
 from build_scripts.history.changes import Change, FieldChange, Recorded, Update, utc_day
-from build_scripts.history.corrections import changed_fields, revision_loader, value_text
+from build_scripts.history.corrections import changed_fields, references, revision_loader, value_text
 from build_scripts.history.diffing import compare, item_label
 from build_scripts.history.update_days import net
-from build_scripts.history.wording import EDITORS_ONLY, Names, earlier_text, entry_id, references
+from build_scripts.history.wording import EDITORS_ONLY, Names, earlier_text, entry_id
 
 LIMIT = 20
 WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)

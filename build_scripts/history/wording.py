@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from build_scripts.data.dates import parse_flex_date
 from build_scripts.data.rules import RULES, Status
-from build_scripts.data.validation import NESTED, REFERENCES
 
 DATE_FIELDS = frozenset({"date", "until", "reported_on", "since", "figures_as_of", "last_reviewed"})
 EDITORS_ONLY = frozenset({"acknowledge"})  # an editor's answer to a warning: no change a reader is told of
@@ -25,18 +24,6 @@ def earlier_text(name: str, value: str) -> str:
     if name == "status" and value in {status.value for status in Status}:
         return RULES[Status(value)].label
     return value
-
-
-def references(kind: str) -> dict[str, tuple[str, ...]]:
-    """The fields of an item of this collection that name other items: field -> the collections named."""
-    return {name: targets for name, targets in REFERENCES.get(kind, ()) if set(targets) <= set(LABELLED)}
-
-
-def nested_references(kind: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    """The fields of an item that hold entries naming other items (a conflict's positions): field ->
-    the entry's field -> the collections named."""
-    return {name: {key: targets for key, targets in inner if set(targets) <= set(LABELLED)}
-            for name, inner in NESTED.get(kind, ())}
 
 
 def entry_id(entry: object) -> str:
