@@ -23,7 +23,7 @@ export BRIEFING_DATA := $(DATA)
 help:
 	@echo "make site     build the whole site into $(SITE_DIR)/ (checks the data first)"
 	@echo "make test     run every test (unit, golden, integration, browser, workflow lint)"
-	@echo "make test-fast  the tests that build no whole site, open no browser and run no mypy"
+	@echo "make test-fast  the tests that build no whole site, open no browser, run no mypy and read no whole history"
 	@echo "make check    validate the data only"
 	@echo "make migrate  bring data written for an older schema forward, in place (then make check)"
 	@echo "make new BRIEFING=folder   start a new briefing: a minimal, valid one to edit"
@@ -114,7 +114,7 @@ test: $(PY_STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java
 # No whole-site build, no browser and no whole-program type check (tests/conftest.py marks the tests that
 # build a site `site`; pyproject.toml lists the markers).
 test-fast: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -m "not browser and not site and not lint"
+	$(BIN)/python -m pytest -m "not browser and not site and not lint and not history"
 
 # Both talk to the internet, so neither is part of `make site` or `make test`.
 # LINKS_ARGS / ARCHIVE_ARGS pass options through, e.g. make links LINKS_ARGS="--markdown links.md".

@@ -226,6 +226,7 @@ def test_every_correction_recorded_in_the_shipped_data_finds_what_it_said_before
 
 
 @pytest.mark.skipif(shutil.which("git") is None or shallow(), reason="needs the repository's whole history")
+@pytest.mark.history  # every revision of the shipped data, read and validated afresh
 def test_the_shipped_updates_page_has_one_heading_a_day_and_lists_the_recorded_corrections():
     from build_scripts.history.update_days import by_day
 
