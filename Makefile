@@ -114,7 +114,7 @@ test: $(PY_STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java
 # No whole-site build, no browser and no whole-program type check (tests/conftest.py marks the tests that
 # build a site `site`; pyproject.toml lists the markers).
 test-fast: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -m "not browser and not site and not lint and not history"
+	$(BIN)/python -m pytest -m "not browser and not site and not lint and not history and not waits"
 
 # Both talk to the internet, so neither is part of `make site` or `make test`.
 # LINKS_ARGS / ARCHIVE_ARGS pass options through, e.g. make links LINKS_ARGS="--markdown links.md".

@@ -128,6 +128,7 @@ def test_one_snapshot_adds_only_its_lines_and_nothing_to_write_changes_no_byte(t
     load_report(data)
 
 
+@pytest.mark.waits  # the stand-in's pauses between answers, for every address of the shipped data
 def test_make_archive_adds_a_snapshot_for_every_address_and_only_those_lines(stand_in, tmp_path):
     data = copy_data(ROOT / "data", tmp_path / "data")
     expected = archive_targets(read_data_dir(data)[0], data)
@@ -171,6 +172,7 @@ def test_without_keys_it_says_so_and_asks_nothing(stand_in, mini_copy):
     assert stand_in.recorder.requests == [] and (mini_copy / "briefing.yaml").read_bytes() == before
 
 
+@pytest.mark.waits
 @pytest.mark.parametrize("stand_in", [{"slow": 0.01}], indirect=True)  # a second between two writes
 def test_killed_after_the_first_write_leaves_valid_files_and_a_rerun_completes(stand_in, tmp_path):
     data = copy_data(ROOT / "data", tmp_path / "data")

@@ -13,6 +13,8 @@ from build_scripts.links.link_check import classify, retry_after
 from .conftest import ROOT
 from .local_http import Recorder, page, serve
 
+pytestmark = pytest.mark.waits  # real timeouts and Retry-After waits; the tests share one recorder
+
 CASES = {  # path -> (source id, expected message) ; None: not reported
     "/fine": None,
     "/temporary-302": None,
