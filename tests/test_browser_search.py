@@ -69,7 +69,9 @@ def test_a_query_returns_the_event_as_its_own_result_at_its_anchor(context, site
     first = page.locator(".briefing-search__item").first
     assert links(page)[0].endswith("/timeline/#2025-01-stargate-announced")
     assert event.title in first.inner_text() and event.date.label in first.inner_text()
-    assert first.locator(f".status--{event.status.value}").count() == 1
+    badge = first.locator(f"span.status.status--{event.status.value}")
+    rule = RULES[event.status]
+    assert badge.count() == 1 and badge.inner_text() == f"{rule.icon} {rule.label}", "the badge as rules.py words it"
     assert first.locator(".briefing-search__excerpt mark").count() >= 1
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/timeline/#2025-01-stargate-announced$"))

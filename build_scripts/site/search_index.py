@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 from build_scripts.data.model import Briefing, Person
-from build_scripts.data.rules import RULES
+from build_scripts.data.rules import RULES, Status
 from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERSON, QUOTES, page_for
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
@@ -59,7 +59,7 @@ class Record:
     boost: float = 1.0
     date: str = ""  # as the page writes it: '22 July 2019'
     sort_date: str = ""  # ISO, for sorting by date
-    status: str = ""  # Status value: 'confirmed'
+    status: str = ""  # Status value: 'confirmed'; its badge's words are the meta status_label
     filters: dict[str, list[str]] = field(default_factory=dict)
 
     def html(self, shard: str = PRIMARY, split: bool = False) -> str:
@@ -70,7 +70,8 @@ class Record:
         if self.date:
             hidden.append(f'<span data-pagefind-meta="date">{esc(self.date)}</span>')
         if self.status:
-            hidden.append(f'<span data-pagefind-meta="status">{esc(self.status)}</span>')
+            hidden.append(f'<span data-pagefind-meta="status">{esc(self.status)}</span>'
+                          f'<span data-pagefind-meta="status_label">{esc(status_words(self.status))}</span>')
         if split:  # what the box narrows to when it sorts by date, one shard after the other
             hidden.append(f'<span data-pagefind-filter="shard">{esc(shard)}</span>')
         for name in FACETS[1:]:
@@ -106,6 +107,12 @@ def _anchor(page: str, anchor: str | None = None) -> str:
 
 def _status_label(status) -> str:
     return RULES[status].short
+
+
+def status_words(value: str) -> str:
+    """A status as a result's badge says it (assets/search.js shows it as it comes): '✔ Confirmed'."""
+    rule = RULES[Status(value)]
+    return f"{rule.icon} {rule.label}"
 
 
 def records(briefing: Briefing, view: BriefingView | None = None) -> list[Record]:

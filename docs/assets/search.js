@@ -264,19 +264,14 @@
     link.href = new URL(item.url.replace(/^\//, ""), root).href;
     var article = element("article", "md-search-result__article md-typeset");
     var kicker = element("p", "briefing-search__kicker", [meta.kind || "Page", meta.date].filter(Boolean).join(" · "));
-    if (meta.status) kicker.appendChild(element("span", "status status--" + meta.status.replace(/[^a-z-]/g, ""), statusLabel(meta.status)));
+    /* the badge's words come with the result, as the build words the status (search_index.status_words) */
+    if (meta.status) kicker.appendChild(element("span", "status status--" + meta.status.replace(/[^a-z-]/g, ""), meta.status_label || meta.status));
     article.appendChild(kicker);
     article.appendChild(element("h3", "", meta.title || item.url));
     article.appendChild(excerpt(item.excerpt || ""));
     link.appendChild(article);
     li.appendChild(link);
     return li;
-  }
-
-  /* The statuses as every page words them (build_scripts/data/rules.py; tests/test_site_search_index.py). */
-  function statusLabel(value) {
-    return { "confirmed": "✔ Confirmed", "single-source": "• Single source", "anonymous": "? Anonymous sources",
-             "disputed": "⚠ Disputed" }[value] || value;
   }
 
   function renderFacets(counts, totals) {
