@@ -112,13 +112,20 @@ def test_the_sources_narrow_by_outlet_and_kind_to_exactly_the_datas_sources(brow
 
 
 def test_a_button_before_the_chart_leads_a_phone_reader_to_the_controls(browser, site_url):
-    """On a phone the timeline's chart is a screen or two tall: a button above it goes to the controls."""
+    """On a phone the timeline's chart is a screen or two tall: a button above it goes to the controls. The
+    page carries it hidden (render/narrowing.py); the script shows it, as without script it does nothing."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
     page = context.new_page()
+    watch = PageWatch(page, site_url)
     page.goto(site_url + "timeline/")
     jump = page.locator("p.narrow-jump button")
     assert jump.count() == 1
     assert jump.text_content() == "Narrow the events by theme, status, who, year, or read them newest first"
+    assert jump.is_visible(), "the script shows the button"
+    box = jump.bounding_box()
+    assert box["height"] >= 24 and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+    assert page.evaluate("document.querySelector('form.narrow').getBoundingClientRect().top") > 740, \
+        "the controls start below the first screen, past the chart"
     assert page.evaluate("""() => { const j = document.querySelector('p.narrow-jump'),
         c = document.querySelector('article figure.chart');
         return !!(j.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING); }"""), "the link comes first"
@@ -138,3 +145,13 @@ def test_a_button_before_the_chart_leads_a_phone_reader_to_the_controls(browser,
     focused = desk.evaluate("[document.activeElement.id, document.activeElement.tagName, location.href]")
     assert focused[0] == "narrow-order", f"the keyboard lands on the first control, not {focused}"
     desk.close()
+    assert not watch.problems, watch.problems
+
+
+def test_without_script_the_button_that_would_do_nothing_is_hidden(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "timeline/")
+    jump = page.locator("p.narrow-jump")
+    assert jump.count() == 1 and not jump.is_visible()
+    context.close()

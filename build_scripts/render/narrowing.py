@@ -1,18 +1,30 @@
-"""Narrowing a long list on its page (the timeline's events, the sources): the form above the list and the
-codes each item's heading carries, as data attributes, for assets/briefing.js to match (pure). Without
-script the form stays hidden and the whole list is there. A field's name is the data attribute it matches
-(`theme` matches `data-theme="compute agi"`); `order` turns a list of events newest first."""
+"""Narrowing a long list on its page (the timeline's events, the sources): the form above the list, the
+button that leads to it past the page's charts, and the codes each item's heading carries, as data
+attributes, for assets/briefing.js to match (pure). Without script the form and the button stay hidden
+and the whole list is there. A field's name is the data attribute it matches (`theme` matches
+`data-theme="compute agi"`); `order` turns a list of events newest first."""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from build_scripts.data.rules import STATUS_RULES
 from build_scripts.render.formats import Format
 from build_scripts.render.text import Md
 from build_scripts.render.views import BriefingView
 
-Choice = tuple[str, str, str, list[tuple[str, str]]]  # name, label, the 'any' option's words, (value, words)
+ORDER = "order"  # the field that turns the list newest first, not a filter
+
+
+class Choice(NamedTuple):
+    """One control of the form: a select."""
+
+    name: str  # the field, and the data attribute it matches
+    label: str  # what it narrows by: 'Status'
+    anyone: str  # the words of the option that leaves it open: 'Any status'
+    options: list[tuple[str, str]]  # (value, words)
+    note: str = ""  # after the label, in brackets: 'those found here'
 
 SOURCE_KINDS = (("primary", "Primary documents"), ("original", "Read at the original"),
                 ("syndication", "Read through a partner's copy"), ("mirror", "Read through a mirror"),
@@ -22,16 +34,37 @@ SOURCE_KINDS = (("primary", "Primary documents"), ("original", "Read at the orig
 def narrowing_form(fmt: Format, choices: list[Choice], noun: str) -> Md:
     """The form: one labelled select per choice, a reset button, and a count read out as it changes."""
     fields = []
-    for name, label, anyone, options in choices:
+    for name, label, anyone, options, note in choices:
         listed = f'<option value="">{fmt.text(anyone)}</option>' + "".join(  # element() leaves out empty values
             fmt.element("option", fmt.text(words), value=value) for value, words in options)
         field = fmt.element("select", listed, name=name, id=f"narrow-{name}")
-        fields.append(fmt.element("label", f"{fmt.text(label)} {field}", for_=f"narrow-{name}"))
+        words = f"{label} ({note})" if note else label
+        fields.append(fmt.element("label", f"{fmt.text(words)} {field}", for_=f"narrow-{name}"))
     reset = fmt.button("Show all", type="reset", class_="narrow-reset")
     count = fmt.element("p", "", class_="narrow-count", role="status", aria_live="polite")
     form = fmt.element("form", "".join(fields) + reset, class_="narrow", hidden="hidden",
-                       aria_label=f"Narrow the {noun}", data_noun=noun)
+                       aria_label=_narrow(noun), data_noun=noun)
     return fmt.blocks([form + count], searched=False)
+
+
+def _narrow(noun: str) -> str:
+    return f"Narrow the {noun}"
+
+
+def jump_words(choices: list[Choice], noun: str) -> str:
+    """The button's words, naming what the form narrows by: 'Narrow the events by theme, status, who, year,
+    or read them newest first'."""
+    names = ", ".join(choice.label.lower() for choice in choices if choice.name != ORDER)
+    words = f"{_narrow(noun)} by {names}" if names else _narrow(noun)
+    return words + (", or read them newest first" if any(c.name == ORDER for c in choices) else "")
+
+
+def narrowing_jump(fmt: Format, choices: list[Choice], noun: str) -> Md:
+    """A button that leads to the form past the charts before it (a phone screen or two on the timeline),
+    hidden until the page's script shows it and scrolls to the form: without script it would do nothing.
+    A button, not a link: the theme's instant navigation takes over in-page links."""
+    button = fmt.button(fmt.text(jump_words(choices, noun)), type="button", class_="md-button narrow-jump__button")
+    return fmt.blocks([fmt.paragraph(button, class_="narrow-jump", hidden="hidden")], searched=False)
 
 
 def event_choices(view: BriefingView, events) -> list[Choice]:
@@ -41,14 +74,15 @@ def event_choices(view: BriefingView, events) -> list[Choice]:
     statuses = Counter(e.status for e in events)
     who = {a for e in events for a in e.actors}
     return [
-        ("order", "Order", "Oldest first", [("newest", "Newest first")]),
-        ("theme", "Theme", "Any theme", [(c.id, c.label) for c in view.briefing.info.codebook.themes
-                                         if c.id in themes]),
+        Choice(ORDER, "Order", "Oldest first", [("newest", "Newest first")]),
+        Choice("theme", "Theme", "Any theme", [(c.id, c.label) for c in view.briefing.info.codebook.themes
+                                               if c.id in themes]),
         # only the statuses these events have, each with its count; the label says so (no empty choices)
-        ("status", "Status (those found here)", "Any status",
-         [(r.status.value, f"{r.short} ({statuses[r.status]})") for r in STATUS_RULES if statuses[r.status]]),
-        ("who", "Who", "Anyone", [(i, view.entity_name(i)) for i in view.entities if i in who]),
-        ("year", "Year", "Any year", [(str(y), str(y)) for y in sorted({e.date.start.year for e in events})]),
+        Choice("status", "Status", "Any status",
+               [(r.status.value, f"{r.short} ({statuses[r.status]})") for r in STATUS_RULES if statuses[r.status]],
+               note="those found here"),
+        Choice("who", "Who", "Anyone", [(i, view.entity_name(i)) for i in view.entities if i in who]),
+        Choice("year", "Year", "Any year", [(str(y), str(y)) for y in sorted({e.date.start.year for e in events})]),
     ]
 
 
@@ -74,8 +108,8 @@ def source_kinds(source) -> list[str]:
 def source_choices(sources) -> list[Choice]:
     outlets = {outlet_value(s.outlet): s.outlet for s in sources}
     present = {k for s in sources for k in source_kinds(s)}
-    return [("outlet", "Outlet", "Any outlet", sorted(outlets.items(), key=lambda kv: kv[1].casefold())),
-            ("kind", "Kind", "Any kind", [(k, words) for k, words in SOURCE_KINDS if k in present])]
+    return [Choice("outlet", "Outlet", "Any outlet", sorted(outlets.items(), key=lambda kv: kv[1].casefold())),
+            Choice("kind", "Kind", "Any kind", [(k, words) for k, words in SOURCE_KINDS if k in present])]
 
 
 def source_codes(source) -> dict[str, str]:

@@ -186,6 +186,13 @@ class PageContext:
         return Md("" if self.copy else narrowing.narrowing_form(self.html, narrowing.event_choices(self.view, events),
                                                                  "events"))
 
+    def narrowing_jump(self, events) -> Md:
+        """Written before this page's charts, with a blank line after it: the button that leads past them to
+        the controls that narrow its events (nothing when the page has no chart, or in a copy)."""
+        if self.copy or not shown_at(self.view, self.kind, "", self.subject):
+            return Md("")
+        return Md(f"{narrowing.narrowing_jump(self.html, narrowing.event_choices(self.view, events), 'events')}\n\n")
+
     def narrowing_sources(self, sources) -> Md:
         """The controls that narrow a list of sources by outlet and kind."""
         return Md("" if self.copy else narrowing.narrowing_form(self.html, narrowing.source_choices(sources),

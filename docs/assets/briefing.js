@@ -153,29 +153,18 @@
   }
 
   /* A chart between the page's opening and its narrowing controls (a phone screen or two on the
-     timeline): a button before the chart leads straight to the controls. */
+     timeline): the page carries a button before the chart, hidden, with its words (render/narrowing.py);
+     shown here, it leads straight to the controls. */
   function jumpPastCharts(form) {
-    var chart = document.querySelector("article figure.chart");
-    if (!chart || document.querySelector(".narrow-jump")) return;
-    if (!(chart.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
-    var names = [].map.call(form.querySelectorAll("label"), function (label) {
-      return label.firstChild.textContent.replace(/\s*\(.*$/, "").trim().toLowerCase();
-    }).filter(function (name) { return name && name !== "order"; });
-    /* A button, not a link: the theme's instant navigation takes over in-page links. */
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button narrow-jump__button";
-    button.textContent = (form.getAttribute("aria-label") || "Narrow the list") + " by " + names.join(", ") +
-      ", or read them newest first";
+    var jump = document.querySelector("p.narrow-jump");
+    var button = jump && jump.querySelector("button");
+    if (!button) return;
     button.addEventListener("click", function () {
       form.scrollIntoView({ block: "start" });
       var first = form.querySelector("select");
       if (first) first.focus({ preventScroll: true });
     });
-    var jump = document.createElement("p");
-    jump.className = "narrow-jump";
-    jump.appendChild(button);
-    chart.parentNode.insertBefore(jump, chart);
+    jump.hidden = false;
   }
 
   function setup() {
