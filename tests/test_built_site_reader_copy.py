@@ -55,9 +55,10 @@ def test_the_editors_guide_is_not_in_the_readers_menu_but_is_built_and_linked(bu
 
 
 def test_every_page_footer_links_the_downloads_and_the_feed_and_states_the_dates_plainly(built_site):
-    for page in (built_site / "index.html", built_site / "timeline" / "index.html"):
+    for page in (built_site / "index.html", built_site / "timeline" / "index.html", built_site / "404.html"):
         html = page.read_text()
         footer = html[html.index('<div class="md-copyright">'):]
+        assert 'href="//' not in footer, f"{page}: an address from the site's root, not another host"
         for path in (BRIEFING_JSON, EVENTS_CSV, FEED):
             assert re.search(rf'href="[^"]*{re.escape(path)}"', footer), (page, path)
         assert "Covers events to" in footer and "Last checked for news on" in footer
