@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -55,14 +56,46 @@ def test_the_editors_guide_is_not_in_the_readers_menu_but_is_built_and_linked(bu
 
 
 def test_every_page_footer_links_the_downloads_and_the_feed_and_states_the_dates_plainly(built_site):
-    for page in (built_site / "index.html", built_site / "timeline" / "index.html"):
+    for page in (built_site / "index.html", built_site / "timeline" / "index.html", built_site / "404.html"):
         html = page.read_text()
         footer = html[html.index('<div class="md-copyright">'):]
+        assert 'href="//' not in footer, f"{page}: an address from the site's root, not another host"
         for path in (BRIEFING_JSON, EVENTS_CSV, FEED):
             assert re.search(rf'href="[^"]*{re.escape(path)}"', footer), (page, path)
         assert "Covers events to" in footer and "Last checked for news on" in footer
         assert "·" not in reader_text(footer.split("briefing-files")[0]), "the dates read as sentences"
         assert "briefing-masthead" not in footer and "Published by" not in footer, "the data names no masthead"
+
+
+POLICY_LINK = re.compile(r'<div class="briefing-corrections"><a href="([^"]+)">Corrections and errors</a>')
+
+
+def corrections_heading(site: Path, page: Path) -> str:
+    """The heading the footer's "Corrections and errors" link of a built page lands on (its text), or an
+    assertion error saying what is missing."""
+    footer = page.read_text().split('<div class="md-copyright">', 1)[1]
+    link = POLICY_LINK.search(footer)
+    assert link, f"{page}: no Corrections and errors link in the footer"
+    url, _, anchor = link.group(1).partition("#")
+    assert anchor and not url.startswith("//"), f"{page}: {link.group(1)}"
+    target = (site / url.lstrip("/") if url.startswith("/") else page.parent / url).resolve() / "index.html"
+    assert target.is_file(), f"{page}: {link.group(1)} leads nowhere"
+    heading = re.search(rf'<h([1-6]) id="{re.escape(anchor)}">(.*?)<a class="headerlink"', target.read_text())
+    assert heading, f"{page}: {link.group(1)} lands on no heading"
+    return heading.group(2)
+
+
+def test_every_page_footer_links_to_how_errors_are_corrected_and_reported(built_site):
+    """From every page, the 404 page too, one step to the methodology's section, which says how to report an
+    error (the shipped briefing names no way yet, and says so)."""
+    pages = sorted(built_site.rglob("index.html")) + [built_site / "404.html"]
+    assert len({p.parent.relative_to(built_site).parts[:1] for p in pages}) > 10, "every kind of page"
+    for page in pages:
+        assert corrections_heading(built_site, page) == "Corrections and errors", page
+    methodology = (built_site / "methodology" / "index.html").read_text()
+    section = methodology[methodology.index('<h2 id="corrections">'):]
+    assert section.split("</h2>", 1)[1].lstrip().startswith(
+        "<p>This briefing names no contact for corrections yet, and offers no form for reporting an error.</p>")
 
 
 @pytest.mark.slow

@@ -240,6 +240,11 @@ def test_the_shipped_updates_page_has_one_heading_a_day_and_lists_the_recorded_c
                 for fix in getattr(item, "corrections", ()) if fix.date.label in shown}
     assert recorded <= corrected, "a correction the data records on a day the page shows is listed as one"
     assert all(c.correction for day in days for c in day.corrections), "each correction says what was wrong"
+    for day in days:  # read by kind of change, corrections first: every entry of the day once
+        grouped = [(c.kind, c.item_id) for group in day.groups for c in group.changes]
+        assert sorted(grouped) == sorted((c.kind, c.item_id) for c in day.changes), day.label
+        assert len(grouped) == len(set(grouped)), day.label
+        assert not day.corrections or day.groups[0].key == "corrections", day.label
 
 
 def test_what_it_said_before_names_items_as_a_reader_knows_them_never_by_id():

@@ -10,16 +10,17 @@ import pytest
 
 from build_scripts.asset_paths import BRIEFING_JSON
 from build_scripts.cli import main
-from build_scripts.data.briefing_info import CorrectionsContact, Editor, Publisher
+from build_scripts.data.briefing_info import CorrectionsContact, Editor, Publisher, Repository
 from build_scripts.data.validation import load_briefing
 from build_scripts.history.feed import atom_feed
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.markdown_copies import llms_txt
-from build_scripts.render.masthead import footer_parts, where_to_correct, who_publishes
+from build_scripts.render.masthead import contact_ways, footer_parts, how_to_report, who_parts, who_publishes
 from build_scripts.session import generate
 from build_scripts.site.structured_data import json_ld, structured_index
 
 from .conftest import MINI, ROOT, build_site, copy_data
+from .test_built_site_reader_copy import corrections_heading
 
 HOSTILE = "<script>alert('x')</script> [y](javascript:alert(1)) *Ed* & Co"
 FORMATS = {"html": HtmlFormat("index.md"), "markdown": MarkdownFormat("index.md"),
@@ -64,19 +65,54 @@ def test_hostile_names_and_addresses_stay_text(mini, name):
         assert "(https://news.example.org/?a=1&b=%282%29)" in written
 
 
-def test_the_methodology_says_who_publishes_and_where_to_correct_in_plain_sentences(mini):
+def test_the_methodology_says_who_publishes_in_plain_sentences(mini):
     md = FORMATS["markdown"]
     assert who_publishes(md, _with(mini, editors=[])) == ("This briefing is published by "
                                                           "[Example Newsroom](https://news.example.org/).")
     assert who_publishes(md, _with(mini, publisher=None, editors=[Editor(name="Sam Subeditor")])) == (
         "This briefing's editor, who writes and checks it, is Sam Subeditor.")
     assert who_publishes(md, _with(mini, publisher=None, editors=[])) == ""
-    assert where_to_correct(md, _with(mini, corrections_contact=CorrectionsContact(email="fixes@news.example.org"))) \
+
+
+REPOSITORY = Repository(url="https://github.com/example/briefing")
+FORM = "https://github.com/example/briefing/issues/new?template=correction.yml"
+THE_LINKS = ('Every fact, source and page also has a "Suggest a correction" link: it opens the form, naming the fact '
+             "and linking the line of the data it is written on. An editor reads every suggestion.")
+
+
+def test_how_to_report_an_error_names_the_contact_the_data_names(mini):
+    md = FORMATS["markdown"]
+    assert how_to_report(md, _with(mini, corrections_contact=CorrectionsContact(email="fixes@news.example.org"))) \
         == "To report an error, write to fixes@news.example.org."
-    nobody = _with(mini, corrections_contact=None)
-    assert where_to_correct(md, nobody) == "This briefing names no contact for corrections."
-    with_form = _with(nobody, repository={"url": "https://github.com/example/briefing"})
-    assert where_to_correct(md, with_form) == "", "the page describes the repository's form itself"
+    assert how_to_report(md, mini) == ("To report an error, write to corrections@news.example.org or see the "
+                                       "[corrections page](https://news.example.org/corrections).")
+    assert how_to_report(FORMATS["html"], _with(mini, corrections_contact=CorrectionsContact(
+        url="https://news.example.org/c"))) == ('To report an error, see the <a href="https://news.example.org/c">'
+                                                 "corrections page</a>.")
+
+
+def test_how_to_report_an_error_offers_the_repositorys_form(mini):
+    md = FORMATS["markdown"]
+    form_only = _with(mini, corrections_contact=None, repository=REPOSITORY)
+    assert how_to_report(md, form_only) == (
+        f"To report an error, use the [correction form]({FORM}) in the briefing's public repository. {THE_LINKS}")
+    both = _with(mini, repository=REPOSITORY)
+    assert how_to_report(md, both) == (
+        "To report an error, write to corrections@news.example.org, see the [corrections page]"
+        f"(https://news.example.org/corrections) or use the [correction form]({FORM}) in the briefing's public "
+        f"repository. {THE_LINKS}")
+
+
+def test_how_to_report_an_error_says_honestly_when_the_briefing_names_no_way(mini):
+    for name, fmt in FORMATS.items():
+        assert how_to_report(fmt, _with(mini, corrections_contact=None, repository=None)) == (
+            "This briefing names no contact for corrections yet, and offers no form for reporting an error."), name
+
+
+def test_the_footer_and_the_masthead_line_share_their_parts(mini):
+    html = FORMATS["html"]
+    assert footer_parts(html, mini) == [*who_parts(html, mini), "Corrections: " + contact_ways(html, mini)]
+    assert contact_ways(html, _with(mini, corrections_contact=None)) == ""
 
 
 def test_the_mini_briefings_pages_and_downloads_carry_the_masthead():
@@ -84,7 +120,8 @@ def test_the_mini_briefings_pages_and_downloads_carry_the_masthead():
     methodology = output.pages["methodology.md"]
     assert "## Who publishes this briefing { #masthead }" in methodology
     assert "[Eve Editor](https://news.example.org/staff/eve-editor) and Sam Subeditor." in methodology
-    assert "To report an error, write to corrections@news.example.org or see the [corrections page](" in methodology
+    assert ("## Corrections and errors { #corrections }\n\nTo report an error, write to "
+            "corrections@news.example.org or see the [corrections page](") in methodology
     assert '<p class="masthead">Published by <a href="https://news.example.org/">Example Newsroom</a> · ' in (
         output.pages["print.md"]), "the printed briefing says who publishes it"
     info = json.loads(output.assets[BRIEFING_JSON])["briefing"]
@@ -116,7 +153,8 @@ def test_the_shipped_briefing_names_no_masthead_and_shows_none():
     output = generate(ROOT / "data", static_charts=False, history=False, bundle=False)
     methodology = output.pages["methodology.md"]
     assert "Who publishes" not in methodology and "To report an error" not in methodology
-    assert "This briefing names no contact for corrections." in methodology
+    assert "## Corrections and errors { #corrections }\n\nThis briefing names no contact for corrections yet, " \
+        "and offers no form for reporting an error.\n" in methodology
     assert 'class="masthead"' not in output.pages["print.md"]
     info = json.loads(output.assets[BRIEFING_JSON])["briefing"]
     assert not {"publisher", "editors", "corrections_contact"} & set(info)
@@ -139,7 +177,8 @@ def test_a_corrections_contact_needs_a_way_to_reach_it(tmp_path, monkeypatch, ca
 
 @pytest.mark.slow
 def test_every_page_of_the_built_site_carries_the_masthead_in_its_footer(tmp_path):
-    """The real site build: the footer's line (joined by the repository's correction form), on every page."""
+    """The real site build: the footer's masthead line, and its corrections line (the link to how errors are
+    corrected and reported, the contact, the repository's correction form), on every page."""
     data = copy_data(MINI, tmp_path / "data")
     text = (data / "briefing.yaml").read_text()
     (data / "briefing.yaml").write_text(text.replace("  last_reviewed: 2024-07-01\n", "  last_reviewed: 2024-07-01\n"
@@ -152,8 +191,12 @@ def test_every_page_of_the_built_site_carries_the_masthead_in_its_footer(tmp_pat
         footer = page.read_text().split('<div class="md-copyright">', 1)[1]
         line = re.search(r'<div class="briefing-masthead">(.*?)</div>', footer)
         assert line, page
-        assert line.group(1).startswith('Published by <a href="https://news.example.org/">Example Newsroom</a> · '
-                                        "Editors: "), page
-        assert ("Corrections: corrections@news.example.org, <a href=\"https://news.example.org/corrections\">"
-                "corrections page</a> · <span class=\"briefing-suggest\"><a href=\"https://github.com/example/"
-                "briefing/issues/new?template=correction.yml&amp;title=") in line.group(1), page
+        assert line.group(1) == ('Published by <a href="https://news.example.org/">Example Newsroom</a> · Editors: <a '
+                                 'href="https://news.example.org/staff/eve-editor">Eve Editor</a>, Sam Subeditor'), page
+        corrections = re.search(r'<div class="briefing-corrections">(.*?)</div>', footer)
+        assert corrections, page
+        assert re.sub(r'^<a href="[./]*methodology/#corrections">', "", corrections.group(1)).startswith(
+            "Corrections and errors</a>: corrections@news.example.org, <a href=\"https://news.example.org/corrections\">"
+            "corrections page</a> · <span class=\"briefing-suggest\"><a href=\"https://github.com/example/"
+            "briefing/issues/new?template=correction.yml&amp;title="), page
+        assert corrections_heading(tmp_path / "site", page) == "Corrections and errors", page

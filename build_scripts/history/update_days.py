@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import day_label
 from build_scripts.history.changes import Change, FieldChange, Update
+from build_scripts.history.update_groups import ChangeGroup, group_changes
 
 Items = tuple[tuple[str, str], ...]  # a list's items as (id, name)
 # What a merged entry says: the strongest of the day's verbs
@@ -36,6 +37,11 @@ class UpdateDay:
     @property
     def corrections(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.verb == "corrected")
+
+    @property
+    def groups(self) -> tuple[ChangeGroup, ...]:
+        """The day's changes by kind, corrections first (history/update_groups.py)."""
+        return group_changes(self.changes)
 
 
 def _merge_field(was: FieldChange, then: FieldChange) -> FieldChange | None:

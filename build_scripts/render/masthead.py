@@ -1,12 +1,17 @@
 """The masthead: who publishes the briefing, who writes and checks it, and where a reader sends a
-correction (briefing.yaml's publisher, editors and corrections_contact). One fragment per use, written
-against a format: the line every page's footer carries, and the methodology's sentences. Only what the
-data names is shown: nothing is filled in. An e-mail address is text, never a link. Pure."""
+correction (briefing.yaml's publisher, editors and corrections_contact, and the repository's correction
+form). One fragment per use, written against a format: the lines every page's footer carries, and the
+methodology's sentences. Only what the data names is shown: nothing is filled in. An e-mail address is
+text, never a link. Pure."""
 from __future__ import annotations
 
 from build_scripts.data.briefing_info import BriefingInfo, CorrectionsContact
+from build_scripts.render.editing import correction_form
 from build_scripts.render.formats import Format
 from build_scripts.render.page_variables import series
+
+# The methodology's section on corrections and how to report an error, which every page's footer links to.
+CORRECTIONS_ANCHOR = "corrections"
 
 
 def _named(fmt: Format, name: str, url: str | None) -> str:
@@ -25,17 +30,27 @@ def _ways(fmt: Format, contact: CorrectionsContact) -> list[str]:
     return ways + ([fmt.link("corrections page", fmt.url(contact.url))] if contact.url else [])
 
 
-def footer_parts(fmt: Format, info: BriefingInfo) -> list[str]:
-    """The footer's line, in parts (the footer joins them with ' · '): 'Published by X', 'Editors: A, B',
-    'Corrections: address, corrections page'; each only when the data names it."""
+def who_parts(fmt: Format, info: BriefingInfo) -> list[str]:
+    """'Published by X', 'Editors: A, B'; each only when the data names it."""
     parts = []
     if info.publisher is not None:
         parts.append("Published by " + _named(fmt, info.publisher.name, info.publisher.url))
     if info.editors:
         parts.append(("Editors: " if len(info.editors) > 1 else "Editor: ") + ", ".join(_editors(fmt, info)))
-    if info.corrections_contact is not None:
-        parts.append("Corrections: " + ", ".join(_ways(fmt, info.corrections_contact)))
     return parts
+
+
+def contact_ways(fmt: Format, info: BriefingInfo) -> str:
+    """'address, corrections page': the corrections contact the data names, or ''."""
+    contact = info.corrections_contact
+    return ", ".join(_ways(fmt, contact)) if contact is not None else ""
+
+
+def footer_parts(fmt: Format, info: BriefingInfo) -> list[str]:
+    """The masthead as one line, in parts (joined with ' · '): 'Published by X', 'Editors: A, B',
+    'Corrections: address, corrections page'; each only when the data names it."""
+    ways = contact_ways(fmt, info)
+    return who_parts(fmt, info) + (["Corrections: " + ways] if ways else [])
 
 
 def who_publishes(fmt: Format, info: BriefingInfo) -> str:
@@ -51,12 +66,18 @@ def who_publishes(fmt: Format, info: BriefingInfo) -> str:
     return " ".join(sentences)
 
 
-def where_to_correct(fmt: Format, info: BriefingInfo) -> str:
-    """The methodology's sentence on where to send a correction: the contact the data names; without one,
-    that none is named (unless the repository's form is offered, which the page describes itself)."""
-    contact = info.corrections_contact
-    if contact is None:
-        return "" if info.repository is not None else "This briefing names no contact for corrections."
-    ways = ([f"write to {fmt.text(contact.email)}"] if contact.email else []) + (
-        [f"see the {fmt.link('corrections page', fmt.url(contact.url))}"] if contact.url else [])
-    return f"To report an error, {' or '.join(ways)}."
+def how_to_report(fmt: Format, info: BriefingInfo) -> str:
+    """The methodology's sentences on how to report an error: the contact the data names and the
+    repository's correction form, whichever the briefing has; without either, that it names none yet."""
+    contact, form = info.corrections_contact, correction_form(info)
+    ways = ([f"write to {fmt.text(contact.email)}"] if contact and contact.email else []) + (
+        [f"see the {fmt.link('corrections page', fmt.url(contact.url))}"] if contact and contact.url else []) + (
+        [f"use the {fmt.link('correction form', fmt.url(form))} in the briefing's public repository"] if form else [])
+    if not ways:
+        return "This briefing names no contact for corrections yet, and offers no form for reporting an error."
+    sentences = [f"To report an error, {series(ways, 'or')}."]
+    if form:
+        sentences.append('Every fact, source and page also has a "Suggest a correction" link: it opens the form, '
+                         "naming the fact and linking the line of the data it is written on. "
+                         "An editor reads every suggestion.")
+    return " ".join(sentences)

@@ -225,9 +225,9 @@ class PageContext:
         """The masthead's publisher and editors, as sentences ('' when the briefing names neither)."""
         return Md(masthead.who_publishes(self.md, self.b.info))
 
-    def where_to_correct(self) -> Md:
-        """Where a reader sends a correction, as a sentence (or that no contact is named)."""
-        return Md(masthead.where_to_correct(self.md, self.b.info))
+    def how_to_report(self) -> Md:
+        """How a reader reports an error: the contact and the correction form, or that none is named yet."""
+        return Md(masthead.how_to_report(self.md, self.b.info))
 
     # Page structure
 

@@ -128,6 +128,6 @@ def _passage_checks(info) -> list[str]:
     return evidence_lines(info.passage_max_words, required.label if required else None)
 
 
-def series(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+def series(words: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or, with last='or', 'a, b or c')."""
+    return ", ".join(words[:-1]) + (f" {last} " if len(words) > 1 else "") + words[-1]

@@ -36,11 +36,12 @@ from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
 from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_index import write_index  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
-from build_scripts.render.text import html_text, unwrap_html_blocks  # noqa: E402
+from build_scripts.render.text import html_text, page_url, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
 from build_scripts.render.editing import correction_form  # noqa: E402
 from build_scripts.render.formats import HtmlFormat  # noqa: E402
-from build_scripts.render.masthead import footer_parts  # noqa: E402
+from build_scripts.render.masthead import CORRECTIONS_ANCHOR, contact_ways, who_parts  # noqa: E402
+from build_scripts.render.page_paths import METHODOLOGY  # noqa: E402
 from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED  # noqa: E402
 
 # The one module-level object in build_scripts/ (tests/test_project_layout.py allows it by name): MkDocs
@@ -87,7 +88,9 @@ def on_config(config):
     config.site_description = html_text(info.description, attribute=True)
     config.extra["briefing_currency"] = currency_facts(info, session.config.build_date)
     config.extra["briefing_corrections"] = correction_form(info)
-    config.extra["briefing_masthead"] = " · ".join(footer_parts(HtmlFormat(""), info))  # escaped HTML, or ''
+    config.extra["briefing_masthead"] = " · ".join(who_parts(HtmlFormat(""), info))  # escaped HTML, or ''
+    config.extra["briefing_contact"] = contact_ways(HtmlFormat(""), info)  # escaped HTML, or ''
+    config.extra["briefing_corrections_policy"] = f"{page_url(METHODOLOGY)}#{CORRECTIONS_ANCHOR}"
     config.extra["briefing_files"] = FOOTER_FILES
     config.nav = output.nav
     # Pages kept out of the reader's menu: the registry's, and the hand-written pages in docs/ (the editors'
