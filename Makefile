@@ -108,13 +108,16 @@ schema: $(PY_STAMP)
 serve: $(ENGINE_STAMP) $(NODE_STAMP)
 	$(ENGINE_BIN)/$(ENGINE) serve --livereload -f mkdocs.yml
 
+# Two workers (pytest-xdist), a test file each at a time: the browser tests spend most of their time waiting
+# on Chromium, so two files side by side take little more than one. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 test: $(PY_STAMP) $(PD_STAMP) $(NODE_STAMP) chromium java
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # No whole-site build, no browser and no whole-program type check (tests/conftest.py marks the tests that
 # build a site `site`; pyproject.toml lists the markers).
 test-fast: $(PY_STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -m "not browser and not site and not lint and not history and not waits"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser and not site and not lint and not history and not waits"
 
 # Both talk to the internet, so neither is part of `make site` or `make test`.
 # LINKS_ARGS / ARCHIVE_ARGS pass options through, e.g. make links LINKS_ARGS="--markdown links.md".
