@@ -134,7 +134,7 @@ def test_live_charts_have_no_overlaps_every_mark_and_enough_contrast(browser, si
         page.goto(site_url + address, wait_until="networkidle")
         for palette in ("light", "dark"):
             if palette == "dark":
-                page.click("form[data-md-component=palette] label:visible")
+                page.click("form[data-briefing-palette] label:visible")
                 page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
             page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
             for chart_id in ids:
@@ -145,7 +145,7 @@ def test_live_charts_have_no_overlaps_every_mark_and_enough_contrast(browser, si
                 page.mouse.move(0, 0)
                 found.update({f"{address} {chart_id} {palette}": p for p in [problems_in(probe_live(page, chart_id),
                               figure(built_site, chart_id))] if p})
-        page.click("form[data-md-component=palette] label:visible")  # back to light for the next page
+        page.click("form[data-briefing-palette] label:visible")  # back to light for the next page
     context.close()
     assert found == {} and watch.problems == []
 
