@@ -113,7 +113,7 @@ def test_the_sources_narrow_by_outlet_and_kind_to_exactly_the_datas_sources(brow
 
 def test_a_button_before_the_chart_leads_a_phone_reader_to_the_controls(browser, site_url):
     """On a phone the timeline's chart is a screen or two tall: a button above it goes to the controls. The
-    page carries it hidden (render/narrowing.py); the script shows it, as without script it does nothing."""
+    page carries it from the first paint (render/narrowing.py), so nothing moves when the script wires it."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
     page = context.new_page()
     watch = PageWatch(page, site_url)
@@ -121,7 +121,7 @@ def test_a_button_before_the_chart_leads_a_phone_reader_to_the_controls(browser,
     jump = page.locator("p.narrow-jump button")
     assert jump.count() == 1
     assert jump.text_content() == "Narrow the events by theme, status, who, year, or read them newest first"
-    assert jump.is_visible(), "the script shows the button"
+    assert jump.is_visible()
     box = jump.bounding_box()
     assert box["height"] >= 24 and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
     assert page.evaluate("document.querySelector('form.narrow').getBoundingClientRect().top") > 740, \
@@ -154,4 +154,20 @@ def test_without_script_the_button_that_would_do_nothing_is_hidden(browser, site
     page.goto(site_url + "timeline/")
     jump = page.locator("p.narrow-jump")
     assert jump.count() == 1 and not jump.is_visible()
+    context.close()
+
+
+def test_nothing_moves_while_the_timeline_loads_on_a_phone(browser, site_url):
+    """The button past the chart is in the page from the first paint: shown by the script instead, it pushed
+    the chart 69 px down as the page loaded (a layout shift of 0.049, Lighthouse's mobile timeline)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, has_touch=True, is_mobile=True)
+    context.add_init_script("""window.__shifts = [];
+        new PerformanceObserver(list => list.getEntries().forEach(e => window.__shifts.push([e.value,
+            e.sources.map(s => s.node ? s.node.nodeName + '.' + s.node.className : '?').join(' ')])))
+          .observe({type: 'layout-shift', buffered: true});""")
+    page = context.new_page()
+    page.goto(site_url + "timeline/", wait_until="load")
+    page.wait_for_timeout(800)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(value for value, _ in shifts) < 0.005, shifts
     context.close()

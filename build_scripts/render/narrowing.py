@@ -61,10 +61,12 @@ def jump_words(choices: list[Choice], noun: str) -> str:
 
 def narrowing_jump(fmt: Format, choices: list[Choice], noun: str) -> Md:
     """A button that leads to the form past the charts before it (a phone screen or two on the timeline),
-    hidden until the page's script shows it and scrolls to the form: without script it would do nothing.
-    A button, not a link: the theme's instant navigation takes over in-page links."""
+    where the page's script makes it scroll to the form. Shown from the first paint (shown by the script, it
+    pushed the chart down as the page loaded: a layout shift); without script, where it would do nothing, a
+    <noscript> style hides it (overrides/main.html). A button, not a link: the theme's instant navigation
+    takes over in-page links."""
     button = fmt.button(fmt.text(jump_words(choices, noun)), type="button", class_="md-button narrow-jump__button")
-    return fmt.blocks([fmt.paragraph(button, class_="narrow-jump", hidden="hidden")], searched=False)
+    return fmt.blocks([fmt.paragraph(button, class_="narrow-jump")], searched=False)
 
 
 def event_choices(view: BriefingView, events) -> list[Choice]:

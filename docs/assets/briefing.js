@@ -153,8 +153,8 @@
   }
 
   /* A chart between the page's opening and its narrowing controls (a phone screen or two on the
-     timeline): the page carries a button before the chart, hidden, with its words (render/narrowing.py);
-     shown here, it leads straight to the controls. */
+     timeline): the page carries a button before the chart, with its words (render/narrowing.py); here it
+     is made to lead straight to the controls. */
   function jumpPastCharts(form) {
     var jump = document.querySelector("p.narrow-jump");
     var button = jump && jump.querySelector("button");
@@ -164,7 +164,6 @@
       var first = form.querySelector("select");
       if (first) first.focus({ preventScroll: true });
     });
-    jump.hidden = false;
   }
 
   function setup() {
