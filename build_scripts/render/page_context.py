@@ -11,7 +11,8 @@ from enum import Enum
 from typing import Any
 
 from build_scripts import asset_paths as assets
-from build_scripts.data.dates import FlexDate, span_label
+from build_scripts.data.dates import FlexDate, span_label, when
+from build_scripts.data.rules import as_reported
 from build_scripts.render import blocks, editing, masthead, narrowing
 from build_scripts.render import fragments as f
 from build_scripts.render.chart_table import chart_finding, chart_kind, shown_at
@@ -107,6 +108,11 @@ class PageContext:
 
     def source_line(self, source_id: str) -> Md:
         return Md(f.source_line(self.md, self.view.sources[source_id]))
+
+    def as_reported(self, claim) -> Md:
+        """'True as reported in April 2025' for a confirmed claim that later events changed, 'Reported in April
+        2025' for any other (rules.as_reported)."""
+        return md_text(as_reported(claim.status, when(claim.reported_on)))
 
     def date(self, start: FlexDate, until: FlexDate | None = None) -> Md:
         return md_text(span_label(start, until))
