@@ -131,10 +131,10 @@ def test_no_badge_contradicts_its_fact_and_prose_says_what_it_rests_on():
         cited_events = [view.events_by_id[i] for i in dict.fromkeys(events)]
         groups = [(rule, [e for e in cited_events if e.status is rule.status]) for rule in STATUS_RULES]
         if len(cited_events) == 1:
-            expected = f"Rests on 1 event, {RULES[cited_events[0].status].tally}: …"
+            expected = f"Rests on 1 event, {RULES[cited_events[0].status].tally}: “…”"
         else:
             expected = f"Rests on {len(cited_events)} events: " + ", ".join(
-                f"{len(group)} {rule.tally} ({'; '.join('…' for _ in group)})" for rule, group in groups if group)
+                f"{len(group)} {rule.tally} ({', '.join('“…”' for _ in group)})" for rule, group in groups if group)
         span = _basis_of(home, cited_events)
         assert _text(re.sub(r'<a href="timeline/#[^"]+">.*?</a>', "…", span)) == expected + ". What the labels mean"
         linked = re.findall(r'<a href="timeline/#([^"]+)">', span)

@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from build_scripts.data.dates import parse_flex_date
+from build_scripts.data.model import Status
 from build_scripts.data.validation import load_briefing
 from build_scripts.render import blocks
 from build_scripts.render import fragments as f
@@ -157,3 +158,20 @@ def test_hostile_names_read_literally_in_every_format(hostile_view):
             link = f.entity_link(fmt, hostile_view, entity_id)
             read = read_html(link) if isinstance(fmt, HtmlFormat) else read_markdown(link)
             assert normalised("".join(read.text)) == normalised(entity.name), (fmt.name, link)
+
+
+def test_a_basis_names_each_event_unmistakably_whatever_its_title(mini_view):
+    """Titles listed with a separator a title may hold ('A; B' beside 'C') read as more events than counted:
+    each title is in quotation marks, and still links the event."""
+    titles = ("A dispute; then a deal", "Alpha invests $1 billion; Beta grows")
+    events = [e.model_copy(update={"title": title, "status": Status.confirmed})
+              for e, title in zip(mini_view.briefing.events, titles, strict=True)]
+    view = build_view(mini_view.briefing.model_copy(update={"events": events}))
+    fmt = MarkdownFormat(PAGE, copy=True)
+    assert f.basis(fmt, view, [e.id for e in events]) == (
+        "Rests on 2 events: 2 confirmed (“[A dispute; then a deal](../timeline.md#2024-summer-dispute)”, "
+        "“[Alpha invests $1 billion; Beta grows](../timeline.md#2024-01-deal)”). "
+        "[What the labels mean](../methodology.md#statuses)")
+    assert f.basis(fmt, view, [events[1].id]) == (
+        "Rests on 1 event, confirmed: “[Alpha invests $1 billion; Beta grows](../timeline.md#2024-01-deal)”. "
+        "[What the labels mean](../methodology.md#statuses)")

@@ -67,11 +67,12 @@ def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title
 
 def basis(fmt: Format, view: BriefingView, event_ids) -> str:
     """What prose resting on events (and nothing else) rests on, counted by status, computed, not typed,
-    each event linked on the timeline: 'Rests on 3 events: 2 confirmed (A; B), 1 from anonymous sources (C).
-    What the labels mean' (the last words link the statuses' definitions)."""
+    each event's title in quotation marks (a title may hold a comma or a semicolon) and linked on the timeline:
+    'Rests on 3 events: 2 confirmed (“A”, “B”), 1 from anonymous sources (“C”). What the labels mean' (the last
+    words link the statuses' definitions)."""
     events = [view.events_by_id[i] for i in dict.fromkeys(event_ids)]
     groups = [(rule, [e for e in events if e.status is rule.status]) for rule in STATUS_RULES]
-    links = {rule.status: "; ".join(event_link(fmt, view, e.id) for e in group) for rule, group in groups}
+    links = {rule.status: ", ".join(f"“{event_link(fmt, view, e.id)}”" for e in group) for rule, group in groups}
     if len(events) == 1:
         rule = RULES[events[0].status]
         said = f"{fmt.text(f'Rests on 1 event, {rule.tally}')}: {links[rule.status]}"
