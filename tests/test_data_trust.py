@@ -204,7 +204,7 @@ def test_figures_older_than_the_coverage_say_as_of(tmp_path):
         "    - text: Alpha paid $650 million.\n      events: [2024-01-deal]\n      figures_as_of: 2024-01-15\n")
     (data / "briefing.yaml").write_text(text)
     home = generate(data, static_charts=False, history=False).pages["index.md"]
-    assert "Alpha paid $650 million. <span class=\"figures-as-of\">(figures as of 15 January 2024)</span>" in home
+    assert "Alpha paid $650 million. <span class=\"figures-as-of\">($650 million as of 15 January 2024)</span>" in home
 
 
 def test_a_review_older_than_the_window_shows_the_notice_without_script(tmp_path):

@@ -175,3 +175,17 @@ def test_a_basis_names_each_event_unmistakably_whatever_its_title(mini_view):
     assert f.basis(fmt, view, [events[1].id]) == (
         "Rests on 1 event, confirmed: “[Alpha invests $1 billion; Beta grows](../timeline.md#2024-01-deal)”. "
         "[What the labels mean](../methodology.md#statuses)")
+
+
+def test_the_as_of_note_names_the_figures_it_dates(mini_view):
+    """A text that also reports later news ('an April 2026 amendment') reads as dated as a whole by '(figures as
+    of …)': the note names the figures the check found in it, each once, and says 'figures' only when it finds
+    none."""
+    view = mini_view
+    fmt = MarkdownFormat("index.md", copy=True)
+    dated = parse_flex_date("2024-01-15")
+    text = "Alpha took a stake of about 27%, worth $1.5 billion, in 2024; the 27% was cut in June 2024."
+    assert f.figures_note(fmt, view, dated, text) == " (27% and $1.5 billion as of 15 January 2024)"
+    assert f.figures_note(fmt, view, dated, "Alpha paid twice as much.") == " (figures as of 15 January 2024)"
+    assert f.figures_note(fmt, view, parse_flex_date("2024-06-30"), text) == "", "not older than the coverage"
+

@@ -158,9 +158,10 @@ class PageContext:
         """The events an item with sources of its own relates to, each with its own badge."""
         return Md(f.related_events(self.html, self.view, event_ids))
 
-    def figures(self, dated: FlexDate | None) -> Md:
-        """' (figures as of October 2025)', with its leading space, or nothing."""
-        return Md(f.figures_note(self.html, self.view, dated))
+    def figures(self, dated: FlexDate | None, text: str) -> Md:
+        """' (27% as of October 2025)': the figures the text states and their date, with its leading space, or
+        nothing."""
+        return Md(f.figures_note(self.html, self.view, dated, text))
 
     def review_note(self, item) -> Md:
         return Md(f.review_note(self.html, self.view, item))
