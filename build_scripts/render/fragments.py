@@ -188,7 +188,7 @@ def hidden_note(fmt: Format, content: str, kind: str = "") -> str:
 
 
 def evidence(fmt: Format, view: BriefingView, citation: Cited, unrecorded: str = "") -> str:
-    """What a citation rests on: '“passage” Read in a copy: Name.', or why no passage was recorded
+    """What a citation rests on: '“passage” Quoted from a copy: Name.', or why no passage was recorded
     (unrecorded: the words for a bare source id, nothing by default)."""
     if citation.passage:
         read = read_in_words(citation, view.sources[citation.source])
