@@ -229,11 +229,11 @@ class PageContext:
         return Md(" · ".join(masthead.footer_parts(self.html, self.b.info)))
 
     def who_publishes(self) -> Md:
-        """The masthead's publisher and editors, as sentences ('' when the briefing names neither)."""
+        """The masthead's publisher and editors, as sentences (or that the briefing names neither)."""
         return Md(masthead.who_publishes(self.md, self.b.info))
 
     def how_to_report(self) -> Md:
-        """How a reader reports an error: the contact and the correction form, or that none is named yet."""
+        """How a reader reports an error: the contact and the correction form, or that none is named."""
         return Md(masthead.how_to_report(self.md, self.b.info))
 
     # Page structure
