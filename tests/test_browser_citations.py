@@ -209,7 +209,7 @@ def test_recorded_passages_open_in_their_notes(browser, passages_site):
     expect_text = "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.”"
     page.wait_for_function("t => document.querySelector('.cite-note:not([hidden]) .passage')?.textContent === t",
                            arg=expect_text)
-    assert "Read in a copy: Example Mirror." in note.inner_text()
+    assert "Quoted from a copy: Example Mirror." in note.inner_text()
     page.goto(url + "conflicts/terms/", wait_until="networkidle")
     page.locator("sup.cite > a[href$='#example-copy']").first.tap()  # Beta's position: its source is paywalled
     assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in \

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.data.model import Status
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
 
@@ -78,7 +79,11 @@ def test_overtaken_claims_say_so_and_link_the_event_that_changed_them(built_site
     assert len(superseded) >= 2
     for claim in superseded:
         assert f"../timeline/#{claim.superseded_by}" in claims.hrefs
-    assert claims.text.count("True as reported in April 2025; since changed by") == len(superseded)
+    confirmed = [c for c in superseded if c.status is Status.confirmed]
+    assert 0 < len(confirmed) < len(superseded), "both kinds: a confirmed claim and one that rests on less"
+    for text in (claims.text, page(built_site, "index.html").text):  # only a confirmed claim is called true
+        assert text.count("True as reported in April 2025; since changed by") == len(confirmed)
+        assert text.count("Reported in April 2025; since changed by") == len(superseded) - len(confirmed)
 
 
 def test_the_inflection_deal_shows_both_accounts(built_site):

@@ -87,15 +87,19 @@ def corrections_heading(site: Path, page: Path) -> str:
 
 def test_every_page_footer_links_to_how_errors_are_corrected_and_reported(built_site):
     """From every page, the 404 page too, one step to the methodology's section, which says how to report an
-    error (the shipped briefing names no way yet, and says so)."""
+    error (the shipped briefing names no way, and says so), after saying who publishes it (it names no one, and
+    says so)."""
     pages = sorted(built_site.rglob("index.html")) + [built_site / "404.html"]
     assert len({p.parent.relative_to(built_site).parts[:1] for p in pages}) > 10, "every kind of page"
     for page in pages:
         assert corrections_heading(built_site, page) == "Corrections and errors", page
     methodology = (built_site / "methodology" / "index.html").read_text()
+    masthead = methodology[methodology.index('<h2 id="masthead">'):]
+    assert masthead.split("</h2>", 1)[1].lstrip().startswith(
+        "<p>This briefing does not name its publisher or its editors.</p>")
     section = methodology[methodology.index('<h2 id="corrections">'):]
     assert section.split("</h2>", 1)[1].lstrip().startswith(
-        "<p>This briefing names no contact for corrections yet, and offers no form for reporting an error.</p>")
+        "<p>This briefing names no contact for corrections, and offers no form for reporting an error.</p>")
 
 
 @pytest.mark.slow

@@ -131,10 +131,10 @@ def test_no_badge_contradicts_its_fact_and_prose_says_what_it_rests_on():
         cited_events = [view.events_by_id[i] for i in dict.fromkeys(events)]
         groups = [(rule, [e for e in cited_events if e.status is rule.status]) for rule in STATUS_RULES]
         if len(cited_events) == 1:
-            expected = f"Rests on 1 event, {RULES[cited_events[0].status].tally}: …"
+            expected = f"Rests on 1 event, {RULES[cited_events[0].status].tally}: “…”"
         else:
             expected = f"Rests on {len(cited_events)} events: " + ", ".join(
-                f"{len(group)} {rule.tally} ({'; '.join('…' for _ in group)})" for rule, group in groups if group)
+                f"{len(group)} {rule.tally} ({', '.join('“…”' for _ in group)})" for rule, group in groups if group)
         span = _basis_of(home, cited_events)
         assert _text(re.sub(r'<a href="timeline/#[^"]+">.*?</a>', "…", span)) == expected + ". What the labels mean"
         linked = re.findall(r'<a href="timeline/#([^"]+)">', span)
@@ -204,7 +204,7 @@ def test_figures_older_than_the_coverage_say_as_of(tmp_path):
         "    - text: Alpha paid $650 million.\n      events: [2024-01-deal]\n      figures_as_of: 2024-01-15\n")
     (data / "briefing.yaml").write_text(text)
     home = generate(data, static_charts=False, history=False).pages["index.md"]
-    assert "Alpha paid $650 million. <span class=\"figures-as-of\">(figures as of 15 January 2024)</span>" in home
+    assert "Alpha paid $650 million. <span class=\"figures-as-of\">($650 million as of 15 January 2024)</span>" in home
 
 
 def test_a_review_older_than_the_window_shows_the_notice_without_script(tmp_path):

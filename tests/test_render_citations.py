@@ -9,7 +9,8 @@ from build_scripts.data.validation import load_briefing
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.session import generate
 
-from .conftest import MINI
+from .conftest import MINI, copy_data
+from .test_data_sources import add_archived
 
 
 def _pages(data):
@@ -23,7 +24,22 @@ def test_a_bare_id_and_a_mapping_read_alike():
     entry = {"source": "example-copy", "no_passage": "paywall", "note": "Asks for a subscription."}
     assert no_passage_words(cited(entry, sources)) == \
         "No passage recorded: the page is behind a paywall. Asks for a subscription."
-    assert read_in_words(cited("example-copy", sources), sources["example-copy"]) == "Read in a copy: Example Mirror"
+    assert read_in_words(cited("example-copy", sources), sources["example-copy"]) == \
+        "Quoted from a copy: Example Mirror"
+
+
+def test_where_a_passage_was_read_is_said_not_asked(tmp_path):
+    """'Read in the original.' under a passage read as an instruction or a link: each wording says what the
+    passage was quoted from, in every case the data can give."""
+    sources = {s.id: s for s in load_briefing(add_archived(copy_data(MINI, tmp_path / "data"))).sources}
+    report, copy = sources["example-report"], sources["example-copy"]
+    said = {read_in: read_in_words(cited({"source": source.id, "read_in": read_in}, sources), source)
+            for source, read_in in ((report, "original"), (copy, "copy"), (report, "archive"))}
+    assert said == {"original": "Quoted from the original publication", "copy": "Quoted from a copy: Example Mirror",
+                    "archive": "Quoted from an archived copy (2 June 2024)"}
+    bare = sources["example-report"].model_copy(update={"archived": None})
+    assert read_in_words(cited({"source": bare.id, "read_in": "archive"}, sources), bare) == \
+        "Quoted from an archived copy"
 
 
 def test_a_prose_mark_carries_its_source_line_and_passage_hidden_beside_it(mini_passages):
@@ -41,7 +57,7 @@ def test_a_mark_citing_an_event_carries_its_line_status_and_passages_with_their_
                            'status--confirmed">')
     assert ('<span class="note-source">Example Wire, [Wire copy of the deal announcement]'
             '(https://mirror.example.org/deal?id=1&x=%282%29), January 2024: <span class="passage">“Alpha Corp said on '
-            'Monday it had invested about $650 million in Beta Labs.”</span> <span class="read-in">Read in a copy: '
+            'Monday it had invested about $650 million in Beta Labs.”</span> <span class="read-in">Quoted from a copy: '
             'Example Mirror.</span></span>') in note, "outlet, title linking the copy the passage was read in, date"
     assert ('<span class="note-source">Example Times, [“Alpha and Beta fall out”](https://example.com/report), 1 June '
             '2024: <span class="passage">') in note, "read in the original: the title links the original"
@@ -56,12 +72,13 @@ def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetc
     assert "class=\"passage\"" not in deal and "data-passages" in deal, "not carried: to fetch"
     assert json.loads(output.assets["assets/passages/timeline.json"]) == {"2024-01-deal": [
         {"passage": "Alpha Corp said on Monday it had invested about $650 million in Beta Labs.",
-         "read": "Read in a copy: Example Mirror."},
-        {"passage": "Alpha's investment in Beta, announced in January, …", "read": "Read in the original."}]}
+         "read": "Quoted from a copy: Example Mirror."},
+        {"passage": "Alpha's investment in Beta, announced in January, …",
+         "read": "Quoted from the original publication."}]}
     printed = output.pages["print.md"]  # the print view carries them under each event
     assert ('<li>Example Times, “Alpha and Beta fall out”, 1 June 2024. <a href="https://example.com/report">original'
             '</a>. <span class="passage">“Alpha\'s investment in Beta, announced in January, …”</span> '
-            '<span class="read-in">Read in the original.</span></li>') in printed
+            '<span class="read-in">Quoted from the original publication.</span></li>') in printed
 
 
 def test_the_print_view_and_the_copies_list_the_notes_at_the_end(mini_passages):
@@ -71,7 +88,7 @@ def test_the_print_view_and_the_copies_list_the_notes_at_the_end(mini_passages):
         assert marks == [str(n) for n in range(1, len(marks) + 1)], "numbered across the page"
         notes = re.sub(r"<[^>]+>", "", text[text.index("## Passages cited"):])  # the print view keeps its spans
         assert len(re.findall(r"^\d+\. ", notes, re.M)) == len(marks)
-        assert "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.” Read in a copy: " \
+        assert "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.” Quoted from a copy: " \
                "Example Mirror." in notes
         assert "cite-note" not in text, "no hidden notes: they are listed"
 

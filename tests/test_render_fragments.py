@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from build_scripts.data.dates import parse_flex_date
+from build_scripts.data.model import Status
 from build_scripts.data.validation import load_briefing
 from build_scripts.render import blocks
 from build_scripts.render import fragments as f
@@ -157,3 +158,34 @@ def test_hostile_names_read_literally_in_every_format(hostile_view):
             link = f.entity_link(fmt, hostile_view, entity_id)
             read = read_html(link) if isinstance(fmt, HtmlFormat) else read_markdown(link)
             assert normalised("".join(read.text)) == normalised(entity.name), (fmt.name, link)
+
+
+def test_a_basis_names_each_event_unmistakably_whatever_its_title(mini_view):
+    """Titles listed with a separator a title may hold ('A; B' beside 'C') read as more events than counted:
+    each title is in quotation marks, and still links the event."""
+    titles = ("A dispute; then a deal", "Alpha invests $1 billion; Beta grows")
+    events = [e.model_copy(update={"title": title, "status": Status.confirmed})
+              for e, title in zip(mini_view.briefing.events, titles, strict=True)]
+    view = build_view(mini_view.briefing.model_copy(update={"events": events}))
+    fmt = MarkdownFormat(PAGE, copy=True)
+    assert f.basis(fmt, view, [e.id for e in events]) == (
+        "Rests on 2 events: 2 confirmed (“[A dispute; then a deal](../timeline.md#2024-summer-dispute)”, "
+        "“[Alpha invests $1 billion; Beta grows](../timeline.md#2024-01-deal)”). "
+        "[What the labels mean](../methodology.md#statuses)")
+    assert f.basis(fmt, view, [events[1].id]) == (
+        "Rests on 1 event, confirmed: “[Alpha invests $1 billion; Beta grows](../timeline.md#2024-01-deal)”. "
+        "[What the labels mean](../methodology.md#statuses)")
+
+
+def test_the_as_of_note_names_the_figures_it_dates(mini_view):
+    """A text that also reports later news ('an April 2026 amendment') reads as dated as a whole by '(figures as
+    of …)': the note names the figures the check found in it, each once, and says 'figures' only when it finds
+    none."""
+    view = mini_view
+    fmt = MarkdownFormat("index.md", copy=True)
+    dated = parse_flex_date("2024-01-15")
+    text = "Alpha took a stake of about 27%, worth $1.5 billion, in 2024; the 27% was cut in June 2024."
+    assert f.figures_note(fmt, view, dated, text) == " (27% and $1.5 billion as of 15 January 2024)"
+    assert f.figures_note(fmt, view, dated, "Alpha paid twice as much.") == " (figures as of 15 January 2024)"
+    assert f.figures_note(fmt, view, parse_flex_date("2024-06-30"), text) == "", "not older than the coverage"
+

@@ -48,7 +48,10 @@ def test_markdown_copies_are_the_pages_rendered_again_as_plain_markdown():
     assert "\nBoth events fall in 2024. [Chart data (JSON)](../assets/charts/timeline.json)\n" in timeline
     assert ("\n**Sources (2)**\n\n1. Example Wire, Wire copy of the deal announcement, January 2024. read via "
             in timeline)
-    assert "**Since changed:** True as reported in June 2024" in output.assets["markdown/claims.md"]
+    assert "**Since changed:** Reported in June 2024" in output.assets["markdown/claims.md"]
+    assert ("- **[Alpha could block Beta's plans.](claims.md#alpha-can-block-beta)** [Anonymous sources]"
+            "(methodology.md#status-anonymous). Reported in June 2024; since changed by") in output.assets[
+        "markdown/index.md"], "with its badge, as a copy writes it"
     person = output.assets["markdown/people/ann-example.md"]
     assert ("\n- summer 2024: [A dispute over the deal](../timeline.md#2024-summer-dispute) "
             "Anonymous sources\n") in person  # a list's compact badge

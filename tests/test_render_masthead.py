@@ -1,6 +1,7 @@
 """The masthead (render/masthead.py): who publishes the briefing, its editors and where to send a correction,
 shown only as the data names them, in the footer, the methodology, the structured data and the JSON download;
-hostile names stay text; a masthead that names nothing shows nothing (the shipped briefing)."""
+hostile names stay text; a masthead that names no one says so on the methodology, and shows nothing elsewhere (the
+shipped briefing)."""
 from __future__ import annotations
 
 import json
@@ -71,7 +72,8 @@ def test_the_methodology_says_who_publishes_in_plain_sentences(mini):
                                                           "[Example Newsroom](https://news.example.org/).")
     assert who_publishes(md, _with(mini, publisher=None, editors=[Editor(name="Sam Subeditor")])) == (
         "This briefing's editor, who writes and checks it, is Sam Subeditor.")
-    assert who_publishes(md, _with(mini, publisher=None, editors=[])) == ""
+    assert who_publishes(md, _with(mini, publisher=None, editors=[])) == (
+        "This briefing does not name its publisher or its editors."), "said plainly, not left out"
 
 
 REPOSITORY = Repository(url="https://github.com/example/briefing")
@@ -106,7 +108,7 @@ def test_how_to_report_an_error_offers_the_repositorys_form(mini):
 def test_how_to_report_an_error_says_honestly_when_the_briefing_names_no_way(mini):
     for name, fmt in FORMATS.items():
         assert how_to_report(fmt, _with(mini, corrections_contact=None, repository=None)) == (
-            "This briefing names no contact for corrections yet, and offers no form for reporting an error."), name
+            "This briefing names no contact for corrections, and offers no form for reporting an error."), name
 
 
 def test_the_footer_and_the_masthead_line_share_their_parts(mini):
@@ -152,8 +154,9 @@ def test_the_feed_names_the_editors_as_its_authors_and_llms_txt_carries_the_line
 def test_the_shipped_briefing_names_no_masthead_and_shows_none():
     output = generate(ROOT / "data", static_charts=False, history=False, bundle=False)
     methodology = output.pages["methodology.md"]
-    assert "Who publishes" not in methodology and "To report an error" not in methodology
-    assert "## Corrections and errors { #corrections }\n\nThis briefing names no contact for corrections yet, " \
+    assert "## Who publishes this briefing { #masthead }\n\nThis briefing does not name its publisher or its " \
+        "editors.\n" in methodology and "To report an error" not in methodology
+    assert "## Corrections and errors { #corrections }\n\nThis briefing names no contact for corrections, " \
         "and offers no form for reporting an error.\n" in methodology
     assert 'class="masthead"' not in output.pages["print.md"]
     info = json.loads(output.assets[BRIEFING_JSON])["briefing"]

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from build_scripts.data.model import Amount
+from build_scripts.data.model import Amount, Status
+from build_scripts.data.rules import as_reported
 from build_scripts.render.fragments import format_amount
 from build_scripts.render.page_paths import SPLIT_ABOVE
 from build_scripts.session import generate
@@ -66,10 +67,24 @@ def test_timeline_orders_events_by_date_and_gives_each_an_anchor(mini_output):
     assert "summer 2024" in timeline
 
 
-def test_superseded_claim_says_when_it_was_true_and_what_changed_it(mini_output):
-    claims = mini_output.pages["claims.md"]
-    assert ("True as reported in June 2024; since changed by "
-            "[A dispute over the deal](timeline.md#2024-summer-dispute)") in claims
+def test_superseded_claim_says_when_it_was_reported_and_what_changed_it(mini_output):
+    """The mini briefing's claim rests on anonymous sources: it was reported, never called true, and on the
+    home page its badge stands beside it, as on the claims page."""
+    claims, home = mini_output.pages["claims.md"], mini_output.pages["index.md"]
+    changed = "since changed by [A dispute over the deal](timeline.md#2024-summer-dispute) (summer 2024)."
+    assert f'<span class="claim-state">Since changed</span> Reported in June 2024; {changed}' in claims
+    assert ("- **[Alpha could block Beta's plans.](claims.md#alpha-can-block-beta)** <span class=\"status "
+            'status--anonymous"><span aria-hidden="true">?</span> <a href="methodology/#status-anonymous">Anonymous '
+            f"sources</a></span> Reported in June 2024; {changed}") in home
+    for path, page in mini_output.pages.items():
+        assert "True as" not in page, path
+
+
+@pytest.mark.parametrize("status, words", [
+    (Status.confirmed, "True as reported in April 2025"), (Status.single_source, "Reported in April 2025"),
+    (Status.anonymous, "Reported in April 2025"), (Status.disputed, "Reported in April 2025")])
+def test_only_a_confirmed_claim_is_called_true_as_reported(status, words):
+    assert as_reported(status, "in April 2025") == words
 
 
 def test_backlinks_list_every_fact_citing_a_source(mini_output):

@@ -106,6 +106,13 @@ def badge_count(status: Status, count: int) -> str:
     return origins_phrase(count) if status is Status.confirmed else ""
 
 
+def as_reported(status: Status, when: str) -> str:
+    """How a claim that later events changed stood when it was reported (when: 'in April 2025'), in words its
+    status allows: only a confirmed claim is called true ('True as reported in April 2025'); any other was
+    reported ('Reported in April 2025'), and its badge beside the words says how."""
+    return f"True as reported {when}" if status is Status.confirmed else f"Reported {when}"
+
+
 def check_lines() -> list[str]:
     """What the build checks, one sentence each, for the methodology page."""
     lines = []

@@ -24,6 +24,11 @@ FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion)\b)?
                     r"\d[\d,.]*\s?(?:%|per ?cent\b|percent\b|billion\b|million\b|trillion\b)")
 
 
+def stated_figures(text: str) -> list[str]:
+    """The figures a text states ('27%', '$135 billion'), each once and in order: what its figures_as_of dates."""
+    return list(dict.fromkeys(m.group(0).strip().rstrip(",.") for m in FIGURE.finditer(text)))
+
+
 @lru_cache(maxsize=1 << 12)  # a pure function of a few hundred outlet names, called for every citation
 def outlet_key(outlet: str) -> str:
     """One key per outlet however it is written: 'The Wall Street Journal' and 'Wall Street Journal'."""

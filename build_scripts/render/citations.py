@@ -68,14 +68,15 @@ def source_id(entry) -> str:
 
 
 def read_in_words(citation: Cited, source) -> str:
-    """'Read in the original', 'Read in a copy: Yahoo Finance', 'Read in an archived copy (1 December
-    2026)': where the passage was read (plain text)."""
+    """'Quoted from the original publication', 'Quoted from a copy: Yahoo Finance', 'Quoted from an archived
+    copy (1 December 2026)': where the passage was read, said as a fact about the passage (plain text; 'Read in
+    the original.' under a passage read as an instruction, or as a link)."""
     if citation.read_in == "copy" and source.read_via is not None:
-        return f"Read in a copy: {source.read_via.name}"
+        return f"Quoted from a copy: {source.read_via.name}"
     if citation.read_in == "archive":
         archived = source.archived or (source.read_via.archived if source.read_via else None)
-        return f"Read in an archived copy ({archived.date.label})" if archived else "Read in an archived copy"
-    return "Read in the original"
+        return f"Quoted from an archived copy ({archived.date.label})" if archived else "Quoted from an archived copy"
+    return "Quoted from the original publication"
 
 
 def no_passage_words(citation: Cited) -> str:

@@ -9,9 +9,11 @@ from types import MappingProxyType
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.data.model import Amount, Source, Status
 from build_scripts.data.rules import COUNT_MEANING, RULES, STATUS_RULES, badge_count, plural
+from build_scripts.data.trust import stated_figures
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.render.formats import Format
 from build_scripts.render.page_paths import METHODOLOGY
+from build_scripts.render.page_variables import series
 from build_scripts.render.views import BriefingView
 
 COPY_KINDS = MappingProxyType({"syndication": "a syndication partner's copy", "mirror": "an unaffiliated mirror",
@@ -66,12 +68,12 @@ def fact_badge(fmt: Format, view: BriefingView, fact, short: bool = False, title
 
 
 def basis(fmt: Format, view: BriefingView, event_ids) -> str:
-    """What prose resting on events (and nothing else) rests on, counted by status, computed, not typed,
-    each event linked on the timeline: 'Rests on 3 events: 2 confirmed (A; B), 1 from anonymous sources (C).
-    What the labels mean' (the last words link the statuses' definitions)."""
+    """What prose resting on events (and nothing else) rests on, counted by status, computed, not typed, each
+    title quoted (it may hold a semicolon) and linking the event: 'Rests on 3 events: 2 confirmed (“A”, “B”), 1
+    from anonymous sources (“C”). What the labels mean' (the last words link the statuses' definitions)."""
     events = [view.events_by_id[i] for i in dict.fromkeys(event_ids)]
     groups = [(rule, [e for e in events if e.status is rule.status]) for rule in STATUS_RULES]
-    links = {rule.status: "; ".join(event_link(fmt, view, e.id) for e in group) for rule, group in groups}
+    links = {rule.status: ", ".join(f"“{event_link(fmt, view, e.id)}”" for e in group) for rule, group in groups}
     if len(events) == 1:
         rule = RULES[events[0].status]
         said = f"{fmt.text(f'Rests on 1 event, {rule.tally}')}: {links[rule.status]}"
@@ -186,7 +188,7 @@ def hidden_note(fmt: Format, content: str, kind: str = "") -> str:
 
 
 def evidence(fmt: Format, view: BriefingView, citation: Cited, unrecorded: str = "") -> str:
-    """What a citation rests on: '“passage” Read in a copy: Name.', or why no passage was recorded
+    """What a citation rests on: '“passage” Quoted from a copy: Name.', or why no passage was recorded
     (unrecorded: the words for a bare source id, nothing by default)."""
     if citation.passage:
         read = read_in_words(citation, view.sources[citation.source])
@@ -273,11 +275,13 @@ def scheduled_note(fmt: Format, view: BriefingView, event) -> str:
     return ""
 
 
-def figures_note(fmt: Format, view: BriefingView, dated: FlexDate | None) -> str:
-    """' (figures as of October 2025)' when a text's figures are older than the briefing's as-of date."""
+def figures_note(fmt: Format, view: BriefingView, dated: FlexDate | None, text: str = "") -> str:
+    """' (27% and $135 billion as of 28 October 2025)' when a text's figures are older than the briefing's as-of
+    date, naming the figures it states, as it may report later news too ('figures' when none is found)."""
     if dated is None or dated.end >= view.briefing.info.as_of.start:
         return ""
-    return " " + fmt.element("span", f"(figures as of {fmt.text(dated.label)})", class_="figures-as-of")
+    what = series([fmt.text(figure) for figure in stated_figures(text)] or ["figures"])
+    return " " + fmt.element("span", f"({what} as of {fmt.text(dated.label)})", class_="figures-as-of")
 
 
 def review_note(fmt: Format, view: BriefingView, item) -> str:

@@ -1,8 +1,8 @@
 """The masthead: who publishes the briefing, who writes and checks it, and where a reader sends a
 correction (briefing.yaml's publisher, editors and corrections_contact, and the repository's correction
 form). One fragment per use, written against a format: the lines every page's footer carries, and the
-methodology's sentences. Only what the data names is shown: nothing is filled in. An e-mail address is
-text, never a link. Pure."""
+methodology's sentences. Only what the data names is shown: nothing is filled in, and where it names no one
+the methodology says so. An e-mail address is text, never a link. Pure."""
 from __future__ import annotations
 
 from build_scripts.data.briefing_info import BriefingInfo, CorrectionsContact
@@ -54,7 +54,8 @@ def footer_parts(fmt: Format, info: BriefingInfo) -> list[str]:
 
 
 def who_publishes(fmt: Format, info: BriefingInfo) -> str:
-    """The methodology's sentences on who publishes the briefing and edits it ('' when it names neither)."""
+    """The methodology's sentences on who publishes the briefing and edits it; when it names neither, that it
+    does not (a reader told of 'an editor' elsewhere may ask who)."""
     sentences = []
     if info.publisher is not None:
         sentences.append(f"This briefing is published by {_named(fmt, info.publisher.name, info.publisher.url)}.")
@@ -63,18 +64,18 @@ def who_publishes(fmt: Format, info: BriefingInfo) -> str:
         many = len(info.editors) > 1
         sentences.append(f"{whose} {'editors' if many else 'editor'}, who write{'' if many else 's'} and "
                          f"check{'' if many else 's'} it, {'are' if many else 'is'} {series(_editors(fmt, info))}.")
-    return " ".join(sentences)
+    return " ".join(sentences) or "This briefing does not name its publisher or its editors."
 
 
 def how_to_report(fmt: Format, info: BriefingInfo) -> str:
     """The methodology's sentences on how to report an error: the contact the data names and the
-    repository's correction form, whichever the briefing has; without either, that it names none yet."""
+    repository's correction form, whichever the briefing has; without either, that it names none."""
     contact, form = info.corrections_contact, correction_form(info)
     ways = ([f"write to {fmt.text(contact.email)}"] if contact and contact.email else []) + (
         [f"see the {fmt.link('corrections page', fmt.url(contact.url))}"] if contact and contact.url else []) + (
         [f"use the {fmt.link('correction form', fmt.url(form))} in the briefing's public repository"] if form else [])
     if not ways:
-        return "This briefing names no contact for corrections yet, and offers no form for reporting an error."
+        return "This briefing names no contact for corrections, and offers no form for reporting an error."
     sentences = [f"To report an error, {series(ways, 'or')}."]
     if form:
         sentences.append('Every fact, source and page also has a "Suggest a correction" link: it opens the form, '

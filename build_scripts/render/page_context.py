@@ -11,7 +11,8 @@ from enum import Enum
 from typing import Any
 
 from build_scripts import asset_paths as assets
-from build_scripts.data.dates import FlexDate, span_label
+from build_scripts.data.dates import FlexDate, span_label, when
+from build_scripts.data.rules import as_reported
 from build_scripts.render import blocks, editing, masthead, narrowing
 from build_scripts.render import fragments as f
 from build_scripts.render.chart_table import chart_finding, chart_kind, shown_at
@@ -108,6 +109,11 @@ class PageContext:
     def source_line(self, source_id: str) -> Md:
         return Md(f.source_line(self.md, self.view.sources[source_id]))
 
+    def as_reported(self, claim) -> Md:
+        """'True as reported in April 2025' for a confirmed claim that later events changed, 'Reported in April
+        2025' for any other (rules.as_reported)."""
+        return md_text(as_reported(claim.status, when(claim.reported_on)))
+
     def date(self, start: FlexDate, until: FlexDate | None = None) -> Md:
         return md_text(span_label(start, until))
 
@@ -152,9 +158,10 @@ class PageContext:
         """The events an item with sources of its own relates to, each with its own badge."""
         return Md(f.related_events(self.html, self.view, event_ids))
 
-    def figures(self, dated: FlexDate | None) -> Md:
-        """' (figures as of October 2025)', with its leading space, or nothing."""
-        return Md(f.figures_note(self.html, self.view, dated))
+    def figures(self, dated: FlexDate | None, text: str) -> Md:
+        """' (27% as of October 2025)': the figures the text states and their date, with its leading space, or
+        nothing."""
+        return Md(f.figures_note(self.html, self.view, dated, text))
 
     def review_note(self, item) -> Md:
         return Md(f.review_note(self.html, self.view, item))
@@ -222,11 +229,11 @@ class PageContext:
         return Md(" · ".join(masthead.footer_parts(self.html, self.b.info)))
 
     def who_publishes(self) -> Md:
-        """The masthead's publisher and editors, as sentences ('' when the briefing names neither)."""
+        """The masthead's publisher and editors, as sentences (or that the briefing names neither)."""
         return Md(masthead.who_publishes(self.md, self.b.info))
 
     def how_to_report(self) -> Md:
-        """How a reader reports an error: the contact and the correction form, or that none is named yet."""
+        """How a reader reports an error: the contact and the correction form, or that none is named."""
         return Md(masthead.how_to_report(self.md, self.b.info))
 
     # Page structure
