@@ -1,8 +1,12 @@
 """The search index's prose pages: a hand-written page's front matter sets its search in the page
-registry's words."""
+registry's words, and the editors' guide is kept out of the reader's search."""
 from __future__ import annotations
 
-from build_scripts.site.search_prose import front_matter_setting, search_setting
+from build_scripts.site.search_prose import front_matter_setting, hand_written, prose_pages, search_setting
+
+from .conftest import ROOT
+
+ARTICLE = '<article class="md-content__inner md-typeset"><h1 id="t">{}</h1><p>Corrections and errors</p></article>'
 
 
 def test_a_hand_written_pages_front_matter_sets_its_search_as_the_registry_does():
@@ -15,3 +19,12 @@ def test_a_hand_written_pages_front_matter_sets_its_search_as_the_registry_does(
     assert search_setting("boost: 0.5") == (0.5, False)
     assert search_setting("") == (1.0, False)
 
+
+def test_the_editors_guide_is_kept_out_of_the_readers_search(tmp_path):
+    pages = dict(hand_written(ROOT / "docs"))
+    assert pages["editors.md"] == "exclude: true"
+    for url, title in (("methodology", "Methodology"), ("editors", "Editors' guide"), ("notes", "Notes")):
+        (tmp_path / url).mkdir()
+        (tmp_path / url / "index.html").write_text(ARTICLE.format(title))
+    indexed = prose_pages(tmp_path, [("editors.md", pages["editors.md"]), ("notes.md", "boost: 0.5")])
+    assert [(url, boost) for url, _, boost in indexed] == [("methodology/", 1.0), ("notes/", 0.5)]

@@ -10,6 +10,9 @@ carries):
     search:
       exclude: true
     ---
+
+The editors' guide (docs/editors.md) says so: it is for editors, out of the reader's menu (the
+methodology links to it), and out of the reader's search, so that no query puts it before a reader's page.
 """
 from __future__ import annotations
 
