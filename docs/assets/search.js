@@ -8,7 +8,7 @@
  * status, theme, tone, year, people, organisations) narrow the results; a facet's values are OR-ed,
  * facets AND-ed. The query, the facets and the sort are in the address (?q=…&status=…&sort=date), so
  * a filtered search can be shared, and Back goes to the previous choice. Keyboard: `/` or `s` focuses
- * the box, arrows move through the results, Enter opens one, Esc closes.
+ * the box, arrows move through the results, Enter opens one, Esc closes, and so does Tab past the search.
  */
 (function () {
   "use strict";
@@ -398,6 +398,12 @@
   }
 
   input.addEventListener("focus", open);
+  /* Focus leaving the search (Tab past its last control, Shift+Tab before the box, a click on a link
+     outside it) closes it, as Esc does; moving within it (the box, sort, filters, results, "More
+     results") keeps it open. A click on nothing focusable moves no focus and changes nothing. */
+  document.addEventListener("focusin", function (ev) {
+    if (toggle.checked && ev.target !== toggle && !box.contains(ev.target)) close();
+  });
   toggle.addEventListener("change", function () {
     if (toggle.checked) window.setTimeout(function () { input.focus(); }, 0);
   });
