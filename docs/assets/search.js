@@ -405,7 +405,10 @@
     if (toggle.checked && ev.target !== toggle && !box.contains(ev.target)) close();
   });
   toggle.addEventListener("change", function () {
-    if (toggle.checked) window.setTimeout(function () { input.focus(); }, 0);
+    // the field, once the theme has shown it; unless the search closed meanwhile (Esc at once), or it has focus
+    if (toggle.checked && document.activeElement !== input) {
+      window.setTimeout(function () { if (toggle.checked) input.focus(); }, 0);
+    }
   });
   Array.prototype.forEach.call(box.querySelectorAll("label[for=__search]"), function (label) {
     label.addEventListener("click", function (ev) {
