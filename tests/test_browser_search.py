@@ -13,7 +13,7 @@ from build_scripts.data.model import Person
 from build_scripts.data.rules import RULES
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
-from build_scripts.site import search_index, search_shards
+from build_scripts.site import search_index, search_prose, search_shards
 
 from .browser_support import PageWatch
 from .conftest import ROOT, free_port
@@ -209,9 +209,8 @@ def sharded_url(built_site, tmp_path_factory):
 
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(built_site, site)
-    hand_written = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
     with mock.patch.object(search_shards, "SHARD_SIZE", 60):
-        search_index.write_index(site, BRIEFING, hand_written)
+        search_index.write_index(site, BRIEFING, search_prose.hand_written(ROOT / "docs"))
     assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) > 2
     with serve(site, free_port()) as url:
         yield url

@@ -35,6 +35,7 @@ from build_scripts.config import BuildConfig, data_dir_from_env  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
 from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_index import write_index  # noqa: E402
+from build_scripts.site.search_prose import hand_written  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, page_url, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
@@ -184,6 +185,4 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     """The search index, written from the model into the built site (and with it, before the `site`
     command swaps the new site in): one record per fact (build_scripts/site/search_index.py)."""
-    docs_dir = Path(config.docs_dir)
-    hand_written = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    write_index(Path(config.site_dir), config[BUILT_KEY].output.briefing, hand_written)
+    write_index(Path(config.site_dir), config[BUILT_KEY].output.briefing, hand_written(Path(config.docs_dir)))

@@ -5,8 +5,8 @@ is a record of its own, landing on its anchor, with what the results list shows 
 and the facets a reader narrows by (kind, status, theme, tone, year, people, organisations). Pages that
 only repeat facts (the timeline and its parts, the lists, print, the plain-Markdown copies) add no
 record of their own; the prose pages that are not facts (home, methodology, hand-written pages) are
-indexed from their built HTML. The page registry's search setting of the page a fact lives on (boost,
-exclude) weighs its record.
+indexed from their built HTML (search_prose.py). The page registry's search setting of the page a fact
+lives on (boost, exclude) weighs its record.
 
 Each record is a small HTML document handed to Pagefind's indexing service (the binary of PyPI's
 `pagefind[bin]`, spoken to as its Python API does, only without waiting between records): HTML, not a bare custom record, because the title's weight (data-pagefind-weight)
@@ -29,7 +29,8 @@ from build_scripts.data.rules import RULES, Status
 from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERSON, QUOTES, page_for
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
-from build_scripts.plan.page_registry import PAGE_KINDS, PageKind
+from build_scripts.plan.page_registry import PAGE_KINDS
+from build_scripts.site.search_prose import clamp, prose_html, prose_pages, search_setting
 from build_scripts.site.search_shards import PRIMARY, shards
 from build_scripts.site.search_service import write_documents
 from build_scripts.site.search_stable import stabilise
@@ -43,9 +44,6 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 FACETS = ("kind", "status", "theme", "tone", "year", "person", "organisation")
 TITLE_WEIGHT = 3.0  # a record's title, times its page's boost (Pagefind's weights run from 0 to 10)
-# Pages indexed as a whole (prose, not facts): by page kind. Every other kind's pages list facts that
-# are records of their own, so indexing the page too would only add duplicates.
-PROSE_KINDS = frozenset({"home", "methodology"})
 
 
 @dataclass(frozen=True)
@@ -64,7 +62,7 @@ class Record:
 
     def html(self, shard: str = PRIMARY, split: bool = False) -> str:
         esc = html.escape
-        title_weight = _clamp(TITLE_WEIGHT * self.boost)
+        title_weight = clamp(TITLE_WEIGHT * self.boost)
         hidden = [f'<span data-pagefind-meta="kind">{esc(self.kind)}</span>',
                   f'<span data-pagefind-filter="kind">{esc(self.kind)}</span>']
         if self.date:
@@ -80,25 +78,12 @@ class Record:
         return (f'<html lang="{esc(shard)}"><head><title>{esc(self.title)}</title></head>'
                 f'<body><main data-pagefind-body{sort}>'
                 f'<h1 data-pagefind-meta="title" data-pagefind-weight="{title_weight:g}">{esc(self.title)}</h1>'
-                f'<p data-pagefind-weight="{_clamp(self.boost):g}">{esc(self.text)}</p>'
+                f'<p data-pagefind-weight="{clamp(self.boost):g}">{esc(self.text)}</p>'
                 f'<div data-pagefind-ignore>{"".join(hidden)}</div></main></body></html>')
 
 
-def _clamp(weight: float) -> float:
-    return round(min(10.0, max(0.1, weight)), 2)
-
-
-def search_setting(kind: PageKind) -> tuple[float, bool]:
-    """A page kind's registry setting ('boost: 2', 'exclude: true') as (boost, excluded)."""
-    key, _, value = kind.search.partition(":")
-    key, value = key.strip(), value.strip()
-    if key == "boost":
-        return float(value), False
-    return 1.0, key == "exclude" and value == "true"
-
-
 def _boosts() -> dict[str, float]:
-    return {kind.name: search_setting(kind)[0] for kind in PAGE_KINDS}
+    return {kind.name: search_setting(kind.search)[0] for kind in PAGE_KINDS}
 
 
 def _anchor(page: str, anchor: str | None = None) -> str:
@@ -235,47 +220,18 @@ def _short(text: str, limit: int = 140) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-
-
-def prose_pages(site_dir: Path, hand_written: list[str]) -> list[tuple[str, str, float]]:
-    """The prose pages indexed whole: (url, their article's HTML, boost)."""
-    found = []
-    pages: list[tuple[PageKind | None, str]] = [(kind, kind.path) for kind in PAGE_KINDS
-                                                 if kind.name in PROSE_KINDS and kind.single]
-    pages += [(None, path) for path in hand_written]
-    for kind, path in pages:
-        boost, excluded = search_setting(kind) if kind is not None else (1.0, False)
-        url = page_url(path)
-        built = site_dir / url / "index.html"
-        if excluded or not built.is_file():
-            continue
-        article = _ARTICLE.search(built.read_text(encoding="utf-8"))
-        if article:
-            found.append((url, article.group(1), boost))
-    return found
-
-
-def _prose_html(article: str, boost: float, shard: str = PRIMARY, split: bool = False) -> str:
-    # the permalink marks (¶) and the charts' fallbacks are not words a reader searches for
-    article = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", article, flags=re.S)
-    tag = f'<span data-pagefind-filter="shard">{shard}</span>' if split else ""
-    return (f'<html lang="{shard}"><body><main data-pagefind-body data-pagefind-weight="{_clamp(boost):g}">{article}'
-            f'<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>{tag}'
-            '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
-
-
-def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[str] = ()) -> None:
-    """Write the index into the built site's pagefind/ folder (before the site is swapped in)."""
+def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[tuple[str, str]] = ()) -> None:
+    """Write the index into the built site's pagefind/ folder (before the site is swapped in).
+    hand_written: the hand-written pages in docs/ and their search settings (search_prose.hand_written)."""
     started = time.perf_counter()
     target = site_dir / OUTPUT
     shutil.rmtree(target, ignore_errors=True)
     facts = records(briefing)
-    prose = prose_pages(site_dir, list(hand_written))
+    prose = prose_pages(site_dir, hand_written)
     shard_of = shards(facts, len(prose))
     split = len(set(shard_of)) > 1
     documents = [("/" + r.url, r.html(shard, split)) for r, shard in zip(facts, shard_of)]
-    documents += [("/" + url, _prose_html(article, boost, shard, split))
+    documents += [("/" + url, prose_html(article, boost, shard, split))
                   for (url, article, boost), shard in zip(prose, shard_of[len(facts):])]
     # every shard runs on the primary shard's WebAssembly (the same English one)
     copies = tuple(f"wasm.{shard}.pagefind" for shard in sorted(set(shard_of) - {PRIMARY}))

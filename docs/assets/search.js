@@ -8,7 +8,7 @@
  * status, theme, tone, year, people, organisations) narrow the results; a facet's values are OR-ed,
  * facets AND-ed. The query, the facets and the sort are in the address (?q=…&status=…&sort=date), so
  * a filtered search can be shared, and Back goes to the previous choice. Keyboard: `/` or `s` focuses
- * the box, arrows move through the results, Enter opens one, Esc closes.
+ * the box, arrows move through the results, Enter opens one, Esc closes, and so does Tab past the search.
  */
 (function () {
   "use strict";
@@ -220,9 +220,45 @@
     var first = shown === batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (mine !== run) return;
+      items = items.map(landing);
       if (first) items = topicsFirst(items);
       items.forEach(function (item) { list.appendChild(resultItem(item)); });
     });
+  }
+
+  /* A prose page (the home page, the methodology) is one result, landing on the section that holds
+     the most of the query's words (then their most weight), titled and excerpted from that section:
+     "report an error" lands on the methodology's "Corrections and errors". Each place Pagefind found
+     counts for the query word it shares the longest beginning with ("reporting": "report"). */
+  function landing(item) {
+    var terms = state.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    var sections = item.sub_results || [];  // those with a match: the page's opening, and under headings
+    if (!terms.length || !sections.length) return item;
+    var words = (item.content || "").split(/[\r\n\s]+/g);
+    var best = null, most = [0, 0];
+    sections.forEach(function (sub) {
+      var found = {};
+      sub.locations.forEach(function (at) {
+        var term = closest(terms, (words[at] || "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""));
+        if (term) found[term] = true;
+      });
+      var weight = sub.weighted_locations.reduce(function (sum, w) { return sum + w.balanced_score; }, 0);
+      var count = Object.keys(found).length;
+      if (count > most[0] || (count === most[0] && weight > most[1])) { best = sub; most = [count, weight]; }
+    });
+    if (!best || !best.anchor || best.anchor.element === "h1") return item;  // the page's opening: the page
+    var meta = Object.assign({}, item.meta, { title: (item.meta || {}).title + " › " + best.title });
+    return { url: best.url, excerpt: best.excerpt, meta: meta };
+  }
+
+  function closest(terms, word) {
+    var best = null, longest = 0;
+    terms.forEach(function (term) {
+      var n = 0;
+      while (n < term.length && term[n] === word[n]) n++;
+      if (n > longest) { best = term; longest = n; }
+    });
+    return best;
   }
 
   /* A query that names a topic (a person, an organisation, a point of conflict: every word of the query
@@ -362,8 +398,17 @@
   }
 
   input.addEventListener("focus", open);
+  /* Focus leaving the search (Tab past its last control, Shift+Tab before the box, a click on a link
+     outside it) closes it, as Esc does; moving within it (the box, sort, filters, results, "More
+     results") keeps it open. A click on nothing focusable moves no focus and changes nothing. */
+  document.addEventListener("focusin", function (ev) {
+    if (toggle.checked && ev.target !== toggle && !box.contains(ev.target)) close();
+  });
   toggle.addEventListener("change", function () {
-    if (toggle.checked) window.setTimeout(function () { input.focus(); }, 0);
+    // the field, once the theme has shown it; unless the search closed meanwhile (Esc at once), or it has focus
+    if (toggle.checked && document.activeElement !== input) {
+      window.setTimeout(function () { if (toggle.checked) input.focus(); }, 0);
+    }
   });
   Array.prototype.forEach.call(box.querySelectorAll("label[for=__search]"), function (label) {
     label.addEventListener("click", function (ev) {

@@ -1,0 +1,88 @@
+"""The search index's prose pages (search_index.py writes them), and what a page's search setting says.
+
+The pages that are not facts are indexed whole from their built HTML: the home page and the
+methodology (PROSE_KINDS, by page kind), and the hand-written pages in docs/. A page kind's search
+setting is the page registry's (`boost: 2`, `exclude: true`); a hand-written page's is its front
+matter's, in the same words (the theme's convention, which the generated pages' front matter also
+carries):
+
+    ---
+    search:
+      exclude: true
+    ---
+
+The editors' guide (docs/editors.md) says so: it is for editors, out of the reader's menu (the
+methodology links to it), and out of the reader's search, so that no query puts it before a reader's page.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Sequence
+
+from mkdocs.utils.meta import get_data
+
+from build_scripts.plan.page_registry import PAGE_KINDS
+from build_scripts.render.text import page_url
+from build_scripts.site.search_shards import PRIMARY
+
+# Pages indexed as a whole (prose, not facts): by page kind. Every other kind's pages list facts that
+# are records of their own, so indexing the page too would only add duplicates.
+PROSE_KINDS = frozenset({"home", "methodology"})
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def clamp(weight: float) -> float:
+    """A weight as Pagefind takes it (from 0 to 10), to two places."""
+    return round(min(10.0, max(0.1, weight)), 2)
+
+
+def search_setting(setting: str) -> tuple[float, bool]:
+    """A search setting ('boost: 2', 'exclude: true', or none) as (boost, excluded)."""
+    key, _, value = setting.partition(":")
+    key, value = key.strip(), value.strip()
+    if key == "boost":
+        return float(value), False
+    return 1.0, key == "exclude" and value == "true"
+
+
+def front_matter_setting(markdown: str) -> str:
+    """A hand-written page's search setting from its front matter, in the registry's words ('exclude: true')."""
+    search = get_data(markdown)[1].get("search")
+    if not isinstance(search, dict):
+        return ""
+    if search.get("exclude") is True:
+        return "exclude: true"
+    return f"boost: {search['boost']}" if "boost" in search else ""
+
+
+def hand_written(docs_dir: Path) -> list[tuple[str, str]]:
+    """The hand-written pages in docs/ (path from docs/, search setting), in order of path."""
+    return [(path.relative_to(docs_dir).as_posix(), front_matter_setting(path.read_text(encoding="utf-8")))
+            for path in sorted(docs_dir.rglob("*.md"))]
+
+
+def prose_pages(site_dir: Path, hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """The prose pages indexed whole: (url, their article's HTML, boost), without the excluded."""
+    pages = [(kind.path, kind.search) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
+    found = []
+    for path, setting in [*pages, *hand_written]:
+        boost, excluded = search_setting(setting)
+        url = page_url(path)
+        built = site_dir / url / "index.html"
+        if excluded or not built.is_file():
+            continue
+        article = _ARTICLE.search(built.read_text(encoding="utf-8"))
+        if article:
+            found.append((url, article.group(1), boost))
+    return found
+
+
+def prose_html(article: str, boost: float, shard: str = PRIMARY, split: bool = False) -> str:
+    """A prose page as the document Pagefind indexes: its article, a kind of "Page"."""
+    # the permalink marks (¶) and the charts' fallbacks are not words a reader searches for
+    article = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", article, flags=re.S)
+    tag = f'<span data-pagefind-filter="shard">{shard}</span>' if split else ""
+    return (f'<html lang="{shard}"><body><main data-pagefind-body data-pagefind-weight="{clamp(boost):g}">{article}'
+            f'<div data-pagefind-ignore><span data-pagefind-meta="kind">Page</span>{tag}'
+            '<span data-pagefind-filter="kind">Page</span></div></main></body></html>')
