@@ -37,10 +37,17 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
     watch = PageWatch(page, site_url)
     page.goto(site_url + path, wait_until="networkidle")
     if query:  # else the address carries the search, and the page opens with it
-        page.keyboard.press("/")
-        page.keyboard.type(query, delay=10)
+        type_query(page, query)
     wait_results(page)
     return page, watch
+
+
+def type_query(page, query: str) -> None:
+    """`/` opens the search with the field focused; the query is typed there."""
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'briefing-search-input'")
+    page.keyboard.type(query, delay=10)
+    assert page.input_value("#briefing-search-input") == query
 
 
 def wait_results(page):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from .browser_support import PageWatch
-from .test_browser_search import links, search, wait_results
+from .test_browser_search import links, search, type_query, wait_results
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 IN_SEARCH = "document.querySelector('.briefing-search').contains(document.activeElement)"
@@ -61,10 +61,11 @@ def test_tab_past_the_search_closes_it_and_nothing_covers_the_header(context, si
     page = context.new_page()
     watch = PageWatch(page, site_url)
     page.goto(site_url, wait_until="networkidle")
-    page.keyboard.press("/")
     if query:
-        page.keyboard.type(query, delay=10)
+        type_query(page, query)
         wait_results(page)
+    else:
+        page.keyboard.press("/")
     page.wait_for_timeout(300)  # the panel opens
     assert page.evaluate(OPEN)
     panel = page.locator(".md-search__output").bounding_box()
