@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 
@@ -12,7 +13,7 @@ from build_scripts.render.page_paths import SPLIT_ABOVE
 from build_scripts.session import generate
 from build_scripts.tools.synthetic import write_synthetic
 
-from .conftest import BUILD_DATE_EPOCH, MINI, check_golden
+from .conftest import BUILD_DATE_EPOCH, MINI, UPDATE_GOLDEN, check_golden
 
 GOLDEN = MINI.parent.parent / "golden" / "mini"
 SPLIT_GOLDEN = GOLDEN.parent / "split"
@@ -26,10 +27,22 @@ def mini_output():
 
 
 def test_generated_pages_match_golden_files(mini_output):
-    expected = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")) if GOLDEN.exists() else []
+    """Every golden file is a page the mini briefing generates, word for word, and every golden file has its
+    page. A page with no golden file yet (a page kind just added to the registry) fails nothing: the test
+    warns, naming it, and UPDATE_GOLDEN=1 writes its file to review and commit. So adding a page kind
+    changes no test file (README, "Adding a page kind")."""
+    written = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")) if GOLDEN.exists() else []
+    assert "index.md" in written or UPDATE_GOLDEN, "the golden pages are missing: run with UPDATE_GOLDEN=1"
+    assert not set(written) - set(mini_output.pages), f"golden files with no page: {set(written) - set(mini_output.pages)}"
+    new = []
     for path, content in sorted(mini_output.pages.items()):
-        check_golden(GOLDEN / path, content)
-    assert sorted(mini_output.pages) == expected or not expected, "a golden file has no generated page"
+        if path in written or UPDATE_GOLDEN:
+            check_golden(GOLDEN / path, content)
+        else:
+            new.append(path)
+    if new:
+        warnings.warn(f"no golden file yet for {', '.join(new)}: UPDATE_GOLDEN=1 writes them, to review and commit",
+                      stacklevel=1)
 
 
 @pytest.fixture(scope="module")
