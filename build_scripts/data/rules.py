@@ -121,12 +121,12 @@ def check_lines() -> list[str]:
             lines.append(f"“{rule.label}” needs at least {origins_phrase(rule.min_origins)}; "
                          "with fewer, the site is not published until an editor fixes it.")
         if rule.warn_from_origins:
-            lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is flagged "
-                         "for an editor to review.")
+            lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is listed "
+                         "for an editor to review, as the status may understate its sources.")
     lines.append("A source whose note says it re-reports or syndicates another must name the source "
-                 "it rests on; otherwise it is flagged.")
-    lines.append("A source read only through an unaffiliated mirror or aggregator is flagged, and marked on "
-                 "the sources page.")
+                 "it rests on; otherwise it is listed for an editor to review.")
+    lines.append("A source read only through an unaffiliated mirror or aggregator is listed for an editor to "
+                 "review, and marked on the sources page.")
     return lines
 
 
@@ -137,12 +137,13 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
     confirmed = RULES[Status.confirmed].label
     lines = [
         f"A passage is the source's own words, copied from the page as read; one longer than {max_words} "
-        "words is refused.",
+        "words holds the site back.",
         "Words the briefing's own prose puts in quotation marks (titles included) must stand verbatim in a "
         "passage of a source the item cites (or of the events it rests on), or be the text of a quote.",
-        "A source whose address carries a date that its own date contradicts is refused, unless a note says "
+        "A source whose address carries a date that its own date contradicts holds the site back, unless a note says "
         "why (an update, a time zone).",
-        "A figure in an item's text that none of the passages recorded for it states is flagged.",
+        "A figure in an item's text that none of the passages recorded for it states is listed for an editor to "
+        "review.",
         f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)} that do not rest on "
         "unnamed people (“according to people familiar with the matter”), and at least one of its sources to be "
         "a primary document (the parties' own statement, a filing, a court record) or an "
@@ -152,9 +153,9 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
         return lines[:4]
     return lines + [
         f"An item that reports news from {required_from} on (dated then or later, or citing a source dated "
-        "then or later) is refused when it falls short of these rules; earlier items are flagged until their "
-        "passages are recorded, and words in quotation marks are refused as soon as an item records any "
-        "passage.",
+        "then or later) holds the site back when it falls short of these rules; earlier items are listed for an "
+        "editor to review until their passages are recorded, and words in quotation marks hold the site back as "
+        "soon as an item records any passage.",
     ]
 
 
