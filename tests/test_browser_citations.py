@@ -212,7 +212,7 @@ def test_recorded_passages_open_in_their_notes(browser, passages_site):
     assert "Quoted from a copy: Example Mirror." in note.inner_text()
     page.goto(url + "conflicts/terms/", wait_until="networkidle")
     page.locator("sup.cite > a[href$='#example-copy']").first.tap()  # Beta's position: its source is paywalled
-    assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in \
+    assert "No passage quoted: the page is behind a paywall. The wire's page asks for a subscription." in \
         page.locator(".cite-note:visible").inner_text()
     page.goto(url, wait_until="networkidle")
     page.locator("sup.cite > a").first.tap()  # the summary cites the deal: its line, status and passages

@@ -23,7 +23,7 @@ def test_a_bare_id_and_a_mapping_read_alike():
     assert cited("example-copy", sources).read_in == "copy"  # read through a copy: the default
     entry = {"source": "example-copy", "no_passage": "paywall", "note": "Asks for a subscription."}
     assert no_passage_words(cited(entry, sources)) == \
-        "No passage recorded: the page is behind a paywall. Asks for a subscription."
+        "No passage quoted: the page is behind a paywall. Asks for a subscription."
     assert read_in_words(cited("example-copy", sources), sources["example-copy"]) == \
         "Quoted from a copy: Example Mirror"
 
@@ -47,7 +47,7 @@ def test_a_prose_mark_carries_its_source_line_and_passage_hidden_beside_it(mini_
     beta = page[page.index("### Beta Labs"):]
     note = re.search(r'<small class="cite-note" hidden>(.*?)</small></sup>', beta).group(1)
     assert note.startswith("Example Wire, Wire copy of the deal announcement, January 2024. read via")
-    assert "No passage recorded: the page is behind a paywall. The wire's page asks for a subscription." in note
+    assert "No passage quoted: the page is behind a paywall. The wire's page asks for a subscription." in note
 
 
 def test_a_mark_citing_an_event_carries_its_line_status_and_passages_with_their_sources(mini_passages):

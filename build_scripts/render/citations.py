@@ -80,9 +80,9 @@ def read_in_words(citation: Cited, source) -> str:
 
 
 def no_passage_words(citation: Cited) -> str:
-    """'No passage recorded: the page is behind a paywall. <note>' (plain text)."""
+    """'No passage quoted: the page is behind a paywall. <note>' (plain text)."""
     reason = NO_PASSAGE_REASONS.get(citation.no_passage or "", citation.no_passage or "")
-    words = f"No passage recorded: {reason}." if reason else "No passage recorded."
+    words = f"No passage quoted: {reason}." if reason else "No passage quoted."
     return f"{words} {citation.note}" if citation.note else words
 
 

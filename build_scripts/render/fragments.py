@@ -205,7 +205,7 @@ def source_note(fmt: Format, view: BriefingView, entry) -> str:
     passage behind the citation, or why there is none."""
     citation = cited(entry, view.sources)
     line = source_line(fmt, view.sources[citation.source])
-    return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation, 'No passage recorded.')}"
+    return f"{line}{NOTE_BREAK}{evidence(fmt, view, citation, 'No passage quoted.')}"
 
 
 def event_note(fmt: Format, view: BriefingView, event_id: str, listed: bool = False) -> str:
@@ -229,7 +229,7 @@ def _event_note(fmt: Format, view: BriefingView, event_id: str, listed: bool) ->
             named = cited_source(fmt, view.sources[citation.source], citation)
             parts.append(fmt.element("span", f"{named}: {evidence(fmt, view, citation)}", class_="note-source"))
     if len(parts) == 1:
-        parts.append(fmt.element("span", "No passage recorded for its sources.", class_="no-passage"))
+        parts.append(fmt.element("span", "No passage quoted for its sources.", class_="no-passage"))
     return " ".join(parts)
 
 

@@ -236,7 +236,7 @@
           copy.dataset.event = heading ? heading.id : "";
           copy.dataset.index = index;
         } else if (!copy.querySelector(".passage, .no-passage")) {
-          copy.append(". ", span("no-passage", "No passage recorded."));
+          copy.append(". ", span("no-passage", "No passage quoted."));
         }
         mark.after(copy);
         return copy;
@@ -272,7 +272,7 @@
         waiting.replaceWith(span("passage", "\u201c" + entry.passage + "\u201d"), " ", span("read-in", entry.read));
       } else {
         waiting.className = "no-passage";
-        waiting.textContent = entry && entry.none ? entry.none : "No passage recorded.";
+        waiting.textContent = entry && entry.none ? entry.none : "No passage quoted.";
       }
       if (current === mark) place();
     });
