@@ -42,7 +42,7 @@ from build_scripts.data.trust import currency_facts  # noqa: E402
 from build_scripts.render.editing import correction_form  # noqa: E402
 from build_scripts.render.formats import HtmlFormat  # noqa: E402
 from build_scripts.render.masthead import CORRECTIONS_ANCHOR, contact_ways, who_parts  # noqa: E402
-from build_scripts.render.page_paths import METHODOLOGY  # noqa: E402
+from build_scripts.render.page_paths import METHODOLOGY, UPDATES  # noqa: E402
 from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED  # noqa: E402
 
 # The one module-level object in build_scripts/ (tests/test_project_layout.py allows it by name): MkDocs
@@ -50,8 +50,9 @@ from build_scripts.asset_paths import BRIEFING_JSON, EVENTS_CSV, FEED  # noqa: E
 # caches `mkdocs serve` reuses from one rebuild to the next lives here. The `site` command hands
 # its own session instead (config[SESSION_KEY]), so its check and its build share one reading of the data.
 PROCESS_CACHES = SessionCaches()
-# Linked from every page's footer: where a reader takes the data and follows the updates.
-FOOTER_FILES = (("The briefing as JSON", BRIEFING_JSON), ("Events as CSV", EVENTS_CSV), ("Atom feed", FEED))
+# Linked from every page's footer: what changed and how to follow it, and where a reader takes the data.
+FOOTER_FILES = (("What changed", page_url(UPDATES)), ("Follow updates (Atom feed)", FEED),
+                ("The briefing as JSON", BRIEFING_JSON), ("Events as CSV", EVENTS_CSV))
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
 
 
