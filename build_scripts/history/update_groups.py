@@ -14,21 +14,21 @@ FOLD_ABOVE = 10  # a group with more entries than this is shown folded, behind i
 
 @dataclass(frozen=True)
 class GroupKind:
-    """One kind of change: its key (for anchors), its heading's words, and what one entry is called."""
+    """One kind of change: its key (for anchors), its heading's words, and what its entries are called (a
+    group is folded only above FOLD_ABOVE entries, so only the plural is ever shown)."""
 
     key: str
     title: str
-    one: str
     many: str
 
 
 # The groups' order on the page. Which group a change is in: group_key().
 KINDS = (
-    GroupKind("corrections", "Corrections", "correction", "corrections"),
-    GroupKind("added", "Added", "addition", "additions"),
-    GroupKind("removed", "Removed", "removal", "removals"),
-    GroupKind("updated", "Updated", "update", "updates"),
-    GroupKind("sources", "Changes to sources", "change to sources", "changes to sources"),
+    GroupKind("corrections", "Corrections", "corrections"),
+    GroupKind("added", "Added", "additions"),
+    GroupKind("removed", "Removed", "removals"),
+    GroupKind("updated", "Updated", "updates"),
+    GroupKind("sources", "Changes to sources", "changes to sources"),
 )
 
 
@@ -63,8 +63,7 @@ class ChangeGroup:
     @property
     def summary(self) -> str:
         """What a folded group's summary says: 'Show the 12 corrections'."""
-        count = len(self.changes)
-        return f"Show the {count} {self.kind.one if count == 1 else self.kind.many}"
+        return f"Show the {len(self.changes)} {self.kind.many}"
 
 
 def group_changes(changes: tuple[Change, ...]) -> tuple[ChangeGroup, ...]:

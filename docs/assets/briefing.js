@@ -442,57 +442,27 @@
 
 /* The palette toggle (Material's own markup; its palette component is not mounted: see
    overrides/partials/palette.html). The page's palette was decided before its content was parsed
-   (overrides/partials/javascripts/palette.html); here the reader switches it: the body's colour attributes,
-   the stored choice (__palette, as Material stores it), the toggle that leads back, and the browser's
-   theme-color and color-scheme from the header's style. Transitions are held off for the one frame of the
-   switch, as Material does. Enter on the focused toggle moves to the next palette, as in Material. */
+   (overrides/partials/javascripts/palette.html), which also defines how a palette is applied; here the
+   reader switches it, and the choice is stored (__palette, as Material stores it). Transitions are held
+   off for the one frame of the switch, as Material does. Enter on the focused toggle moves to the next palette, as in Material. */
 (function () {
   "use strict";
   var FORM = "form[data-briefing-palette]";
 
-  function meta(name) {
-    var tag = document.querySelector('meta[name="' + name + '"]');
-    if (!tag) {
-      tag = document.createElement("meta");
-      tag.name = name;
-      document.head.appendChild(tag);
-    }
-    return tag;
-  }
-
-  function syncMeta() {
-    var header = document.querySelector("header.md-header");
-    if (!header) return;
-    var style = window.getComputedStyle(header);
-    meta("color-scheme").content = style.colorScheme;
-    var rgb = style.backgroundColor.match(/\d+/g) || [];
-    meta("theme-color").content = "#" + rgb.slice(0, 3).map(function (c) {
-      return (+c).toString(16).padStart(2, "0");
-    }).join("");
-  }
-
-  function apply(inputs, index) {
-    var input = inputs[index];
-    var color = {};
-    ["media", "scheme", "primary", "accent"].forEach(function (key) { color[key] = input.getAttribute("data-md-color-" + key); });
+  /* The palette itself is applied by the function the page's inline script defined (attributes, the toggle
+     shown, theme-color and color-scheme); here only what a switch adds: no transitions for its frame, and
+     the reader's choice stored. */
+  function apply(index) {
     document.body.setAttribute("data-md-color-switching", "");
-    Object.keys(color).forEach(function (key) { document.body.setAttribute("data-md-color-" + key, color[key]); });
-    Array.prototype.forEach.call(inputs, function (other, i) {
-      var label = other.nextElementSibling;
-      if (label && label.tagName === "LABEL") label.hidden = i !== index;
-    });
+    var color = window.__briefing_palette(index);
     window.__md_set("__palette", { index: index, color: color });
-    window.requestAnimationFrame(function () {
-      document.body.removeAttribute("data-md-color-switching");
-      syncMeta();
-    });
+    window.requestAnimationFrame(function () { document.body.removeAttribute("data-md-color-switching"); });
   }
 
   document.addEventListener("change", function (event) {
     var form = event.target.closest && event.target.closest(FORM);
     if (!form) return;
-    var inputs = form.querySelectorAll("input");
-    apply(inputs, Array.prototype.indexOf.call(inputs, event.target));
+    apply(Array.prototype.indexOf.call(form.querySelectorAll("input"), event.target));
   });
   document.addEventListener("keydown", function (event) {
     var form = event.key === "Enter" && event.target.closest && event.target.closest(FORM);

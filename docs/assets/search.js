@@ -220,7 +220,8 @@
     var first = shown === batch.length;
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
       if (mine !== run) return;
-      items = items.map(landing);
+      var terms = state.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+      items = items.map(function (item) { return landing(item, terms); });
       if (first) items = topicsFirst(items);
       items.forEach(function (item) { list.appendChild(resultItem(item)); });
     });
@@ -230,10 +231,9 @@
      the most of the query's words (then their most weight), titled and excerpted from that section:
      "report an error" lands on the methodology's "Corrections and errors". Each place Pagefind found
      counts for the query word it shares the longest beginning with ("reporting": "report"). */
-  function landing(item) {
-    var terms = state.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  function landing(item, terms) {
     var sections = item.sub_results || [];  // those with a match: the page's opening, and under headings
-    if (!terms.length || !sections.length) return item;
+    if ((item.meta || {}).kind !== "Page" || !terms.length || !sections.length) return item;  // a fact: its anchor
     var words = (item.content || "").split(/[\r\n\s]+/g);
     var best = null, most = [0, 0];
     sections.forEach(function (sub) {
