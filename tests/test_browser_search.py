@@ -13,9 +13,9 @@ from build_scripts.data.model import Person
 from build_scripts.data.rules import RULES
 from build_scripts.data.validation import load_briefing
 from build_scripts.render.views import build_view
-from build_scripts.site import search_index, search_prose, search_shards
+from build_scripts.site import search_job, search_prose, search_shards
 
-from .browser_support import PageWatch
+from .browser_support import PageWatch, type_in_search
 from .conftest import ROOT, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -45,9 +45,7 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
 def type_query(page, query: str) -> None:
     """`/` opens the search with the field focused; the query is typed there."""
     page.keyboard.press("/")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'briefing-search-input'")
-    page.keyboard.type(query, delay=10)
-    assert page.input_value("#briefing-search-input") == query
+    type_in_search(page, query)
 
 
 def wait_results(page):
@@ -194,7 +192,7 @@ def test_on_a_phone_a_result_navigates_instantly_and_back_reopens_the_search(con
     watch = PageWatch(page, site_url)
     page.goto(site_url + "timeline/", wait_until="networkidle")
     page.click("label.md-header__button[for=__search]")  # the header's search button
-    page.keyboard.type("SoftBank", delay=10)
+    type_in_search(page, "SoftBank")
     wait_results(page)
     page.locator(".briefing-search__link").first.click()
     page.wait_for_url(re.compile(r"/organisations/softbank/$"))
@@ -217,7 +215,7 @@ def sharded_url(built_site, tmp_path_factory):
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(built_site, site)
     with mock.patch.object(search_shards, "SHARD_SIZE", 60):
-        search_index.write_index(site, BRIEFING, search_prose.hand_written(ROOT / "docs"))
+        search_job.write_index(site, BRIEFING, search_prose.hand_written(ROOT / "docs"))
     assert len(list((site / "pagefind").glob("pagefind.*.pf_meta"))) > 2
     with serve(site, free_port()) as url:
         yield url

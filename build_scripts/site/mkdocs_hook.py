@@ -34,8 +34,8 @@ from build_scripts.caches import SessionCaches  # noqa: E402
 from build_scripts.config import BuildConfig, data_dir_from_env  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
 from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
-from build_scripts.site.search_index import write_index  # noqa: E402
-from build_scripts.site.search_prose import hand_written  # noqa: E402
+from build_scripts.site.search_job import IndexJob  # noqa: E402
+from build_scripts.site.search_prose import hand_written, prose_kind_pages  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, page_url, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
@@ -54,6 +54,7 @@ PROCESS_CACHES = SessionCaches()
 FOOTER_FILES = (("What changed", page_url(UPDATES)), ("Follow updates (Atom feed)", FEED),
                 ("The briefing as JSON", BRIEFING_JSON), ("Events as CSV", EVENTS_CSV))
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
+INDEX_KEY = "briefing_search_index"  # the search index being made beside this build (search_index.IndexJob)
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,12 @@ def _hand_written(docs_dir: Path) -> list[str]:
 
 
 def on_files(files, config):
-    """Every file of the output plan joins the build: pages are rendered, assets published as they are."""
+    """Every file of the output plan joins the build: pages are rendered, assets published as they are.
+    The search index's prose pages come first, so that they are built first: the index is finished
+    beside the rest of the build (search_index.IndexJob)."""
     plan = config[BUILT_KEY].output.plan
-    for path, content in sorted(plan.items()):
+    first = {path for path, _ in prose_kind_pages()}
+    for path, content in sorted(plan.items(), key=lambda item: (item[0] not in first, item[0])):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path} is hand-written, but the data also generates {path} "
                               f"({plan.claimant(path)}); rename one of them")
@@ -176,14 +180,23 @@ def on_post_page(output, page, config):
     feed = html_text(page_url_to_root(page), attribute=True) + FEED
     tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{feed}">'
 
-    return finish_page(output.replace("</head>", tags + "</head>", 1))
+    page_html = finish_page(output.replace("</head>", tags + "</head>", 1))
+    config[INDEX_KEY].page_built(page.url, page_html, Path(config.site_dir))
+    return page_html
 
 
 def on_post_template(output_content, template_name, config):
     return finish_page(output_content) if template_name.endswith(".html") else output_content
 
 
+def on_pre_build(config):
+    """The search index is started from the model now and made beside the build: one record per fact
+    (build_scripts/site/search_index.py), and the prose pages as they are built."""
+    config[INDEX_KEY] = IndexJob(config[BUILT_KEY].output.briefing, hand_written(Path(config.docs_dir)))
+
+
 def on_post_build(config):
-    """The search index, written from the model into the built site (and with it, before the `site`
-    command swaps the new site in): one record per fact (build_scripts/site/search_index.py)."""
-    write_index(Path(config.site_dir), config[BUILT_KEY].output.briefing, hand_written(Path(config.docs_dir)))
+    """The search index is written into the built site (and with it, before the `site` command swaps
+    the new site in)."""
+    config[INDEX_KEY].finish(Path(config.site_dir))
+

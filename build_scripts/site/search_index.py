@@ -8,18 +8,15 @@ record of their own; the prose pages that are not facts (home, methodology, hand
 indexed from their built HTML (search_prose.py). The page registry's search setting of the page a fact
 lives on (boost, exclude) weighs its record.
 
-Each record is a small HTML document handed to Pagefind's indexing service (the binary of PyPI's
-`pagefind[bin]`, spoken to as its Python API does, only without waiting between records): HTML, not a bare custom record, because the title's weight (data-pagefind-weight)
-is what puts "Satya Nadella"'s own page before the events that mention him. The records are added in
-one fixed order, so the same data gives the same index bytes.
+Each record is a small HTML document handed to Pagefind's indexing service (search_service.py), beside
+the site's build (search_job.py): HTML, not a bare custom record, because the title's weight
+(data-pagefind-weight) is what puts "Satya Nadella"'s own page before the events that mention him.
+The records are added in one fixed order, so the same data gives the same index bytes.
 """
 from __future__ import annotations
 
 import html
-import logging
 import re
-import shutil
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -30,10 +27,8 @@ from build_scripts.render.page_paths import CLAIMS, LEVERAGE, ORGANISATION, PERS
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView, build_view, conflict_page
 from build_scripts.plan.page_registry import PAGE_KINDS
-from build_scripts.site.search_prose import clamp, prose_html, prose_pages, search_setting
-from build_scripts.site.search_shards import PRIMARY, shards
-from build_scripts.site.search_service import write_documents
-from build_scripts.site.search_stable import stabilise
+from build_scripts.site.search_prose import clamp, search_setting
+from build_scripts.site.search_shards import PRIMARY
 
 OUTPUT = "pagefind"  # the index's folder in the site
 # Pagefind writes its own UI bundles too; the site has its own search box (assets/search.js) and ships
@@ -218,25 +213,3 @@ def _short(text: str, limit: int = 140) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[tuple[str, str]] = ()) -> None:
-    """Write the index into the built site's pagefind/ folder (before the site is swapped in).
-    hand_written: the hand-written pages in docs/ and their search settings (search_prose.hand_written)."""
-    started = time.perf_counter()
-    target = site_dir / OUTPUT
-    shutil.rmtree(target, ignore_errors=True)
-    facts = records(briefing)
-    prose = prose_pages(site_dir, hand_written)
-    shard_of = shards(facts, len(prose))
-    split = len(set(shard_of)) > 1
-    documents = [("/" + r.url, r.html(shard, split)) for r, shard in zip(facts, shard_of)]
-    documents += [("/" + url, prose_html(article, boost, shard, split))
-                  for (url, article, boost), shard in zip(prose, shard_of[len(facts):])]
-    # every shard runs on the primary shard's WebAssembly (the same English one)
-    copies = tuple(f"wasm.{shard}.pagefind" for shard in sorted(set(shard_of) - {PRIMARY}))
-    write_documents(site_dir / OUTPUT, documents, skip=UNUSED + copies)
-    stabilise(target)  # the same data, the same bytes
-    # `make bench` reads this line for the index's build time
-    logging.getLogger("mkdocs.briefing.search").info(
-        "search index: %d facts (%d shards) in %.3f s", len(facts), len(set(shard_of)), time.perf_counter() - started)

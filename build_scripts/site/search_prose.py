@@ -62,19 +62,37 @@ def hand_written(docs_dir: Path) -> list[tuple[str, str]]:
             for path in sorted(docs_dir.rglob("*.md"))]
 
 
-def prose_pages(site_dir: Path, hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str, float]]:
-    """The prose pages indexed whole: (url, their article's HTML, boost), without the excluded."""
-    pages = [(kind.path, kind.search) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
-    found = []
-    for path, setting in [*pages, *hand_written]:
+def prose_kind_pages() -> list[tuple[str, str]]:
+    """The generated pages indexed whole: (path, search setting), in the registry's order."""
+    return [(kind.path, kind.search) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
+
+
+def prose_targets(hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, float]]:
+    """The prose pages indexed whole, in order: (url, boost), without the excluded. hand_written: the
+    hand-written pages and their search settings (hand_written())."""
+    targets = []
+    for path, setting in [*prose_kind_pages(), *hand_written]:
         boost, excluded = search_setting(setting)
-        url = page_url(path)
+        if not excluded:
+            targets.append((page_url(path), boost))
+    return targets
+
+
+def article_of(page_html: str) -> str | None:
+    """The article of a built page: what its prose record holds."""
+    article = _ARTICLE.search(page_html)
+    return article.group(1) if article else None
+
+
+def prose_pages(site_dir: Path, hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str, float]]:
+    """The prose pages indexed whole, read from the built site: (url, their article's HTML, boost),
+    without the excluded."""
+    found = []
+    for url, boost in prose_targets(hand_written):
         built = site_dir / url / "index.html"
-        if excluded or not built.is_file():
-            continue
-        article = _ARTICLE.search(built.read_text(encoding="utf-8"))
+        article = article_of(built.read_text(encoding="utf-8")) if built.is_file() else None
         if article:
-            found.append((url, article.group(1), boost))
+            found.append((url, article, boost))
     return found
 
 

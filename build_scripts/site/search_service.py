@@ -10,13 +10,11 @@ import os
 import subprocess
 import threading
 from pathlib import Path
-from typing import IO
+from typing import IO, Sequence
 
 
 class _Service:
-    """Pagefind's indexing service (`pagefind --service`, the binary of PyPI's pagefind[bin]), spoken to
-    directly: its own Python client waits a tenth of a second for each answer (0.1 s a record: minutes at
-    10,000 events), so the requests are written in one stream by a thread while the answers are read."""
+    """The service process: requests written as base64 JSON followed by a comma, answers read the same way."""
 
     def __init__(self) -> None:
         from pagefind.service import get_executable
@@ -59,27 +57,42 @@ class _Service:
         self.process.wait(timeout=60)
 
 
-def write_documents(target: Path, documents: list[tuple[str, str]], skip: tuple[str, ...] = ()) -> None:
-    """Index (url, HTML) documents, in their order, and write the index into target (its files named in
-    skip left out). Each document's `<html lang>` is the part of the index it goes to."""
-    service = _Service()
-    try:
-        index_id = service.ask({"type": "NewIndex", "config": {"keep_index_url": True}})["index_id"]
+class Indexing:
+    """One index being made by the service: documents are added in batches, in order, and the index's
+    files are then asked for (files) and written (write). Each document's `<html lang>` is the part of
+    the index it goes to."""
+
+    def __init__(self) -> None:
+        self.service = _Service()
+        self.index_id = self.service.ask({"type": "NewIndex", "config": {"keep_index_url": True}})["index_id"]
+
+    def add(self, documents: Sequence[tuple[str, str]]) -> None:
+        """Index (url, HTML) documents, in their order; returns once the service has taken them all."""
+        service = self.service
 
         def write_all() -> None:
-            for url, content in documents:
-                service.send({"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
-                              "file_contents": content})
-            service.stdin.flush()
+            try:
+                for url, content in documents:
+                    service.send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None,
+                                  "file_contents": content})
+                service.stdin.flush()
+            except BrokenPipeError:  # the service stopped: reading its answers says so
+                pass
 
         writer = threading.Thread(target=write_all, daemon=True)
         writer.start()
         for _ in documents:
             service.receive()
         writer.join()
+
+    def write(self, target: Path, skip: tuple[str, ...] = ()) -> None:
+        """Write the index into target, its files named in skip left out, and end the service."""
         # The files come back to be written here: the service's own WriteFiles answers before its writes
         # end, and a service that is closed then leaves some of them cut short.
-        files = service.ask({"type": "GetFiles", "index_id": index_id})["files"]
+        try:
+            files = self.service.ask({"type": "GetFiles", "index_id": self.index_id})["files"]
+        finally:
+            self.service.close()
         wanted = sorted((f["path"], f["content"]) for f in files if f["path"] not in skip)
         root = target.resolve()
         folders = {(target / path).parent for path, _ in wanted}
@@ -90,5 +103,9 @@ def write_documents(target: Path, documents: list[tuple[str, str]], skip: tuple[
         for path, content in wanted:  # thousands of small files: one open and write each, folders made once
             with open(target / path, "wb") as out:
                 out.write(base64.b64decode(content))
-    finally:
-        service.close()
+
+    def stop(self) -> None:
+        """End the service if it still runs (after write, or in a build that failed)."""
+        if self.service.process.poll() is None:
+            self.service.process.kill()
+            self.service.process.wait(timeout=60)
