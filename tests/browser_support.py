@@ -23,6 +23,14 @@ def chromium():
             browser.close()
 
 
+def type_in_search(page, query: str) -> None:
+    """Type the query once the search box has opened and focused its field: a tap on the phone's search
+    button, `/` or a click focus it a moment later, and keys typed before that are lost."""
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'briefing-search-input'")
+    page.keyboard.type(query, delay=10)
+    assert page.input_value("#briefing-search-input") == query
+
+
 class PageWatch:
     """Records what a reader's browser would complain about: console errors, failed or foreign
     requests, and Content-Security-Policy violations."""

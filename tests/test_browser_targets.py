@@ -17,7 +17,7 @@ from build_scripts.plan.site_plan import planned_pages
 from build_scripts.render.text import page_url
 from build_scripts.render.views import build_view
 
-from .browser_support import PageWatch
+from .browser_support import PageWatch, type_in_search
 from .conftest import ROOT
 from .test_browser_search import wait_results
 from .test_browser_trust import axe_violations
@@ -110,7 +110,7 @@ def test_the_open_search_and_menu_are_targets_a_finger_can_hit(browser, site_url
         problems += target_problems(page, f"menu open {where}")
     settled(page, site_url + "timeline/", palette)
     page.click("label.md-header__button[for=__search]" if width < 600 else "#briefing-search-input")
-    page.keyboard.type("Microsoft", delay=10)
+    type_in_search(page, "Microsoft")
     wait_results(page)
     if page.locator("#briefing-search-facets").is_hidden():
         page.locator(".briefing-search__facets-toggle").click()
