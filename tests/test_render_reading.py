@@ -11,7 +11,7 @@ from build_scripts.plan.page_registry import PageKind
 from build_scripts.plan.site_plan import PageCache, plan_flavours
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.pages import template_environment
-from build_scripts.render.reading import Checked, Reads, reading, same_value
+from build_scripts.render.reading import Reads, reading, same_value
 from build_scripts.render.views import build_view
 
 from .conftest import FIXTURES
@@ -77,20 +77,3 @@ def test_reads_are_followed_again_on_the_next_view(tmp_path):
     reads.log.append((((".", "events"),), view.events))
     assert reads.unchanged(view) and not reads.unchanged(again)
     assert same_value({"a": [1, 2]}, {"a": [1, 2]}) and not same_value({"a": 1, "b": 2}, {"b": 2, "a": 1})
-
-
-def test_a_path_read_by_many_pages_with_the_same_value_is_followed_once_per_generation(monkeypatch):
-    from build_scripts.render import reading as reading_module
-
-    view = build_view(load_briefing(FIXTURES / "mini"))
-    pages = [Reads() for _ in range(3)]
-    for reads in pages:
-        reading(view, reads).events_by_id["2024-01-deal"]
-    followed = []
-    real = reading_module.follow
-    monkeypatch.setattr(reading_module, "follow", lambda root, path: followed.append(path) or real(root, path))
-    checked = Checked()
-    assert all(reads.unchanged(view, checked) for reads in pages)
-    assert len(followed) == 1, "the other pages' same read was answered by the first page's check"
-    changed = build_view(load_briefing(FIXTURES / "mini").model_copy(update={"events": ()}))
-    assert not any(reads.unchanged(changed, Checked()) for reads in pages), "a new view is checked anew"

@@ -12,7 +12,7 @@ from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import pattern_regex
 from build_scripts.render.page_variables import PageInputs
-from build_scripts.render.reading import Checked, Made, Reads, reading, same_value
+from build_scripts.render.reading import Made, Reads, reading, same_value
 from build_scripts.render.views import BriefingView
 
 
@@ -79,9 +79,8 @@ def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None
     cache = cache if cache is not None else PageCache()
     run = _Run(page_links(kinds), cache.templates, {}, updates)
     out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
-    checked = Checked()
     for page in planned if planned is not None else planned_pages(view, kinds):
-        record = _record_while_unchanged(view, page, updates, cache.rendered, checked)
+        record = _record_while_unchanged(view, page, updates, cache.rendered)
         for flavour in flavours:
             if flavour not in record.texts:
                 record.texts[flavour] = _render(view, page, flavour, record.reads, run)
@@ -110,13 +109,12 @@ def _render(view: BriefingView, page: PlannedPage, flavour: Flavour, reads: Read
                         **page.kind.context(PageInputs(seen, page.subject, run.updates)))
 
 
-def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict,
-                            checked: Checked) -> Rendered:
+def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict) -> Rendered:
     """The page's record from the last generation while its subject, the updates and every value it
-    read are unchanged; else a new, empty one. checked: the reads the pages before it checked."""
+    read are unchanged; else a new, empty one."""
     record = rendered.get(page.path)
     if record is None or not (same_value(record.subject, page.subject) and same_value(record.updates, updates)
-                              and record.reads.unchanged(view, checked)):
+                              and record.reads.unchanged(view)):
         record = rendered[page.path] = Rendered(page.subject, updates, Reads(), {})
     return record
 

@@ -27,36 +27,21 @@ class Reads:
     def __init__(self) -> None:
         self.log: list[tuple[Steps, Any]] = []
 
-    def unchanged(self, root: object, checked: Checked | None = None) -> bool:
-        """Every path, followed again from root, leads to the same value as when it was read. checked: what
-        the pages checked before this one found on the same root (one Checked for a whole generation).
-        A path read again (a page asks for an entity's address at every mention: most of a log), or read
-        by another page with the very same value (every page's menu, codes and sources), is followed and
-        compared once: the view does not change while the pages are checked."""
-        checked = Checked() if checked is None else checked
+    def unchanged(self, root: object) -> bool:
+        """Every path, followed again from root, leads to the same value as when it was read. A path read
+        again (a page asks for an entity's address at every mention: most of a log) is followed once: the
+        view a page is rendered from does not change while it renders."""
+        followed: set[Steps] = set()
         for path, value in self.log:
             try:
-                key = (path, id(value))
-                same = checked.same.get(key)
+                if path in followed:
+                    continue
+                followed.add(path)
             except TypeError:  # an argument that cannot be hashed: followed every time
-                same = key = None
-            if same is None:
-                same = same_value(value, follow(root, path))
-                if key is not None:
-                    checked.same[key] = same
-                    checked.values.append(value)
-            if not same:
+                pass
+            if not same_value(value, follow(root, path)):
                 return False
         return True
-
-
-class Checked:
-    """The paths checked on one root, with each value they were compared with (by identity: the values
-    are kept here, so no id is reused while the record lives)."""
-
-    def __init__(self) -> None:
-        self.same: dict[tuple[Steps, int], bool] = {}
-        self.values: list[Any] = []
 
 
 def same_value(a: Any, b: Any) -> bool:
