@@ -5,15 +5,9 @@ touch, across instant navigation and reloads; and, what it is for, no whole-page
 while a long page loads."""
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-import material
 import pytest
-from mkdocs.config import load_config
 
 from .browser_support import PageWatch
-from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -39,24 +33,6 @@ def test_a_first_visit_follows_the_system_and_offers_the_other_palette(browser, 
     toggle = page.locator(VISIBLE_TOGGLE)
     assert toggle.count() == 1
     assert toggle.get_attribute("title") == ("Switch to dark mode" if system == "light" else "Switch to light mode")
-    assert watch.problems == []
-    context.close()
-
-
-def test_each_toggle_draws_the_material_icon_mkdocs_yml_names(browser, site_url):
-    """The toggle's icons come from assets/briefing.css, not from an SVG written into every page: each is
-    Material's own drawing of the icon mkdocs.yml names, in Material's 1.2rem icon box, in the header's colour."""
-    context, page, watch = open_page(browser, site_url, color_scheme="light")
-    icons = Path(material.__file__).parent / "templates" / ".icons"
-    for option in load_config(str(ROOT / "mkdocs.yml")).theme["palette"]:
-        name = option["toggle"]["icon"]
-        path = re.search(r' d="([^"]+)"', (icons / f"{name}.svg").read_text(encoding="utf-8")).group(1)
-        label = page.locator(f'form[data-briefing-palette] label[data-icon="{name}"]')
-        assert label.count() == 1 and label.locator("svg").count() == 0, name
-        drawn = label.evaluate("""l => { l.hidden = false; const s = getComputedStyle(l, '::before');
-            return [s.maskImage || s.webkitMaskImage, s.width, s.height, s.backgroundColor, getComputedStyle(l).color]; }""")
-        assert f"<path d='{path}'/>" in drawn[0], (name, drawn[0])
-        assert drawn[1:3] == ["24px", "24px"] and drawn[3] == drawn[4], (name, drawn)
     assert watch.problems == []
     context.close()
 
