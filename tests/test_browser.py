@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import material
 import pytest
 
 from build_scripts.data.validation import load_briefing
@@ -15,6 +16,7 @@ from .conftest import ROOT
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BRIEFING = load_briefing(ROOT / "data")
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
 
 
 @pytest.fixture
@@ -45,6 +47,29 @@ def test_every_page_loads_cleanly_and_only_from_this_server(context, site_url, b
         page.goto(site_url + path.lstrip("/"), wait_until="networkidle")
         assert page.title(), path
     assert watch.problems == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_frames_icons_are_materials_own_drawings_at_materials_size(browser, site_url, width):
+    """Material's icons in the page's frame (logo, menu, palette toggle, search, back to top) are empty svg
+    elements that assets/briefing.css draws (overrides/partials/icon.html): each is drawn with Material's own
+    file of the icon it names, in the element's colour, and each one shown is square, as Material's are."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url, wait_until="load")
+    drawn = page.eval_on_selector_all("svg[data-icon]", """icons => icons.map(i => {
+        const s = getComputedStyle(i), box = i.getBoundingClientRect();
+        return [i.dataset.icon, s.maskImage || s.webkitMaskImage, s.backgroundColor, s.color,
+                box.width, box.height]; })""")
+    assert len(drawn) == 10
+    for name, mask, background, colour, wide, high in drawn:
+        svg = (ICONS / f"{name}.svg").read_text(encoding="utf-8").strip().replace('"', "'")
+        assert mask == f'url("data:image/svg+xml;charset=utf-8,{svg}")', name
+        assert background == colour and wide == high, (name, background, colour, wide, high)
+    assert len([name for name, *_, wide, _ in drawn if wide]) >= 4, drawn
+    assert watch.problems == []
+    context.close()
 
 
 def chart_ready(page, chart_id: str) -> dict:

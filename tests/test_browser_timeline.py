@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts.render.narrowing import outlet_value, source_kinds
+from build_scripts.render.narrowing import event_choices, outlet_value, source_kinds
 from build_scripts.render.views import build_view
 from build_scripts.session import BuildConfig, BuildSession
 
@@ -48,6 +48,20 @@ def test_each_choice_narrows_the_timeline_to_exactly_the_datas_events(browser, s
                 problems.append(f"{field}={value}: the count says {count!r}")
         page.select_option(f"#narrow-{field}", "")
     assert not problems, "\n".join(problems[:10])
+    assert not watch.problems, watch.problems
+
+
+def test_every_controls_options_are_the_datas_in_order_with_the_same_words(browser, site_url):
+    """What the form offers, option by option: the Who options, which the page's script writes from the
+    events' own links (render/narrowing.py), as much as those the page carries."""
+    session = BuildSession(BuildConfig(data_dir=ROOT / "data", static_charts=False, history=False))
+    view = build_view(session.report().briefing)
+    page = browser.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "timeline/")
+    for choice in event_choices(view, view.events):
+        shown = page.eval_on_selector_all(f"#narrow-{choice.name} option", "os => os.map(o => [o.value, o.text])")
+        assert shown == [["", choice.anyone], *map(list, choice.options)], choice.name
     assert not watch.problems, watch.problems
 
 

@@ -152,6 +152,26 @@
     list.sections.reverse();
   }
 
+  /* A choice whose values the list's items name (who: each event's people and organisations, the links of
+     its line with the "Copy citation" button, in the order of its heading's data-who) comes with its values
+     only, in order (data-values: render/narrowing.py); its options are written here, in the items' words,
+     before the form is shown. */
+  function writeNamedOptions(form, list) {
+    Array.prototype.forEach.call(form.querySelectorAll("select[data-values]"), function (select) {
+      var words = {};
+      list.items.forEach(function (item) {
+        var values = (item.heading.dataset[select.name] || "").split(" ");
+        item.parts.forEach(function (part) {
+          if (!part.querySelector("button.cite-copy")) return;
+          Array.prototype.forEach.call(part.querySelectorAll("a"), function (link, i) {
+            words[values[i]] = link.textContent;
+          });
+        });
+      });
+      select.dataset.values.split(" ").forEach(function (value) { select.add(new Option(words[value], value)); });
+    });
+  }
+
   /* A chart between the page's opening and its narrowing controls (a phone screen or two on the
      timeline): the page carries a button before the chart, with its words (render/narrowing.py); here it
      is made to lead straight to the controls. */
@@ -176,6 +196,7 @@
     var end = last.length ? last[last.length - 1] : form;
     list.anchor = document.createComment("end of the narrowed list");
     end.parentNode.insertBefore(list.anchor, end.nextSibling);
+    writeNamedOptions(form, list);
     var params = new URLSearchParams(window.location.search);
     fields(form).forEach(function (name) {
       var value = params.get(name) || "";
