@@ -36,12 +36,13 @@ class _Service:
         self.stdin.write(base64.b64encode(message) + b",")  # the service reads up to a comma
 
     def receive(self) -> dict:
-        while b"," not in self.pending:
-            chunk = os.read(self.stdout_fd, 1 << 16)
+        chunks = [self.pending]  # an answer can be megabytes (the index's files): joined once, not grown
+        while b"," not in chunks[-1]:
+            chunk = os.read(self.stdout_fd, 1 << 20)
             if not chunk:
                 raise RuntimeError("the Pagefind service stopped")
-            self.pending += chunk
-        answer, _, self.pending = self.pending.partition(b",")
+            chunks.append(chunk)
+        answer, _, self.pending = b"".join(chunks).partition(b",")
         payload: dict = json.loads(base64.b64decode(answer))["payload"]
         if payload.get("type") == "Error":
             raise RuntimeError(f"Pagefind: {payload.get('message')}")
