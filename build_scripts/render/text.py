@@ -94,8 +94,8 @@ def html_block(markup: str, searched: bool = True) -> Md:
     """HTML written by the pipeline, carried through Markdown inside a comment and unwrapped after
     conversion by the MkDocs hook. Python-Markdown passes a comment through with one scan, where
     raw HTML is parsed tag by tag, twice: at 10,000 events this more than halves the MkDocs build.
-    A block that is not searched (a list that repeats what another page says) is unwrapped only
-    after the search plugin has read the page, so it is neither indexed nor parsed for the index.
+    A block that is not searched (a list that repeats what another page says) is marked so in the
+    Markdown; the site's search indexes facts from the model, and prose pages whole (site/search_prose.py).
     Text from data is always escaped by html_text, so it can never open or close a block."""
     if "-->" in markup:
         raise ValueError("an HTML block cannot hold '-->'")
@@ -103,11 +103,9 @@ def html_block(markup: str, searched: bool = True) -> Md:
     return Md(f"{start}{markup}{end}")
 
 
-def unwrap_html_blocks(converted: str, searched_only: bool = False) -> str:
-    """A converted page with its HTML blocks in place (only the searched ones, if searched_only)."""
+def unwrap_html_blocks(converted: str) -> str:
+    """A converted page with its HTML blocks in place."""
     converted = converted.replace(HTML_BLOCK[0], "").replace(HTML_BLOCK[1], "")
-    if searched_only:
-        return converted
     return converted.replace(UNSEARCHED_BLOCK[0], "").replace(UNSEARCHED_BLOCK[1], "")
 
 

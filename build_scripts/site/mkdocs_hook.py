@@ -98,12 +98,9 @@ def on_config(config):
     config.nav = output.nav
     # Pages kept out of the reader's menu: the registry's, and the hand-written pages in docs/ (the editors'
     # guide is for editors; the methodology links to it).
-    config.not_in_nav = GitIgnoreSpec.from_lines([*not_in_nav(), *_hand_written(Path(config.docs_dir))])
+    config.not_in_nav = GitIgnoreSpec.from_lines(
+        [*not_in_nav(), *("/" + path for path, _ in hand_written(Path(config.docs_dir)))])
     return config
-
-
-def _hand_written(docs_dir: Path) -> list[str]:
-    return sorted("/" + p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
 
 
 def on_files(files, config):
@@ -146,17 +143,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html_content, page, config, files):
-    """The pipeline's HTML blocks, carried through Markdown as comments, put in place: the searched
-    ones now, before the search plugin reads the page; the others in on_page_context, after it."""
-    return unwrap_html_blocks(html_content, searched_only=True)
+    """The pipeline's HTML blocks, carried through Markdown as comments, put in place."""
+    return unwrap_html_blocks(html_content)
 
 
 def on_page_context(context, page, config, nav):
-    """Runs after the search plugin has indexed the page (hooks come after plugins): the blocks
-    kept out of search are put in place. And a page that hides its table of contents does not
-    carry it either (a timeline page's would repeat every event's title): only the first heading
-    stays, for the theme's "skip to content" link."""
-    page.content = unwrap_html_blocks(page.content)
+    """A page that hides its table of contents does not carry it either (a timeline page's would
+    repeat every event's title): only the first heading stays, for the theme's "skip to content" link."""
     if "toc" in (page.meta.get("hide") or []) and page.toc:
         first = copy.copy(page.toc.items[0])
         first.children = []
