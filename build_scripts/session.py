@@ -9,7 +9,6 @@ text, pages whose reads are unchanged, as long as the templates and code are tho
 """
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,17 +32,8 @@ class BuildSession:
         return load(self.config, self.caches)
 
     def generate(self) -> BuildOutput:
-        """Run the pipeline (pipeline.generate_output); what is unchanged since the last run is reused.
-
-        What a run made (the model, the view, every page's text and reads: millions of objects at
-        10,000 events) lives on in the caches and the output, and Python's cycle collector would walk
-        all of it again each time the site engine, or the next run, allocates enough: so it is frozen,
-        left out of those walks (README, "Scale" gives what it saves). The next run thaws it first, so
-        that what it lets go is collected, and a long `mkdocs serve` does not keep every run's garbage."""
-        gc.unfreeze()
-        output = generate_output(self.config, self.caches)
-        gc.freeze()
-        return output
+        """Run the pipeline (pipeline.generate_output); what is unchanged since the last run is reused."""
+        return generate_output(self.config, self.caches)
 
 
 def generate(data_dir: Path, **options: Any) -> BuildOutput:
