@@ -12,6 +12,7 @@ the reads that made them, and hand them on to every page that takes them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from operator import is_
 from typing import Any
 
 Steps = tuple[tuple, ...]  # from the view: ('.', name) | ('[]', key) | ('()', args) | ('len',) | ('keys',)
@@ -50,8 +51,8 @@ def same_value(a: Any, b: Any) -> bool:
     tone of the codebook)."""
     if a is b:
         return True
-    if isinstance(a, (list, tuple)) and type(a) is type(b):
-        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
+    if isinstance(a, (list, tuple)) and type(a) is type(b):  # mostly the very same items: checked at C speed first
+        return len(a) == len(b) and (all(map(is_, a, b)) or all(same_value(x, y) for x, y in zip(a, b)))
     if isinstance(a, Mapping) and isinstance(b, Mapping):
         return list(a) == list(b) and all(same_value(a[key], b[key]) for key in a)
     return bool(a == b)
