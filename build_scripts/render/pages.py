@@ -17,6 +17,7 @@ from build_scripts.data.dates import when
 from build_scripts.data.model import STATUS_LABELS, STATUS_MEANINGS, Status
 from build_scripts.data.rules import STATUS_RULES, check_lines, plural
 from build_scripts.render import text as t
+from build_scripts.render.masthead import CORRECTIONS_ANCHOR
 from build_scripts.render.page_context import Flavour, PageContext
 from build_scripts.render.reading import Made
 from build_scripts.render.views import BriefingView
@@ -76,7 +77,7 @@ def render(template: str, view: BriefingView, page: str, flavour: Flavour = SITE
         seed=view.sources[seed_id] if seed_id else None, report_label=report_label(view), has=view.parts,
         words=view.briefing.info.wording,
         STATUS_LABELS=STATUS_LABELS, STATUS_MEANINGS=STATUS_MEANINGS, STATUS_RULES=STATUS_RULES,
-        check_lines=check_lines(), assets=assets, **extra,
+        check_lines=check_lines(), assets=assets, CORRECTIONS_ANCHOR=CORRECTIONS_ANCHOR, **extra,
     ) + ctx.notes()
     if flavour is COPY:
         return as_copy(text)
