@@ -166,9 +166,9 @@ def figure_problems(info: BriefingInfo, items: dict[str, list], positions: Posit
     texts += [(c, ("positions", i, "position"), p.position, p.figures_as_of)
               for c in items["conflicts"] for i, p in enumerate(c.positions)]
     for owner, field, text, dated in texts:
-        figure = FIGURE.search(text)
-        if figure and dated is None:
-            problems.append(_where(positions, owner, field, f"states a figure ('{figure.group(0).strip()}') "
+        figures = stated_figures(text)
+        if figures and dated is None:
+            problems.append(_where(positions, owner, field, f"states a figure ('{figures[0]}') "
                                    "without the date it was true",
                                    "add figures_as_of: the date of the source that gives the figure", "warning",
                                    coded("W202")))
