@@ -54,7 +54,7 @@ PROCESS_CACHES = SessionCaches()
 FOOTER_FILES = (("What changed", page_url(UPDATES)), ("Follow updates (Atom feed)", FEED),
                 ("The briefing as JSON", BRIEFING_JSON), ("Events as CSV", EVENTS_CSV))
 BUILT_KEY = "briefing_built"  # this build's output and structured-data index, for the later events
-INDEX_KEY = "briefing_search_index"  # the search index being made beside this build (search_index.IndexJob)
+INDEX_KEY = "briefing_search_index"  # the search index being made beside this build (search_job.IndexJob)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def on_config(config):
 def on_files(files, config):
     """Every file of the output plan joins the build: pages are rendered, assets published as they are.
     The search index's prose pages come first, so that they are built first: the index is finished
-    beside the rest of the build (search_index.IndexJob)."""
+    beside the rest of the build (search_job.IndexJob)."""
     plan = config[BUILT_KEY].output.plan
     first = {path for path, _ in prose_kind_pages()}
     for path, content in sorted(plan.items(), key=lambda item: (item[0] not in first, item[0])):
