@@ -103,7 +103,8 @@ def _generate(briefing: Briefing, config: BuildConfig, updates, editing: Editing
     plan.add_assets(markdown_copies(texts[Flavour.COPY]), "markdown copy")
     plan.add_asset(assets.LLMS_TXT, llms_txt(briefing, nav, plan.pages), "llms.txt")
     described = {page.path: (page.kind.schema_type, page.subject) for page in planned}
-    return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs, described=described)
+    return BuildOutput(briefing=briefing, plan=plan, nav=nav, charts=charts, svgs=svgs, described=described,
+                       view=view)
 
 
 class MissingTool(Exception):

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from build_scripts.data.model import Briefing
 from build_scripts.render.chart_spec import Chart
+from build_scripts.render.views import BriefingView
 
 Content = str | bytes
 
@@ -90,6 +91,7 @@ class BuildOutput:
     charts: dict[str, Chart] = field(default_factory=dict)
     svgs: dict[str, bytes] = field(default_factory=dict)
     described: dict[str, tuple[str, object]] = field(default_factory=dict)  # page -> (schema.org type, subject)
+    view: BriefingView | None = None  # the view the pages were rendered from (the search index reads it too)
 
     @property
     def pages(self) -> Mapping[str, str]:

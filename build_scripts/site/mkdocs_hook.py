@@ -61,6 +61,7 @@ INDEX_KEY = "briefing_search_index"  # the search index being made beside this b
 class Built:
     output: build.BuildOutput
     structured: StructuredIndex
+    hand_written: list[tuple[str, str]]  # the hand-written pages in docs/ and their search settings
 
 
 def _session(config, data_dir: Path) -> BuildSession:
@@ -85,7 +86,8 @@ def on_config(config):
         output = session.generate()
     except (DataError, build.MissingTool) as err:
         raise PluginError(str(err)) from None
-    config[BUILT_KEY] = Built(output, structured_index(output.briefing, output.described))
+    config[BUILT_KEY] = built = Built(output, structured_index(output.briefing, output.described),
+                                      hand_written(Path(config.docs_dir)))
     info = output.briefing.info
     config.site_name = html_text(info.title, attribute=True)  # the theme prints it unescaped
     config.site_description = html_text(info.description, attribute=True)
@@ -98,8 +100,7 @@ def on_config(config):
     config.nav = output.nav
     # Pages kept out of the reader's menu: the registry's, and the hand-written pages in docs/ (the editors'
     # guide is for editors; the methodology links to it).
-    config.not_in_nav = GitIgnoreSpec.from_lines(
-        [*not_in_nav(), *("/" + path for path, _ in hand_written(Path(config.docs_dir)))])
+    config.not_in_nav = GitIgnoreSpec.from_lines([*not_in_nav(), *("/" + path for path, _ in built.hand_written)])
     return config
 
 
@@ -185,7 +186,8 @@ def on_post_template(output_content, template_name, config):
 def on_pre_build(config):
     """The search index is started from the model now and made beside the build: one record per fact
     (build_scripts/site/search_index.py), and the prose pages as they are built."""
-    config[INDEX_KEY] = IndexJob(config[BUILT_KEY].output.briefing, hand_written(Path(config.docs_dir)))
+    built = config[BUILT_KEY]
+    config[INDEX_KEY] = IndexJob(built.output.briefing, built.hand_written, built.output.view)
 
 
 def on_post_build(config):

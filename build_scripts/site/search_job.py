@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from build_scripts.data.model import Briefing
+from build_scripts.render.views import BriefingView
 from build_scripts.site.search_index import OUTPUT, UNUSED, Record, records
 from build_scripts.site.search_prose import article_of, prose_html, prose_pages, prose_targets
 from build_scripts.site.search_service import Indexing
@@ -30,8 +31,10 @@ class IndexJob:
     them is in, still beside the build; finish waits for it. One worker runs these steps in order, so
     the records reach Pagefind in one fixed order and the same data gives the same index bytes."""
 
-    def __init__(self, briefing: Briefing, hand_written: Sequence[tuple[str, str]] = ()) -> None:
-        """hand_written: the hand-written pages in docs/ and their search settings (search_prose.hand_written)."""
+    def __init__(self, briefing: Briefing, hand_written: Sequence[tuple[str, str]] = (),
+                 view: BriefingView | None = None) -> None:
+        """hand_written: the hand-written pages in docs/ and their search settings (search_prose.hand_written);
+        view: the briefing's view, when the build has it already (else the job builds it)."""
         self.started = time.perf_counter()
         self.hand_written, self.targets = hand_written, prose_targets(hand_written)
         self.waiting = {url for url, _ in self.targets}  # the prose pages not built yet
@@ -39,13 +42,13 @@ class IndexJob:
         self.facts: list[Record] = []
         self.indexing = Indexing()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
-        self.steps = [self.worker.submit(self._add_facts, briefing)]
+        self.steps = [self.worker.submit(self._add_facts, briefing, view)]
         self.writing = False
         # a build that fails before finish leaves no service running once its job is let go
         weakref.finalize(self, self.indexing.stop)
 
-    def _add_facts(self, briefing: Briefing) -> None:
-        self.facts = records(briefing)
+    def _add_facts(self, briefing: Briefing, view: BriefingView | None) -> None:
+        self.facts = records(briefing, view)
         shard_of = shards(self.facts)
         split = len(set(shard_of)) > 1
         self.indexing.add([("/" + r.url, r.html(shard, split)) for r, shard in zip(self.facts, shard_of)])
