@@ -1,4 +1,4 @@
-"""The search index's prose pages (search_index.py writes them), and what a page's search setting says.
+"""The search index's prose pages (search_job.py hands them to Pagefind), and what a page's search setting says.
 
 The pages that are not facts are indexed whole from their built HTML: the home page and the
 methodology (PROSE_KINDS, by page kind), and the hand-written pages in docs/. A page kind's search
