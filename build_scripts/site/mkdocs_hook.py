@@ -35,7 +35,7 @@ from build_scripts.config import BuildConfig, data_dir_from_env  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
 from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_job import IndexJob  # noqa: E402
-from build_scripts.site.search_prose import hand_written, prose_kind_pages  # noqa: E402
+from build_scripts.site.search_prose import Setting, hand_written, prose_kind_pages  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, page_url, unwrap_html_blocks  # noqa: E402
 from build_scripts.data.trust import currency_facts  # noqa: E402
@@ -61,7 +61,7 @@ INDEX_KEY = "briefing_search_index"  # the search index being made beside this b
 class Built:
     output: build.BuildOutput
     structured: StructuredIndex
-    hand_written: list[tuple[str, str]]  # the hand-written pages in docs/ and their search settings
+    hand_written: list[tuple[str, Setting]]  # the hand-written pages in docs/ and their search settings
 
 
 def _session(config, data_dir: Path) -> BuildSession:

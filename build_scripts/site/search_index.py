@@ -78,7 +78,7 @@ class Record:
 
 
 def _boosts() -> dict[str, float]:
-    return {kind.name: search_setting(kind.search)[0] for kind in PAGE_KINDS}
+    return {kind.name: search_setting(kind.search).boost for kind in PAGE_KINDS}
 
 
 def _anchor(page: str, anchor: str | None = None) -> str:

@@ -18,7 +18,7 @@ from typing import Sequence
 from build_scripts.data.model import Briefing
 from build_scripts.render.views import BriefingView
 from build_scripts.site.search_index import OUTPUT, UNUSED, Record, records
-from build_scripts.site.search_prose import article_of, prose_html, prose_pages, prose_targets
+from build_scripts.site.search_prose import Setting, article_of, prose_html, prose_pages, prose_targets
 from build_scripts.site.search_service import Indexing
 from build_scripts.site.search_shards import PRIMARY, shards
 from build_scripts.site.search_stable import stabilise
@@ -31,7 +31,7 @@ class IndexJob:
     them is in, still beside the build; finish waits for it. One worker runs these steps in order, so
     the records reach Pagefind in one fixed order and the same data gives the same index bytes."""
 
-    def __init__(self, briefing: Briefing, hand_written: Sequence[tuple[str, str]] = (),
+    def __init__(self, briefing: Briefing, hand_written: Sequence[tuple[str, Setting]] = (),
                  view: BriefingView | None = None) -> None:
         """hand_written: the hand-written pages in docs/ and their search settings (search_prose.hand_written);
         view: the briefing's view, when the build has it already (else the job builds it)."""
@@ -101,6 +101,6 @@ class IndexJob:
             self.indexing.stop()
 
 
-def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[tuple[str, str]] = ()) -> None:
+def write_index(site_dir: Path, briefing: Briefing, hand_written: Sequence[tuple[str, Setting]] = ()) -> None:
     """Write the index of an already built site into its pagefind/ folder, its prose read from the built pages."""
     IndexJob(briefing, hand_written).finish(site_dir)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from mkdocs.utils.meta import get_data
 
@@ -37,45 +37,46 @@ def clamp(weight: float) -> float:
     return round(min(10.0, max(0.1, weight)), 2)
 
 
-def search_setting(setting: str) -> tuple[float, bool]:
-    """A search setting ('boost: 2', 'exclude: true', or none) as (boost, excluded)."""
+class Setting(NamedTuple):
+    """What a page's search setting says: its weight, and whether it is kept out of the index."""
+
+    boost: float = 1.0
+    excluded: bool = False
+
+
+def search_setting(setting: str) -> Setting:
+    """A page kind's search setting in the registry's words ('boost: 2', 'exclude: true', or none)."""
     key, _, value = setting.partition(":")
     key, value = key.strip(), value.strip()
     if key == "boost":
-        return float(value), False
-    return 1.0, key == "exclude" and value == "true"
+        return Setting(boost=float(value))
+    return Setting(excluded=key == "exclude" and value == "true")
 
 
-def front_matter_setting(markdown: str) -> str:
-    """A hand-written page's search setting from its front matter, in the registry's words ('exclude: true')."""
+def front_matter_setting(markdown: str) -> Setting:
+    """A hand-written page's search setting, from its front matter's `search:` (the theme's words)."""
     search = get_data(markdown)[1].get("search")
     if not isinstance(search, dict):
-        return ""
-    if search.get("exclude") is True:
-        return "exclude: true"
-    return f"boost: {search['boost']}" if "boost" in search else ""
+        return Setting()
+    return Setting(boost=float(search.get("boost", 1.0)), excluded=search.get("exclude") is True)
 
 
-def hand_written(docs_dir: Path) -> list[tuple[str, str]]:
+def hand_written(docs_dir: Path) -> list[tuple[str, Setting]]:
     """The hand-written pages in docs/ (path from docs/, search setting), in order of path."""
     return [(path.relative_to(docs_dir).as_posix(), front_matter_setting(path.read_text(encoding="utf-8")))
             for path in sorted(docs_dir.rglob("*.md"))]
 
 
-def prose_kind_pages() -> list[tuple[str, str]]:
+def prose_kind_pages() -> list[tuple[str, Setting]]:
     """The generated pages indexed whole: (path, search setting), in the registry's order."""
-    return [(kind.path, kind.search) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
+    return [(kind.path, search_setting(kind.search)) for kind in PAGE_KINDS if kind.name in PROSE_KINDS and kind.single]
 
 
-def prose_targets(hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, float]]:
+def prose_targets(hand_written: Sequence[tuple[str, Setting]]) -> list[tuple[str, float]]:
     """The prose pages indexed whole, in order: (url, boost), without the excluded. hand_written: the
     hand-written pages and their search settings (hand_written())."""
-    targets = []
-    for path, setting in [*prose_kind_pages(), *hand_written]:
-        boost, excluded = search_setting(setting)
-        if not excluded:
-            targets.append((page_url(path), boost))
-    return targets
+    return [(page_url(path), setting.boost) for path, setting in [*prose_kind_pages(), *hand_written]
+            if not setting.excluded]
 
 
 def article_of(page_html: str) -> str | None:
@@ -84,7 +85,7 @@ def article_of(page_html: str) -> str | None:
     return article.group(1) if article else None
 
 
-def prose_pages(site_dir: Path, hand_written: Sequence[tuple[str, str]]) -> list[tuple[str, str, float]]:
+def prose_pages(site_dir: Path, hand_written: Sequence[tuple[str, Setting]]) -> list[tuple[str, str, float]]:
     """The prose pages indexed whole, read from the built site: (url, their article's HTML, boost),
     without the excluded."""
     found = []
