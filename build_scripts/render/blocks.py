@@ -29,7 +29,7 @@ from build_scripts.render.views import BriefingView
 
 def event_body(fmt: Format, view: BriefingView, event, passages: bool = True) -> Md:
     """An event below its heading: its date and status, summary with numbered citations, who and what,
-    amounts; then its sources, kept out of search (the sources pages are searched), each with the
+    amounts; then its sources, each with the
     passage behind its citation (passages; a timeline page leaves them to citations.event_passages)."""
     cited_ids = [source_id(entry) for entry in event.sources]
     meta = f"{time(fmt, event.date, event.until)}{scheduled_note(fmt, view, event)} {fact_badge(fmt, view, event)}"
@@ -51,7 +51,7 @@ def event_body(fmt: Format, view: BriefingView, event, passages: bool = True) ->
                           data_passages="1" if fetched else "")]  # assets/briefing.js fetches them
     suggest = editing.suggest(fmt, view, "events", event.id, view.event_pages[event.id], event.id)
     listed += [fmt.paragraph(suggest)] if suggest else []
-    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(listed, searched=False)}")
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(listed)}")
 
 
 def _event_codes(fmt: Format, view: BriefingView, event) -> str:
@@ -95,20 +95,20 @@ def event_list(fmt: Format, view: BriefingView, events, empty: str) -> Md:
     if not events:
         return fmt.blocks([fmt.paragraph(fmt.text(empty))])
     items = fmt.items([event_item(fmt, view, event) for event in events], class_="event-list")
-    return fmt.blocks([items], searched=False)
+    return fmt.blocks([items])
 
 
 def source_entry(fmt: Format, view: BriefingView, source) -> Md:
     """A source's entry on a sources page, below its heading: what it is, where to read it, the
-    editor's note, and what cites it (kept out of search)."""
+    editor's note, and what cites it."""
     parts = [fmt.paragraph(source_line(fmt, source, ENTRY)), *_source_warnings(fmt, view, source)]
     if source.note:
         parts.append(fmt.paragraph(fmt.em(fmt.text(source.note))))
     parts += editing.corrections(fmt, view, "sources", source)
-    unsearched = [_cited_by(fmt, view, source)]
+    cited_by = [_cited_by(fmt, view, source)]
     suggest = editing.suggest(fmt, view, "sources", source.id, view.source_pages[source.id], source.id)
-    unsearched += [fmt.paragraph(suggest)] if suggest else []
-    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(unsearched, searched=False)}")
+    cited_by += [fmt.paragraph(suggest)] if suggest else []
+    return Md(f"{fmt.blocks(parts)}\n\n{fmt.blocks(cited_by)}")
 
 
 def _source_warnings(fmt: Format, view: BriefingView, source) -> list[str]:

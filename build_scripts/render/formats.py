@@ -103,9 +103,9 @@ class HtmlFormat:
     def button(self, label: str, **attrs: str) -> str:
         return element("button", label, attrs)
 
-    def blocks(self, parts: list[str], searched: bool = True) -> Md:
+    def blocks(self, parts: list[str]) -> Md:
         """Paragraphs and lists as one HTML block of the page (text.html_block)."""
-        return html_block("\n".join(parts), searched)
+        return html_block("\n".join(parts))
 
 
 class MarkdownFormat:
@@ -179,7 +179,7 @@ class MarkdownFormat:
         """Markdown has nothing to press."""
         return ""
 
-    def blocks(self, parts: list[str], searched: bool = True) -> Md:
+    def blocks(self, parts: list[str]) -> Md:
         return Md("\n\n".join(part for part in parts if part))
 
 

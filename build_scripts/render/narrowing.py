@@ -50,7 +50,7 @@ def narrowing_form(fmt: Format, choices: list[Choice], noun: str) -> Md:
     count = fmt.element("p", "", class_="narrow-count", role="status", aria_live="polite")
     form = fmt.element("form", "".join(fields) + reset, class_="narrow", hidden="hidden",
                        aria_label=_narrow(noun), data_noun=noun)
-    return fmt.blocks([form + count], searched=False)
+    return fmt.blocks([form + count])
 
 
 def _narrow(noun: str) -> str:
@@ -72,7 +72,7 @@ def narrowing_jump(fmt: Format, choices: list[Choice], noun: str) -> Md:
     <noscript> style hides it (overrides/main.html). A button, not a link: the theme's instant navigation
     takes over in-page links."""
     button = fmt.button(fmt.text(jump_words(choices, noun)), type="button", class_="md-button narrow-jump__button")
-    return fmt.blocks([fmt.paragraph(button, class_="narrow-jump")], searched=False)
+    return fmt.blocks([fmt.paragraph(button, class_="narrow-jump")])
 
 
 def event_choices(view: BriefingView, events) -> list[Choice]:

@@ -87,26 +87,21 @@ def relative_path(from_dir: str, to_path: str) -> str:
 
 
 HTML_BLOCK = ("<!--html:", ":html-->")
-UNSEARCHED_BLOCK = ("<!--html-unsearched:", ":html-unsearched-->")
 
 
-def html_block(markup: str, searched: bool = True) -> Md:
+def html_block(markup: str) -> Md:
     """HTML written by the pipeline, carried through Markdown inside a comment and unwrapped after
     conversion by the MkDocs hook. Python-Markdown passes a comment through with one scan, where
     raw HTML is parsed tag by tag, twice: at 10,000 events this more than halves the MkDocs build.
-    A block that is not searched (a list that repeats what another page says) is marked so in the
-    Markdown; the site's search indexes facts from the model, and prose pages whole (site/search_prose.py).
     Text from data is always escaped by html_text, so it can never open or close a block."""
     if "-->" in markup:
         raise ValueError("an HTML block cannot hold '-->'")
-    start, end = HTML_BLOCK if searched else UNSEARCHED_BLOCK
-    return Md(f"{start}{markup}{end}")
+    return Md(f"{HTML_BLOCK[0]}{markup}{HTML_BLOCK[1]}")
 
 
 def unwrap_html_blocks(converted: str) -> str:
     """A converted page with its HTML blocks in place."""
-    converted = converted.replace(HTML_BLOCK[0], "").replace(HTML_BLOCK[1], "")
-    return converted.replace(UNSEARCHED_BLOCK[0], "").replace(UNSEARCHED_BLOCK[1], "")
+    return converted.replace(HTML_BLOCK[0], "").replace(HTML_BLOCK[1], "")
 
 
 @lru_cache(maxsize=1 << 17, typed=True)  # names, titles, addresses and classes recur on many pages
