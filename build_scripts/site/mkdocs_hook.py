@@ -106,7 +106,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Every file of the output plan joins the build: pages are rendered, assets published as they are.
-    The search index's prose pages come first, so that they are built first: the index is finished
+    The search index's prose pages come first, so that they are converted first: the index is written
     beside the rest of the build (search_job.IndexJob)."""
     plan = config[BUILT_KEY].output.plan
     first = {path for path, _ in prose_kind_pages()}
@@ -144,8 +144,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html_content, page, config, files):
-    """The pipeline's HTML blocks, carried through Markdown as comments, put in place."""
-    return unwrap_html_blocks(html_content)
+    """The pipeline's HTML blocks, carried through Markdown as comments, put in place; a prose page's
+    content is handed to the search index as soon as it is converted."""
+    content = unwrap_html_blocks(html_content)
+    config[INDEX_KEY].page_converted(page.url, content, page.title or "", Path(config.site_dir))
+    return content
 
 
 def on_page_context(context, page, config, nav):
@@ -174,9 +177,7 @@ def on_post_page(output, page, config):
     feed = html_text(page_url_to_root(page), attribute=True) + FEED
     tags += f'<link rel="alternate" type="application/atom+xml" title="Updates" href="{feed}">'
 
-    page_html = finish_page(output.replace("</head>", tags + "</head>", 1))
-    config[INDEX_KEY].page_built(page.url, page_html, Path(config.site_dir))
-    return page_html
+    return finish_page(output.replace("</head>", tags + "</head>", 1))
 
 
 def on_post_template(output_content, template_name, config):
@@ -185,7 +186,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_pre_build(config):
     """The search index is started from the model now and made beside the build: one record per fact
-    (build_scripts/site/search_index.py), and the prose pages as they are built."""
+    (build_scripts/site/search_index.py), and the prose pages as they are converted."""
     built = config[BUILT_KEY]
     config[INDEX_KEY] = IndexJob(built.output.briefing, built.hand_written, built.output.view)
 

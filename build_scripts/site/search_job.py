@@ -2,8 +2,8 @@
 
 The facts are handed to Pagefind as soon as the build starts, from the model: Pagefind indexes them
 in its own process, on the other core, while MkDocs renders the pages. The prose pages are handed over
-as each is built (the hook builds them first), and the index is then written into the built site,
-still beside the rest of the build; the hook's last step waits for it.
+as soon as each is converted from its Markdown (the hook converts them first), and the index is then
+written into the site being built, beside the rest of the build; the hook's last step waits for it.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import Sequence
 from build_scripts.data.model import Briefing
 from build_scripts.render.views import BriefingView
 from build_scripts.site.search_index import OUTPUT, UNUSED, Record, records
-from build_scripts.site.search_prose import Setting, article_of, prose_html, prose_pages, prose_targets
+from build_scripts.site.search_prose import Setting, content_article, prose_html, prose_pages, prose_targets
 from build_scripts.site.search_service import Indexing
 from build_scripts.site.search_shards import PRIMARY, shards
 from build_scripts.site.search_stable import stabilise
@@ -27,8 +27,8 @@ from build_scripts.site.search_stable import stabilise
 class IndexJob:
     """The index, made while the site is built: the facts go to Pagefind as soon as the job starts (in a
     thread of its own; Pagefind indexes them in its own process, on the other core, while the pages are
-    rendered), the prose pages as each is built (page_built), and the index is written once the last of
-    them is in, still beside the build; finish waits for it. One worker runs these steps in order, so
+    rendered), the prose pages as each is converted (page_converted), and the index is written once the
+    last of them is in, still beside the build; finish waits for it. One worker runs these steps in order, so
     the records reach Pagefind in one fixed order and the same data gives the same index bytes."""
 
     def __init__(self, briefing: Briefing, hand_written: Sequence[tuple[str, Setting]] = (),
@@ -53,15 +53,14 @@ class IndexJob:
         split = len(set(shard_of)) > 1
         self.indexing.add([("/" + r.url, r.html(shard, split)) for r, shard in zip(self.facts, shard_of)])
 
-    def page_built(self, url: str, page_html: str, site_dir: Path) -> None:
-        """A page of the site is built (url from the site's root: 'methodology/'): if it is a prose page,
-        its article is indexed; after the last of them the index is written into site_dir."""
+    def page_converted(self, url: str, content: str, title: str, site_dir: Path) -> None:
+        """A page's Markdown is converted (url from the site's root: 'methodology/'; content: its HTML, title:
+        its title): if it is a prose page, it is indexed; after the last of them the index is written into
+        site_dir, while the rest of the site is built."""
         if self.writing or url not in self.waiting:
             return
         self.waiting.discard(url)
-        article = article_of(page_html)
-        if article:
-            self.articles[url] = article
+        self.articles[url] = content_article(content, title)
         if not self.waiting:
             self._write(site_dir)
 

@@ -23,13 +23,14 @@ from typing import NamedTuple, Sequence
 from mkdocs.utils.meta import get_data
 
 from build_scripts.plan.page_registry import PAGE_KINDS
-from build_scripts.render.text import page_url
+from build_scripts.render.text import html_text, page_url
 from build_scripts.site.search_shards import PRIMARY
 
 # Pages indexed as a whole (prose, not facts): by page kind. Every other kind's pages list facts that
 # are records of their own, so indexing the page too would only add duplicates.
 PROSE_KINDS = frozenset({"home", "methodology"})
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_NOTICE = re.compile(r'<div class="admonition warning currency-notice".*?</div>', re.S)  # overrides/main.html
 
 
 def clamp(weight: float) -> float:
@@ -79,10 +80,19 @@ def prose_targets(hand_written: Sequence[tuple[str, Setting]]) -> list[tuple[str
             if not setting.excluded]
 
 
+def content_article(content: str, title: str) -> str:
+    """What a prose page's record holds, from its content as converted from its Markdown (handed over while
+    the site is built): the content under its title, as the theme writes the article (partials/content.html
+    adds an <h1> of the title when the content has none); not the frame the templates put around it (the
+    review notice of overrides/main.html)."""
+    return content if "<h1" in content else f"<h1>{html_text(title)}</h1>{content}"
+
+
 def article_of(page_html: str) -> str | None:
-    """The article of a built page: what its prose record holds."""
+    """What a prose page's record holds, read back from the built page: its article, without the review
+    notice (content_article, from the built page)."""
     article = _ARTICLE.search(page_html)
-    return article.group(1) if article else None
+    return _NOTICE.sub("", article.group(1), count=1) if article else None
 
 
 def prose_pages(site_dir: Path, hand_written: Sequence[tuple[str, Setting]]) -> list[tuple[str, str, float]]:
