@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 
 import jinja2
+import pytest
 
 from build_scripts.data.validation import LoadCache, load_briefing
 from build_scripts.plan.page_registry import PageKind
 from build_scripts.plan.site_plan import PageCache, plan_flavours
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.pages import template_environment
-from build_scripts.render.reading import Reads, reading, same_value
+from build_scripts.render.reading import Made, Reads, reading, same_value
 from build_scripts.render.views import build_view
 
 from .conftest import FIXTURES
@@ -72,8 +73,35 @@ def test_reads_are_followed_again_on_the_next_view(tmp_path):
     reads = Reads()
     seen = reading(view, reads)
     assert seen.sources_split is False and seen.entity_page("beta") == "organisations/beta.md"
-    assert [path for path, _ in reads.log] == [((".", "sources_split"),), ((".", "entity_page"), ("()", ("beta",)))]
+    assert list(reads.log) == [((".", "sources_split"),), ((".", "entity_page"), ("()", ("beta",)))]
     assert reads.unchanged(again)
-    reads.log.append((((".", "events"),), view.events))
+    reads.record(((".", "events"),), view.events)
     assert reads.unchanged(view) and not reads.unchanged(again)
     assert same_value({"a": [1, 2]}, {"a": [1, 2]}) and not same_value({"a": 1, "b": 2}, {"b": 2, "a": 1})
+
+
+def test_a_fragment_rests_on_a_path_its_page_had_read_before_making_it():
+    """A page reads an entity's name, then makes a fragment that reads it again: the page that takes the
+    fragment next rests on the name too, though the first page's reads hold it once."""
+    name = ((".", "entity_name"), ("()", ("beta",)))
+    first, second, store = Reads(), Reads(), {}
+    first.record(name, "Beta")
+
+    def make() -> str:
+        first.record(name, "Beta")
+        return "<a>Beta</a>"
+
+    assert Made(store, first).get(("link", "beta"), make) == "<a>Beta</a>"
+    assert Made(store, second).get(("link", "beta"), lambda: pytest.fail("a fragment is made once a run")) \
+        == "<a>Beta</a>"
+    assert list(first.log) == [name] and list(second.log) == [name]
+
+
+def test_a_read_that_cannot_be_hashed_is_kept_and_followed_too():
+    view = build_view(load_briefing(FIXTURES / "mini"))
+    reads = Reads()
+    reads.record(((".", "origins_of"), ("()", ([],))), ())
+    assert reads.unhashable and not reads.log
+    assert reads.unchanged(view)
+    reads.record(((".", "origins_of"), ("()", (["not-a-source"],))), ("Somewhere",))
+    assert not reads.unchanged(view)

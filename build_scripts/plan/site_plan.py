@@ -97,7 +97,7 @@ class _Run:
 
     links: dict[str, str]
     templates: jinja2.Environment
-    made: dict[tuple, tuple[str, list]]
+    made: dict[tuple, tuple[str, Reads]]
     updates: Any
 
 

@@ -23,26 +23,43 @@ class Missing:
 
 
 class Reads:
-    """The reads of one page, in the order made: (path, the value it led to)."""
+    """The reads of one page: each path, in the order first read, with the value it led to. A path read
+    again (a page asks for an entity's address at every mention: most of what it reads) is kept once: the
+    view a page is rendered from does not change while it renders."""
 
     def __init__(self) -> None:
-        self.log: list[tuple[Steps, Any]] = []
+        self.log: dict[Steps, Any] = {}
+        self.unhashable: list[tuple[Steps, Any]] = []  # a path with an argument that cannot be hashed
+
+    def record(self, path: Steps, value: Any) -> None:
+        try:
+            self.log[path] = value
+        except TypeError:
+            self.unhashable.append((path, value))
+
+    def take(self, other: Reads) -> None:
+        """What other recorded (a shared fragment's reads) is read here too."""
+        self.log.update(other.log)
+        self.unhashable += other.unhashable
+
+    def apart(self, make: Callable[[], str]) -> tuple[str, Reads]:
+        """make(), with what it reads recorded apart too (a shared fragment's reads, for the next page
+        that takes it): a path this page had read already is still one the fragment rests on."""
+        outer = self.log, self.unhashable
+        self.log, self.unhashable = {}, []
+        try:
+            text = make()
+        finally:
+            inner = Reads()
+            inner.log, inner.unhashable = self.log, self.unhashable
+            self.log, self.unhashable = outer
+        self.take(inner)
+        return text, inner
 
     def unchanged(self, root: object) -> bool:
-        """Every path, followed again from root, leads to the same value as when it was read. A path read
-        again (a page asks for an entity's address at every mention: most of a log) is followed once: the
-        view a page is rendered from does not change while it renders."""
-        followed: set[Steps] = set()
-        for path, value in self.log:
-            try:
-                if path in followed:
-                    continue
-                followed.add(path)
-            except TypeError:  # an argument that cannot be hashed: followed every time
-                pass
-            if not same_value(value, follow(root, path)):
-                return False
-        return True
+        """Every path, followed again from root, leads to the same value as when it was read."""
+        return all(same_value(value, follow(root, path))
+                   for reads in (self.log.items(), self.unhashable) for path, value in reads)
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -102,7 +119,7 @@ class _Reading:
         elif isinstance(value, (dict, list)):
             reader = _handed(value, path, self._reads)
         else:
-            self._reads.log.append((path, value))
+            self._reads.record(path, value)
             return value
         self._readers[name] = reader
         return reader
@@ -115,8 +132,12 @@ class _Asking:
         self._method, self._path, self._reads = method, path, reads
 
     def __call__(self, *args: Any) -> Any:
+        """The method's answer, recorded. A list argument (a fact's sources) is handed to the method as a
+        tuple, so that the read can be hashed and followed once per page: the view's methods read their
+        arguments, never change them."""
+        args = tuple(tuple(a) if type(a) is list else a for a in args)
         value = self._method(*args)
-        self._reads.log.append(((*self._path, ("()", args)), value))
+        self._reads.record((*self._path, ("()", args)), value)
         return value
 
 
@@ -132,17 +153,17 @@ class _ReadingMapping(Mapping):
         path = self._path + (("[]", key),)
         if isinstance(value, (dict, list)):
             return _handed(value, path, self._reads)
-        self._reads.log.append((path, value))
+        self._reads.record(path, value)
         if value is Missing:
             raise KeyError(key)
         return value
 
     def __iter__(self) -> Iterator:
-        self._reads.log.append(((*self._path, ("keys",)), list(self._target)))
+        self._reads.record((*self._path, ("keys",)), list(self._target))
         return iter(self._target)
 
     def __len__(self) -> int:
-        self._reads.log.append(((*self._path, ("len",)), len(self._target)))
+        self._reads.record((*self._path, ("len",)), len(self._target))
         return len(self._target)
 
 
@@ -155,18 +176,18 @@ class _ReadingList(Sequence):
 
     def __getitem__(self, index: Any) -> Any:
         if not isinstance(index, int):  # a slice
-            self._reads.log.append((self._path, self._target))
+            self._reads.record(self._path, self._target)
             return self._target[index]
         value = self._target[index]
-        self._reads.log.append(((*self._path, ("[]", index)), value))
+        self._reads.record((*self._path, ("[]", index)), value)
         return value
 
     def __iter__(self) -> Iterator:
-        self._reads.log.append((self._path, self._target))
+        self._reads.record(self._path, self._target)
         return iter(self._target)
 
     def __len__(self) -> int:
-        self._reads.log.append(((*self._path, ("len",)), len(self._target)))
+        self._reads.record((*self._path, ("len",)), len(self._target))
         return len(self._target)
 
 
@@ -176,7 +197,7 @@ def _handed(value: Any, path: Steps, reads: Reads) -> Any:
         return _ReadingMapping(value, path, reads)
     if isinstance(value, list):
         return _ReadingList(value, path, reads)
-    reads.log.append((path, value))
+    reads.record(path, value)
     return value
 
 
@@ -184,7 +205,7 @@ class Made:
     """Fragments made once in a run and shared by its pages (a badge, a source's line), each with the
     reads that made it: a page that takes a fragment made for another records what it rests on too."""
 
-    def __init__(self, store: dict[tuple, tuple[str, list]] | None = None, reads: Reads | None = None) -> None:
+    def __init__(self, store: dict[tuple, tuple[str, Reads]] | None = None, reads: Reads | None = None) -> None:
         self.store = {} if store is None else store
         self.reads = Reads() if reads is None else reads
 
@@ -192,9 +213,7 @@ class Made:
         """The fragment made for key in this run, or make() now."""
         hit = self.store.get(key)
         if hit is None:
-            start = len(self.reads.log)
-            text = make()
-            hit = self.store[key] = (text, self.reads.log[start:])
+            hit = self.store[key] = self.reads.apart(make)
         else:
-            self.reads.log.extend(hit[1])
+            self.reads.take(hit[1])
         return hit[0]
