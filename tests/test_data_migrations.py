@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from build_scripts.cli import main
+from build_scripts.data import validation
 from build_scripts.data.migrations import CURRENT, STEP_SECTIONS, Target, migrate, pending_problems
-from build_scripts.data.validation import load_report
+from build_scripts.data.validation import LoadCache, load_report
 from build_scripts.errors import DataError
 
 from .conftest import FIXTURES, ROOT
@@ -113,3 +114,25 @@ def test_a_file_that_does_not_parse_stops_the_migration_before_anything_is_writt
     assert main(["--data", str(folder), "migrate"]) == 1
     assert "broken.yaml:3:1: the file cannot be read as YAML, so nothing was migrated" in capsys.readouterr().err
     assert (folder / "briefing.yaml").read_text() == before
+
+
+def test_a_build_session_looks_for_placeholders_again_only_in_a_file_that_changed(tmp_path, monkeypatch, capsys):
+    folder = _copy(tmp_path, "2026-12a")
+    assert main(["--data", str(folder), "migrate"]) == 0
+    capsys.readouterr()
+    (folder / "more.yaml").write_text("quotes: []\n")  # a second file, which does not change
+    looked: list[str] = []
+    real = validation.placeholders
+    monkeypatch.setattr(validation, "placeholders", lambda files: looked.extend(f.name for f in files) or real(files))
+    cache = LoadCache()
+    asked = []
+    for _ in range(2):  # the same bytes: the questions again, from the session's cache
+        with pytest.raises(DataError) as error:
+            load_report(folder, "old", build_date=BUILD_DATE, cache=cache)
+        asked.append([p for p in error.value.problems if "waiting for an answer" in p.message])
+    assert asked[0] == asked[1] and asked[0]
+    files = sorted(path.name for path in folder.glob("*.yaml"))
+    assert looked == [f"old/{name}" for name in files]
+    _answer(folder)
+    assert load_report(folder, "old", build_date=BUILD_DATE, cache=cache).briefing.info.schema_version == CURRENT
+    assert looked[len(files):] == ["old/briefing.yaml"]

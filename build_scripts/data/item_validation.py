@@ -28,6 +28,7 @@ class ItemCache:
     items: dict[tuple[str, str], BaseModel] = field(default_factory=dict)  # (model, repr of the item) -> object
     in_use: set[int] = field(default_factory=set)  # handed out this run (two identical items get two objects)
     files: dict[str, tuple[str, FileItems]] = field(default_factory=dict)  # file name -> (digest, its validated items)
+    asked: dict[str, tuple[str, list[Problem]]] = field(default_factory=dict)  # file name -> (digest, its placeholders)
 
 
 FIELD_HINTS = MappingProxyType({

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from build_scripts.data.migrations import CURRENT
 from build_scripts.data.model import Status, Tone
 
 THEMES = ("investment", "compute", "model-access", "agi", "governance", "restructuring", "talent",
@@ -160,7 +161,8 @@ def _info(rng: random.Random, events: int, as_of: str, sources: list[dict], even
                             "definition": _sentence(rng, 12), "apply_when": _sentence(rng, 12)} for t in THEMES],
                 "relations": [{"id": "partners-with", "label": "partners with",
                                "definition": _sentence(rng, 10), "apply_when": _sentence(rng, 10)}]}
-    return {"title": f"Synthetic briefing, {events} events", "description": "Benchmark data.",
+    return {"schema_version": CURRENT,  # as `make new` writes it: data of today's schema
+            "title": f"Synthetic briefing, {events} events", "description": "Benchmark data.",
             "as_of": as_of, "last_reviewed": as_of, "codebook": codebook,
             "seed_source": sources[0]["id"], "summary": _sentence(rng, 60),
             "summary_events": event_ids[:3], "takeaways": [{"text": _sentence(rng, 25), "events": event_ids[:2]}]}
