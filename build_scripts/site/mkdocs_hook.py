@@ -35,6 +35,7 @@ from build_scripts.config import BuildConfig, data_dir_from_env  # noqa: E402
 from build_scripts.session import SESSION_KEY, BuildSession  # noqa: E402
 from build_scripts.plan.page_registry import not_in_nav  # noqa: E402
 from build_scripts.site.search_job import IndexJob  # noqa: E402
+from build_scripts.site.menu_once import MenuOnce, theme_loader  # noqa: E402
 from build_scripts.site.search_prose import Setting, hand_written, prose_kind_pages  # noqa: E402
 from build_scripts.site.structured_data import StructuredIndex, head_tags, structured_index  # noqa: E402
 from build_scripts.render.text import html_text, page_url, unwrap_html_blocks  # noqa: E402
@@ -149,6 +150,13 @@ def on_page_content(html_content, page, config, files):
     content = unwrap_html_blocks(html_content)
     config[INDEX_KEY].page_converted(page.url, content, page.title or "", Path(config.site_dir))
     return content
+
+
+def on_env(env, config, files):
+    """The theme's menu is rendered once for the pages that only show it (site/menu_once.py)."""
+    env.loader = theme_loader(env.loader, [d for d in config.theme.dirs if d != config.theme.custom_dir])
+    env.globals["menu_once"] = MenuOnce()
+    return env
 
 
 def on_page_context(context, page, config, nav):
