@@ -197,14 +197,14 @@ def test_downloads_and_feed_carry_both_dates_and_the_origins(mini_passages):
     assert "Example Times;Example Wire" in output.assets["downloads/events.csv"]
 
 
-def test_figures_older_than_the_coverage_say_as_of(tmp_path):
+def test_figures_older_than_the_coverage_are_dated_on_their_events_day(tmp_path):
     data = copy_data(MINI, tmp_path / "data")
     text = (data / "briefing.yaml").read_text().replace(
         "    - text: The deal came first.\n      events: [2024-01-deal]\n",
         "    - text: Alpha paid $650 million.\n      events: [2024-01-deal]\n      figures_as_of: 2024-01-15\n")
     (data / "briefing.yaml").write_text(text)
     home = generate(data, static_charts=False, history=False).pages["index.md"]
-    assert "Alpha paid $650 million. <span class=\"figures-as-of\">($650 million as of 15 January 2024)</span>" in home
+    assert "Alpha paid $650 million. <span class=\"figures-as-of\">($650 million on 15 January 2024)</span>" in home
 
 
 def test_a_review_older_than_the_window_shows_the_notice_without_script(tmp_path):
