@@ -148,7 +148,7 @@ def one_sentence(value: str) -> str:
     """A chart's finding as an editor writes it: one line that ends as a sentence does."""
     if "\n" in value or not value.endswith((".", "?", "!")):
         raise ValueError("a finding is one sentence on one line, ending with a full stop, like "
-                         "'2025 has the most events: 24 of 63.'")
+                         "'2025 has the most events: 24 of the 63.'")
     return value
 
 
