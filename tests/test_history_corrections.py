@@ -92,8 +92,8 @@ def test_the_updates_page_has_one_heading_a_day_and_marks_the_correction(built):
     page = built.pages["updates.md"]
     assert re.findall(r"^## (.+?) \{", page, re.M) == ["2 July 2024", "1 July 2024"]
     assert (f'- **Correction:** Event [<span class="as-then">Alpha invests in Beta</span>](timeline.md#2024-01-deal): '
-            f'{NOTE} (date: <span class="as-then">15 January 2024</span> → <span class="as-then">16 January 2024'
-            '</span>)') in page
+            f'{NOTE} (Date changed from <span class="as-then">15 January 2024</span> to <span class="as-then">16 '
+            'January 2024</span>.)') in page
     first_day = page[page.index("## 1 July 2024"):]
     assert first_day.count("(timeline.md#2024-01-deal)") == 1, "added and reworded the same day: one entry"
 
@@ -203,7 +203,7 @@ def test_changes_of_one_day_merge_per_item():
                    (Recorded(0, date(2024, 3, 1), "Wrong month."),))
     merged = merge(older, newer)
     assert (merged.verb, merged.correction) == ("corrected", "Wrong month.")
-    assert merged.detail == "date: 2024-01 → 2024-03; summary changed"
+    assert merged.detail == "Date changed from 2024-01 to 2024-03. Summary changed."
     assert merge(Change("events", "added", "x", "X"), newer).verb == "added"
     back = merge(older, Change("events", "updated", "x", "X", (FieldChange("date", "2024-02", "2024-01"),)))
     assert back.fields == ()

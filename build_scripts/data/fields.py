@@ -173,11 +173,34 @@ Corrections: Any = Field(default_factory=list, description="Corrections made to 
                     "with its day and a one-line note of what was wrong: {date: 2026-12-02, note: ...}")
 
 
+# The fields that name other items, checked by validation.py and named by their items' names on the Updates page
+REFERENCES = MappingProxyType({  # collection -> ((field, target collections), …)
+    "sources": (("based_on", ("sources",)),),
+    "organisations": (("sources", ("sources",)),),
+    "people": (("organisations", ("organisations",)), ("sources", ("sources",))),
+    "events": (("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))),
+    "claims": (("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
+               ("superseded_by", ("events",)), ("superseded_also", ("events",)),
+               ("correction_sources", ("sources",))),
+    "conflicts": (("events", ("events",)), ("claims", ("claims",))),
+    "leverage": (("holder", ("people", "organisations")), ("over", ("people", "organisations")),
+                 ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
+                 ("superseded_by", ("events",)), ("superseded_also", ("events",))),
+    "quotes": (("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))),
+    "relationships": (("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
+                      ("sources", ("sources",)), ("kind", ("relations",))),
+})
+NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "organisations")),
+                                                     ("sources", ("sources",)), ("events", ("events",)))),)})
+INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
+
+
 # A field's name as a reader reads it (the Updates page, a correction's earlier wording); others: the name
 # with spaces.
 FIELD_WORDS = MappingProxyType({
     "coding_note": "note on the tone", "status_note": "note on what is confirmed", "read_via": "copy read",
-    "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
+    "based_on": "original it rests on", "figures_as_of": "date of the figures",
+    "superseded_by": "event that changed it",
     "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
     "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
     "events the summary cites", "url": "address", "archived": "archived copy", "primary": "primary document",
@@ -186,3 +209,9 @@ FIELD_WORDS = MappingProxyType({
 
 def field_words(name: str) -> str:
     return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+def field_label(name: str) -> str:
+    """A field's words starting a sentence or a label: 'status_note' -> 'Note on what is confirmed'."""
+    words = field_words(name)
+    return words[:1].upper() + words[1:]

@@ -13,6 +13,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def series(words: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or, with last='or', 'a, b or c'): the one way the site lists in words."""
+    return ", ".join(words[:-1]) + (f" {last} " if len(words) > 1 else "") + words[-1]
+
+
 class Status(str, Enum):
     """How well a fact is established. The methodology page explains each one."""
 

@@ -28,7 +28,7 @@ def entry_summary(change: Change, day: UpdateDay | None = None) -> str:
     if change.correction:
         parts.append(change.correction)
     if change.detail:
-        parts.append(f"What changed: {change.detail}.")
+        parts.append(change.detail)
     return " ".join(p if p.endswith(".") else p + "." for p in parts)
 
 

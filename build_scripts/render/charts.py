@@ -14,10 +14,9 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import span_label, when
 from build_scripts.data.model import STATUS_LABELS, Event, Status, Tone
-from build_scripts.data.rules import RULES, plural
+from build_scripts.data.rules import RULES, plural, series
 from build_scripts.render.chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from build_scripts.render.fragments import format_amount
-from build_scripts.render.page_variables import series
 from build_scripts.render.views import BriefingView
 
 STATUS_STYLE = MappingProxyType({

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from build_scripts.data.dates import FlexDate, when
+from build_scripts.data.rules import series
 from build_scripts.data.trust import stated_figures
 from build_scripts.render.formats import Format
-from build_scripts.render.page_variables import series
 from build_scripts.render.views import BriefingView
 
 

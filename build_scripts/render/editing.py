@@ -6,18 +6,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from build_scripts.data.fields import field_words
+from build_scripts.data.fields import field_label
 from build_scripts.history.wording import earlier_text
 from build_scripts.render.formats import Format
 from build_scripts.render.text import page_url
 from build_scripts.render.views import BriefingView
 
 ISSUE_TEMPLATE = "correction.yml"  # .github/ISSUE_TEMPLATE/correction.yml: its field ids are the query's keys
-
-
-def field_label(name: str) -> str:
-    """'status_note' -> 'Note on what is confirmed', 'summary' -> 'Summary'."""
-    return field_words(name).capitalize()
 
 
 def corrections(fmt: Format, view: BriefingView, collection: str, item) -> list[str]:

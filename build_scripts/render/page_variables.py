@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_scripts.data.model import Organisation, Person, Status
-from build_scripts.data.rules import evidence_lines
+from build_scripts.data.rules import evidence_lines, series
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import by_day
 from build_scripts.render.page_paths import SOURCES, conflict_page, part_label
@@ -126,8 +126,3 @@ def _passage_checks(info) -> list[str]:
     """What the build checks from the passages, in the words rules.py keeps for the methodology page."""
     required = info.passages_required_from
     return evidence_lines(info.passage_max_words, required.label if required else None)
-
-
-def series(words: list[str], last: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or, with last='or', 'a, b or c')."""
-    return ", ".join(words[:-1]) + (f" {last} " if len(words) > 1 else "") + words[-1]
