@@ -88,6 +88,16 @@ def test_a_corrected_fact_shows_its_correction_and_what_it_said_before(built):
     assert "- **Date:** 15 January 2024" in copy
 
 
+def test_the_home_pages_latest_changes_name_what_was_corrected(built):
+    """Each line of 'Latest changes' says what happened to which item, linked as the other lines are, never a
+    bare 'event corrected:' without its subject."""
+    home = built.pages["index.md"]
+    latest = home[home.index("## Latest changes"):home.index("[All updates]")]
+    assert ('- 2 July 2024: Correction to the event [<span class="as-then">Alpha invests in Beta</span>]'
+            "(timeline.md#2024-01-deal)\n") in latest
+    assert "event corrected" not in latest and "event added" not in latest
+
+
 def test_the_updates_page_has_one_heading_a_day_and_marks_the_correction(built):
     page = built.pages["updates.md"]
     assert re.findall(r"^## (.+?) \{", page, re.M) == ["2 July 2024", "1 July 2024"]

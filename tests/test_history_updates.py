@@ -40,6 +40,7 @@ def test_updates_page_and_feed_show_a_real_change(tmp_path):
     assert "The history available starts here" in page  # the first commit
     home = output.pages["index.md"]
     assert "## Latest changes" in home
+    assert ': New event: [<span class="as-then">A new event</span>](timeline.md#2024-03-new-event)\n' in home
     assert "\n\n[All updates](updates.md)\n" in home, "the link must stand after the list, not inside its last item"
     assert "last updated" not in home, "the home page states coverage and review dates, never the commit date"
     feed = ET.fromstring(output.assets["feed.xml"])
