@@ -38,7 +38,8 @@ def test_the_correction_and_the_earlier_wording_open_by_mouse_and_keyboard(brows
     page.goto(site + "timeline/", wait_until="networkidle")
     correction = page.locator(".correction")
     assert correction.count() == 1
-    assert correction.locator("p").first.inner_text() == f"Corrected on 2 July 2024: {NOTE}"
+    assert correction.locator("p").first.inner_text() == \
+        f"Correction of 2 July 2024 to this event's date. What was wrong: {NOTE}"
     details, summary = correction.locator("details"), correction.locator("summary")
     earlier = correction.locator("li", has_text="Date:")
     assert summary.inner_text().strip() == "What it said before"

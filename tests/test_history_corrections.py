@@ -79,12 +79,14 @@ def built(tmp_path):
 
 def test_a_corrected_fact_shows_its_correction_and_what_it_said_before(built):
     page = built.pages["timeline.md"]
-    assert (f'<p><strong>Corrected on <time datetime="2024-07-02">2 July 2024</time>:</strong> {NOTE}</p>'
-            .replace("'", "&#x27;") in page.replace("'", "&#x27;"))
+    assert (f'<p><strong>Correction of <time datetime="2024-07-02">2 July 2024</time></strong> to this event&#x27;s '
+            f'date. What was wrong: {NOTE}</p>'.replace("'", "&#x27;") in page.replace("'", "&#x27;")), \
+        "a dated correction note with its subject, not a bare 'Corrected on …:' that reads like the current state"
     assert "<details><summary>What it said before</summary><ul>\n<li><strong>Date:</strong> 15 January 2024</li>" \
         in page
     copy = built.assets["markdown/timeline.md"]
-    assert "**Corrected on 2 July 2024:**" in copy and "**What it said before**" in copy
+    assert f"**Correction of 2 July 2024** to this event's date. What was wrong: {NOTE}" in copy
+    assert "**What it said before**" in copy
     assert "- **Date:** 15 January 2024" in copy
 
 
@@ -166,7 +168,7 @@ def test_the_loader_positions_are_the_reports_places(tmp_path):
 def test_no_repository_no_suggestion(tmp_path):
     output = generate(corrected_repo(tmp_path, repository=False), static_charts=False, bundle=False)
     assert not any("Suggest a correction" in text for text in output.pages.values())
-    assert "Corrected on" in output.pages["timeline.md"], "corrections do not need a repository"
+    assert "Correction of" in output.pages["timeline.md"], "corrections do not need a repository"
 
 
 def test_the_issue_form_has_the_fields_the_links_fill_in():
@@ -217,6 +219,20 @@ def test_changes_of_one_day_merge_per_item():
     assert merge(Change("events", "added", "x", "X"), newer).verb == "added"
     back = merge(older, Change("events", "updated", "x", "X", (FieldChange("date", "2024-02", "2024-01"),)))
     assert back.fields == ()
+
+
+def test_each_correction_says_its_own_day_when_one_was_made_before_its_note_was_added():
+    """Two corrections listed on 2 December, one made on 1 December: each note says the day the fact shows
+    ('Correction of 1 December 2026' on the fact), and which day its note was added, so the note of the
+    later one is not read as made on the earlier day; all made that day, the day's heading says it."""
+    day = date(2026, 12, 2)
+    both = Change("claims", "corrected", "x", "X", (), (Recorded(0, date(2026, 12, 1), "Marked confirmed."),
+                                                       Recorded(1, day, "Said as fact.")))
+    assert both.dated_notes(day) == (
+        ("Corrected on 1 December 2026, its note added on 2 December 2026", "Marked confirmed."),
+        ("Corrected on 2 December 2026", "Said as fact."))
+    same = Change("claims", "corrected", "x", "X", (), (Recorded(1, day, "Said as fact."),))
+    assert same.dated_notes(day) == (("", "Said as fact."),)
 
 
 def shallow() -> bool:

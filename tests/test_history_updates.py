@@ -121,8 +121,10 @@ def test_a_day_of_edits_to_one_item_is_one_entry_worded_for_a_reader(tmp_path):
     assert day.count("(timeline.md#2024-summer-dispute)") == 1, "three commits, one entry"
     assert day.count("Called the dispute public; the report says it was private.") == 1, "the correction once"
     assert "Said the dispute was public" not in day, "in its last wording"
-    assert ("**Correction, made on 30 June 2024 and recorded on 2 July 2024:** Event "
-            '[<span class="as-then">A dispute over the deal</span>]') in day, "a correction made before its day says so"
+    assert ('**Correction:** Event [<span class="as-then">A dispute over the deal</span>]'
+            "(timeline.md#2024-summer-dispute): Corrected on 30 June 2024, its note added on 2 July 2024: Called the "
+            "dispute public; the report says it was private.") in day, \
+        "a correction made before the day its note was added gives the day the fact shows, and says what each is"
     assert 'Added to the sources: <span class="as-then">Example Wire, Wire copy of the deal announcement</span>.' in day
     assert "example-copy" not in day, "a source by its outlet and title, not its id"
     assert 'Note on what is confirmed added: “<span class="as-then">Only the dispute is confirmed.</span>” Added' in day
@@ -132,7 +134,8 @@ def test_a_day_of_edits_to_one_item_is_one_entry_worded_for_a_reader(tmp_path):
         "a source whose only change is an editor's acknowledgement is no update"
     feed = output.assets["feed.xml"]
     assert feed.count("Called the dispute public") == 1 and "acknowledge" not in feed
-    assert "Made on 30 June 2024, recorded on 2 July 2024." in feed
+    assert ("Corrected on 30 June 2024, its note added on 2 July 2024: Called the dispute public; the report says "
+            "it was private.") in feed
 
 
 def test_a_changed_reference_names_its_item_and_a_flag_reads_no_or_yes():

@@ -160,7 +160,8 @@ ChartFinding: Any = Field(None, description="What the chart shows, in one senten
 
 class Correction(Strict):
     """A change that fixed a wrong fact (a date, a figure, an attribution, a status), as readers see it: the
-    fact says 'Corrected on <date>: <note>', and what it said before comes from the data's git history."""
+    fact says 'Correction of <date> to this <item>'s <fields>. What was wrong: <note>', and what it said before
+    comes from the data's git history."""
 
     date: Day = Field(description="The day the correction was made (published), like 2026-12-01")
     note: OneLine = Field(description="One line: what was wrong")
@@ -195,16 +196,17 @@ NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "or
 INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
 
 
-# A field's name as a reader reads it (the Updates page, a correction's earlier wording); others: the name
-# with spaces.
+# A field's name as a reader reads it (the Updates page, a correction's earlier wording), as the page labels it
+# where it has a label (a claim's `correction` is shown as "Other reporting"); others: the name with spaces.
 FIELD_WORDS = MappingProxyType({
     "coding_note": "note on the tone", "status_note": "note on what is confirmed", "read_via": "copy read",
     "based_on": "original it rests on", "figures_as_of": "date of the figures",
     "superseded_by": "event that changed it",
     "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
-    "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
-    "events the summary cites", "url": "address", "archived": "archived copy", "primary": "primary document",
-    "date_note": "note on the date", "unlocated": "original not located", "actors": "people and organisations"})
+    "correction": "other reporting", "correction_sources": "sources of the other reporting",
+    "last_reviewed": "last checked", "summary_events": "events the summary cites", "url": "address",
+    "archived": "archived copy", "primary": "primary document", "date_note": "note on the date",
+    "unlocated": "original not located", "actors": "people and organisations"})
 
 
 def field_words(name: str) -> str:

@@ -104,9 +104,16 @@ class Change:
         """The notes of the corrections recorded (each once)."""
         return " ".join(r.note for r in self.recorded)
 
-    def made_before(self, day: date) -> str:
-        """'24 November 2026' when the correction recorded on `day` was made on an earlier day, or ''."""
-        return " and ".join(dict.fromkeys(day_label(r.day) for r in self.recorded if r.day != day))
+    def dated_notes(self, day: date) -> tuple[tuple[str, str], ...]:
+        """The notes of the corrections recorded on `day` (the Updates page's day: when a note was added to the
+        data), each with what the fact itself says of its date when one of them was made on another day:
+        ('Corrected on 1 December 2026, its note added on 2 December 2026', note), ('Corrected on 2 December
+        2026', note). When every one was made that day, the day's heading says it: ('', note)."""
+        if all(r.day == day for r in self.recorded):
+            return tuple(("", r.note) for r in self.recorded)
+        return tuple((f"Corrected on {day_label(r.day)}"
+                      + (f", its note added on {day_label(day)}" if r.day != day else ""), r.note)
+                     for r in self.recorded)
 
     @property
     def detail(self) -> str:

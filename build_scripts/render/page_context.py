@@ -217,7 +217,7 @@ class PageContext:
         return blocks.source_entry(self.html, self.view, source)
 
     def corrections(self, collection: str, item) -> Md:
-        """The item's corrections ('Corrected on …', what it said before), as a block; nothing if none."""
+        """The item's corrections ('Correction of …', what it said before), as a block; nothing if none."""
         parts = editing.corrections(self.html, self.view, collection, item)
         return self.html.blocks(parts) if parts else Md("")
 
