@@ -60,7 +60,8 @@ def test_the_correction_and_the_earlier_wording_open_by_mouse_and_keyboard(brows
     context.close()
 
 
-PSEUDO = "(el, which) => { const s = getComputedStyle(el, which); return [s.content, s.maskImage || s.webkitMaskImage]; }"
+PSEUDO = ("(el, which) => { const s = getComputedStyle(el, which); "
+          "return [s.content, s.maskImage || s.webkitMaskImage]; }")
 
 
 def test_no_fold_out_carries_a_pencil(browser, site):
