@@ -38,7 +38,8 @@ def test_the_correction_and_the_earlier_wording_open_by_mouse_and_keyboard(brows
     page.goto(site + "timeline/", wait_until="networkidle")
     correction = page.locator(".correction")
     assert correction.count() == 1
-    assert correction.locator("p").first.inner_text() == f"Corrected on 2 July 2024: {NOTE}"
+    assert correction.locator("p").first.inner_text() == \
+        f"Correction of 2 July 2024 to this event's date. What was wrong: {NOTE}"
     details, summary = correction.locator("details"), correction.locator("summary")
     earlier = correction.locator("li", has_text="Date:")
     assert summary.inner_text().strip() == "What it said before"
@@ -57,6 +58,26 @@ def test_the_correction_and_the_earlier_wording_open_by_mouse_and_keyboard(brows
     assert axe_violations(page) == []
     assert watch.problems == []
     context.close()
+
+
+PSEUDO = ("(el, which) => { const s = getComputedStyle(el, which); "
+          "return [s.content, s.maskImage || s.webkitMaskImage]; }")
+
+
+def test_no_fold_out_carries_a_pencil(browser, site):
+    """Material draws its note icon, a pencil (which reads as 'edit'), before every fold-out's summary: what a
+    fact said before, an event's sources, a chart's data. None is editable, so none has an icon before it; the
+    arrow after it, which says it opens, stays."""
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site + "timeline/", wait_until="networkidle")
+    summaries = page.locator(".md-typeset summary")
+    assert summaries.count() >= 3
+    for n in range(summaries.count()):
+        summary = summaries.nth(n)
+        before, after = summary.evaluate(PSEUDO, "::before"), summary.evaluate(PSEUDO, "::after")
+        assert before[0] == "none", (summary.inner_text(), before)
+        assert after[0] != "none" and "svg" in after[1], (summary.inner_text(), after)
+    page.close()
 
 
 def test_every_page_offers_a_correction_form_naming_it(browser, site):

@@ -15,7 +15,7 @@ from .conftest import ROOT, build_site, site_env
 # Words of the people who build the site, which mean nothing (or the wrong thing) to a reader.
 FORBIDDEN = ("seed", "based_on", "coded", "coding", "coding_note", "apply_when", "YAML", "make", "not in the text read",
              "the build", "acknowledged warnings", "note on the status", "computed from the history", "flagged from",
-             "No passage recorded")
+             "No passage recorded", "holds the site back", "for an editor to review", "amounts in the data")
 
 
 def reader_text(html: str) -> str:

@@ -172,6 +172,48 @@ def test_methodology_renders_rules_and_every_code_from_the_data():
         assert f'id="tone-{tone}"' in page
 
 
+# Each methodology line that says what happens to an item failing its check, and the golden cases that show
+# what the check does: a case in tests/cases/ stops the data (an error), one in tests/warning_cases/ builds.
+CHECKED_BY = {
+    "“Confirmed” needs at least 2": [("cases", "confirmed-one-outlet")],
+    "If an item marked “Single source”": [("warning_cases", "single-source-with-several-origins")],
+    "re-reports or syndicates another": [("warning_cases", "re-report-without-based-on")],
+    "unaffiliated mirror or aggregator": [("warning_cases", "read-only-through-a-mirror")],
+    "at most 60 words long": [("cases", "passage-form")],
+    "must stand verbatim": [("cases", "passage-quotation-not-found")],
+    "address carries a date": [("cases", "address-date-differs")],
+    "If a figure in an item's text": [("warning_cases", "figure-in-no-passage")],
+    "reports news from 2 December 2026 on": [("cases", "confirmed-one-passage"),
+                                             ("warning_cases", "confirmed-one-passage-before-the-rule"),
+                                             ("warning_cases", "quotation-without-passage-before-the-rule")],
+    "If a leverage item shown as current": [("warning_cases", "still-in-force-without-recent-sources")],
+}
+
+
+def test_the_methodology_says_what_each_check_does_in_a_readers_words():
+    """Each check's line says, in a reader's words, what happens to an item that fails it, and says what the
+    check does: the site is not updated (its golden case is an error) or the editors are warned and it is
+    published (a warning); never 'holds the site back' or 'listed for an editor to review'."""
+    from build_scripts.data.rules import REFUSED, WARNED, check_lines, evidence_lines, in_force_line, status_cell
+
+    lines = check_lines() + evidence_lines(60, "2 December 2026") + [in_force_line(180)]
+    said = [line for line in lines if REFUSED in line or WARNED in line or "the editors are warned" in line]
+    assert len(said) == len(lines) - 1, "all but the statement of what “Confirmed” needs (said by the next line)"
+    for key, cases in CHECKED_BY.items():
+        (line,) = [line for line in said if key in line]
+        for folder, case in cases:
+            assert (Path(__file__).parent / folder / case / "expected.txt").exists(), case
+        if any(folder == "cases" for folder, _ in cases):
+            assert REFUSED in line, line
+        if any(folder == "warning_cases" for folder, _ in cases):
+            assert "the editors are warned" in line and "published all the same" in line, line
+    assert len(CHECKED_BY) == len(said), "every line with an outcome is matched to the cases that show it"
+    for line in lines:
+        assert not re.search(r"holds? the site back|for an editor to review|listed for an editor", line), line
+    assert status_cell(RULES[Status.single_source]) == "1 (with 2 or more, the editors are warned)"
+    assert "(at most 60 words)" in generate(MINI, static_charts=False, history=False).pages["methodology.md"]
+
+
 def test_downloads_and_feed_carry_both_dates_and_the_origins(mini_passages):
     output = generate(mini_passages, static_charts=False, history=False)
     provenance = json.loads(output.assets["downloads/provenance.json"])
@@ -197,14 +239,14 @@ def test_downloads_and_feed_carry_both_dates_and_the_origins(mini_passages):
     assert "Example Times;Example Wire" in output.assets["downloads/events.csv"]
 
 
-def test_figures_older_than_the_coverage_say_as_of(tmp_path):
+def test_figures_older_than_the_coverage_are_dated_on_their_events_day(tmp_path):
     data = copy_data(MINI, tmp_path / "data")
     text = (data / "briefing.yaml").read_text().replace(
         "    - text: The deal came first.\n      events: [2024-01-deal]\n",
         "    - text: Alpha paid $650 million.\n      events: [2024-01-deal]\n      figures_as_of: 2024-01-15\n")
     (data / "briefing.yaml").write_text(text)
     home = generate(data, static_charts=False, history=False).pages["index.md"]
-    assert "Alpha paid $650 million. <span class=\"figures-as-of\">($650 million as of 15 January 2024)</span>" in home
+    assert "Alpha paid $650 million. <span class=\"figures-as-of\">($650 million on 15 January 2024)</span>" in home
 
 
 def test_a_review_older_than_the_window_shows_the_notice_without_script(tmp_path):

@@ -79,21 +79,33 @@ def built(tmp_path):
 
 def test_a_corrected_fact_shows_its_correction_and_what_it_said_before(built):
     page = built.pages["timeline.md"]
-    assert (f'<p><strong>Corrected on <time datetime="2024-07-02">2 July 2024</time>:</strong> {NOTE}</p>'
-            .replace("'", "&#x27;") in page.replace("'", "&#x27;"))
+    assert (f'<p><strong>Correction of <time datetime="2024-07-02">2 July 2024</time></strong> to this event&#x27;s '
+            f'date. What was wrong: {NOTE}</p>'.replace("'", "&#x27;") in page.replace("'", "&#x27;")), \
+        "a dated correction note with its subject, not a bare 'Corrected on …:' that reads like the current state"
     assert "<details><summary>What it said before</summary><ul>\n<li><strong>Date:</strong> 15 January 2024</li>" \
         in page
     copy = built.assets["markdown/timeline.md"]
-    assert "**Corrected on 2 July 2024:**" in copy and "**What it said before**" in copy
+    assert f"**Correction of 2 July 2024** to this event's date. What was wrong: {NOTE}" in copy
+    assert "**What it said before**" in copy
     assert "- **Date:** 15 January 2024" in copy
+
+
+def test_the_home_pages_latest_changes_name_what_was_corrected(built):
+    """Each line of 'Latest changes' says what happened to which item, linked as the other lines are, never a
+    bare 'event corrected:' without its subject."""
+    home = built.pages["index.md"]
+    latest = home[home.index("## Latest changes"):home.index("[All updates]")]
+    assert ('- 2 July 2024: Correction to the event [<span class="as-then">Alpha invests in Beta</span>]'
+            "(timeline.md#2024-01-deal)\n") in latest
+    assert "event corrected" not in latest and "event added" not in latest
 
 
 def test_the_updates_page_has_one_heading_a_day_and_marks_the_correction(built):
     page = built.pages["updates.md"]
     assert re.findall(r"^## (.+?) \{", page, re.M) == ["2 July 2024", "1 July 2024"]
     assert (f'- **Correction:** Event [<span class="as-then">Alpha invests in Beta</span>](timeline.md#2024-01-deal): '
-            f'{NOTE} (date: <span class="as-then">15 January 2024</span> → <span class="as-then">16 January 2024'
-            '</span>)') in page
+            f'{NOTE} (Date changed from <span class="as-then">15 January 2024</span> to <span class="as-then">16 '
+            'January 2024</span>.)') in page
     first_day = page[page.index("## 1 July 2024"):]
     assert first_day.count("(timeline.md#2024-01-deal)") == 1, "added and reworded the same day: one entry"
 
@@ -156,7 +168,7 @@ def test_the_loader_positions_are_the_reports_places(tmp_path):
 def test_no_repository_no_suggestion(tmp_path):
     output = generate(corrected_repo(tmp_path, repository=False), static_charts=False, bundle=False)
     assert not any("Suggest a correction" in text for text in output.pages.values())
-    assert "Corrected on" in output.pages["timeline.md"], "corrections do not need a repository"
+    assert "Correction of" in output.pages["timeline.md"], "corrections do not need a repository"
 
 
 def test_the_issue_form_has_the_fields_the_links_fill_in():
@@ -203,10 +215,24 @@ def test_changes_of_one_day_merge_per_item():
                    (Recorded(0, date(2024, 3, 1), "Wrong month."),))
     merged = merge(older, newer)
     assert (merged.verb, merged.correction) == ("corrected", "Wrong month.")
-    assert merged.detail == "date: 2024-01 → 2024-03; summary changed"
+    assert merged.detail == "Date changed from 2024-01 to 2024-03. Summary changed."
     assert merge(Change("events", "added", "x", "X"), newer).verb == "added"
     back = merge(older, Change("events", "updated", "x", "X", (FieldChange("date", "2024-02", "2024-01"),)))
     assert back.fields == ()
+
+
+def test_each_correction_says_its_own_day_when_one_was_made_before_its_note_was_added():
+    """Two corrections listed on 2 December, one made on 1 December: each note says the day the fact shows
+    ('Correction of 1 December 2026' on the fact), and which day its note was added, so the note of the
+    later one is not read as made on the earlier day; all made that day, the day's heading says it."""
+    day = date(2026, 12, 2)
+    both = Change("claims", "corrected", "x", "X", (), (Recorded(0, date(2026, 12, 1), "Marked confirmed."),
+                                                       Recorded(1, day, "Said as fact.")))
+    assert both.dated_notes(day) == (
+        ("Corrected on 1 December 2026, its note added on 2 December 2026", "Marked confirmed."),
+        ("Corrected on 2 December 2026", "Said as fact."))
+    same = Change("claims", "corrected", "x", "X", (), (Recorded(1, day, "Said as fact."),))
+    assert same.dated_notes(day) == (("", "Said as fact."),)
 
 
 def shallow() -> bool:

@@ -115,7 +115,7 @@ def test_long_groups_are_folded_on_the_site_and_listed_in_the_copy(pages):
     sections = _sections(site)
     assert sections["Added (3)"].lstrip().startswith(
         '- Event added: <span class="as-then">New event 0</span>\n'), "a short group stands unfolded, as before"
-    entry = '- **Correction:** Event <span class="as-then">Fixed event 0</span>: Said 0 wrongly. (summary changed)'
+    entry = '- **Correction:** Event <span class="as-then">Fixed event 0</span>: Said 0 wrongly. (Summary changed.)'
     assert f"\n    {entry}\n" in sections["Corrections (12)"], "an entry in its own words, indented under its fold"
 
 

@@ -40,6 +40,7 @@ def test_updates_page_and_feed_show_a_real_change(tmp_path):
     assert "The history available starts here" in page  # the first commit
     home = output.pages["index.md"]
     assert "## Latest changes" in home
+    assert ': New event: [<span class="as-then">A new event</span>](timeline.md#2024-03-new-event)\n' in home
     assert "\n\n[All updates](updates.md)\n" in home, "the link must stand after the list, not inside its last item"
     assert "last updated" not in home, "the home page states coverage and review dates, never the commit date"
     feed = ET.fromstring(output.assets["feed.xml"])
@@ -120,18 +121,21 @@ def test_a_day_of_edits_to_one_item_is_one_entry_worded_for_a_reader(tmp_path):
     assert day.count("(timeline.md#2024-summer-dispute)") == 1, "three commits, one entry"
     assert day.count("Called the dispute public; the report says it was private.") == 1, "the correction once"
     assert "Said the dispute was public" not in day, "in its last wording"
-    assert ("**Correction, made on 30 June 2024 and recorded on 2 July 2024:** Event "
-            '[<span class="as-then">A dispute over the deal</span>]') in day, "a correction made before its day says so"
-    assert 'sources: added <span class="as-then">Example Wire, Wire copy of the deal announcement</span>' in day
+    assert ('**Correction:** Event [<span class="as-then">A dispute over the deal</span>]'
+            "(timeline.md#2024-summer-dispute): Corrected on 30 June 2024, its note added on 2 July 2024: Called the "
+            "dispute public; the report says it was private.") in day, \
+        "a correction made before the day its note was added gives the day the fact shows, and says what each is"
+    assert 'Added to the sources: <span class="as-then">Example Wire, Wire copy of the deal announcement</span>.' in day
     assert "example-copy" not in day, "a source by its outlet and title, not its id"
-    assert 'note on what is confirmed: <span class="as-then">Only the dispute is confirmed.</span> (new)' in day
+    assert 'Note on what is confirmed added: “<span class="as-then">Only the dispute is confirmed.</span>” Added' in day
     for words in ("acknowledge", "not given", "note on the status", "warning"):
         assert words not in page.lower(), words
     assert "example-report" not in day and "Alpha and Beta fall out" not in day, \
         "a source whose only change is an editor's acknowledgement is no update"
     feed = output.assets["feed.xml"]
     assert feed.count("Called the dispute public") == 1 and "acknowledge" not in feed
-    assert "Made on 30 June 2024, recorded on 2 July 2024." in feed
+    assert ("Corrected on 30 June 2024, its note added on 2 July 2024: Called the dispute public; the report says "
+            "it was private.") in feed
 
 
 def test_a_changed_reference_names_its_item_and_a_flag_reads_no_or_yes():
@@ -141,14 +145,20 @@ def test_a_changed_reference_names_its_item_and_a_flag_reads_no_or_yes():
 
     names = Names([load_briefing(MINI)])
     later = field_change("superseded_by", None, "2024-01-deal", names, ("events",))
-    assert later.shown() == "changed by: Alpha invests in Beta (new)"
+    assert later.shown() == "Event that changed it added: Alpha invests in Beta."
     actors = field_change("actors", ["alpha"], ["alpha", "ann-example"], names, ("people", "organisations"))
-    assert actors.shown() == "people and organisations: added Ann Example"
+    assert actors.shown() == "Added to the people and organisations: Ann Example."
     quoted = field_change("source", {"source": "example-copy", "passage": "x"}, "example-report", names, ("sources",))
-    assert quoted.shown() == "source: Example Wire, Wire copy of the deal announcement → Example Times, “Alpha and " \
-        "Beta fall out”", "a citation with its passage names its source too"
-    assert field_change("primary", None, True, names).shown() == "primary document: no → yes"
+    assert quoted.shown() == "Source changed from Example Wire, Wire copy of the deal announcement to Example " \
+        "Times, “Alpha and Beta fall out”.", "a citation with its passage names its source too"
+    assert field_change("primary", None, True, names).shown() == "Primary document changed from no to yes."
     assert field_change("date", "2024-01-15", "2024-01-16", names).shown() == \
-        "date: 15 January 2024 → 16 January 2024"
+        "Date changed from 15 January 2024 to 16 January 2024."
+    assert field_change("status", "confirmed", "single-source", names).shown() == \
+        "Status changed from Confirmed to Single source.", "a field by the name a reader knows, in a sentence"
+    assert field_change("title", "Alpha deal", "Report: Alpha deal", names).shown() == \
+        "Title changed from “Alpha deal” to “Report: Alpha deal”.", "the briefing's own words quoted"
+    assert field_change("status_note", None, "Only the terms.", names).shown() == \
+        "Note on what is confirmed added: “Only the terms.”", "one full stop"
     gone = field_change("status_note", "Only the terms.", None, names)
-    assert gone.shown() == "note on what is confirmed removed"
+    assert gone.shown() == "Note on what is confirmed removed."

@@ -13,6 +13,7 @@ from build_scripts.data.validation import load_briefing
 from build_scripts.pipeline import place_charts
 from build_scripts.render import chart_findings as findings
 from build_scripts.render.chart_table import CHART_KINDS, build_charts, chart_finding
+from build_scripts.render.charts import half_year_words
 from build_scripts.render.page_context import Flavour, PageContext
 from build_scripts.render.views import build_view
 from build_scripts.session import generate
@@ -59,42 +60,55 @@ def test_the_shipped_timelines_state_the_year_with_the_most_events(shipped):
     conflicts = {f"conflict-{c.id}": [view.events_by_id[e] for e in c.events] for c in view.briefing.conflicts}
     for chart_id, events in {"timeline": view.events, **conflicts}.items():
         (year,), n = leading(Counter(e.date.start.year for e in events))
-        assert charts[chart_id].finding == f"{year} has the most events: {n} of {len(events)}.", chart_id
+        assert charts[chart_id].finding == f"{year} has the most events: {n} of the {len(events)}.", chart_id
 
 
 def test_the_shipped_tone_chart_states_the_half_year_with_the_most_friction(shipped):
     view, charts = shipped
     friction = [e for e in view.events if e.tone == Tone.friction]
-    (half,), n = leading(Counter(f"{e.date.start.year} H{1 if e.date.start.month <= 6 else 2}" for e in friction))
-    assert charts["friction"].finding == f"{half} has the most friction events: {n} of {len(friction)}."
+    (half,), n = leading(Counter((e.date.start.year, "first" if e.date.start.month <= 6 else "second")
+                                 for e in friction))
+    assert charts["friction"].finding == (f"The {half[1]} half of {half[0]} has the most friction events: "
+                                          f"{n} of the {len(friction)}.")
 
 
 def test_the_shipped_amounts_and_relationships_state_their_largest_group(shipped):
     view, charts = shipped
     amounts = [e.date.start.year for e in view.events for _ in e.amounts]
     (year,), n = leading(Counter(amounts))
-    assert charts["money"].finding == f"{year} has the most amounts: {n} of {len(amounts)}."
+    assert charts["money"].finding == f"{year} has the most amounts of money: {n} of the {len(amounts)}."
+    assert charts["money"].summary.startswith(f"{len(amounts)} amounts of money, from "), "not 'in the data'"
     rels = view.briefing.relationships
     (party,), n = leading(Counter(p for r in rels for p in {r.source_party, r.target_party}))
     assert charts["relationships"].finding == (f"{view.entity_name(party)} is a party to the most relationships: "
-                                               f"{n} of {len(rels)}.")
+                                               f"{n} of the {len(rels)}.")
 
 
 def test_a_tie_names_every_group_tied_for_the_most(tmp_path):
     view = view_of(edited(tmp_path, ("    date: 2024-01-15\n", "    date: 2023-01-15\n")))
     charts = build_charts(view)
-    assert charts["timeline"].finding == "2023 and 2024 have the most events: 1 of 2 each."
-    assert charts["conflict-terms"].finding == "2023 and 2024 have the most events: 1 of 2 each."
-    assert findings.most_in(Counter({"2021 H1": 2, "2021 H2": 1, "2022 H1": 2}), "friction event") == \
-        "2021 H1 and 2022 H1 have the most friction events: 2 of 5 each."
+    assert charts["timeline"].finding == "2023 and 2024 have the most events: 1 of the 2 each."
+    assert charts["conflict-terms"].finding == "2023 and 2024 have the most events: 1 of the 2 each."
+    assert findings.most_in(Counter({"2021 H1": 2, "2021 H2": 1, "2022 H1": 2}), "friction event",
+                            name=half_year_words) == \
+        "The first half of 2021 and the first half of 2022 have the most friction events: 2 of the 5 each."
 
 
 def test_one_group_holding_everything_is_said_as_such():
     view = view_of(MINI)
     charts = build_charts(view)
     assert charts["timeline"].finding == "Both events fall in 2024."
-    assert charts["friction"].finding == "The one friction event falls in 2024 H1."
-    assert charts["money"].finding == "The one amount dates from 2024."
+    assert charts["friction"].finding == "The one friction event falls in the first half of 2024."
+    assert charts["friction"].summary == ("Events per half-year, by tone: 1 of the 2 events is marked as friction, "
+                                          "and all fall in the first half of 2024.")
+    assert charts["money"].finding == "The one amount of money dates from 2024."
+    assert charts["money"].summary == "One amount of money: about $650 million (investment)."
+    assert charts["timeline"].summary == ("2 events from 15 January 2024 to summer 2024, one row per main theme. "
+                                          "Of these, 1 is confirmed and 1 from anonymous sources."), \
+        "a status counted as the basis counts it, not '1 anonymous sources'"
+    assert build_charts(view_of(FIXTURES / "webb"))["conflict-the-name"].summary == \
+        "3 events from spring 2021 to October 2021, one row per main theme. All are confirmed."
+    assert charts["relationships"].summary == "1 relationship among 2 parties, by kind: invested in (1)."
     assert charts["relationships"].finding == "Alpha Corp and Beta Labs are parties to the one relationship."
     assert build_charts(view_of(FIXTURES / "webb"))["relationships"].finding == "NASA is a party to both relationships."
 
@@ -102,7 +116,7 @@ def test_one_group_holding_everything_is_said_as_such():
 def test_nothing_to_count_is_said_plainly():
     view = view_of(FIXTURES / "events-only")
     assert build_charts(view)["friction"].finding == "No event is marked as friction."
-    assert findings.amounts_by_year(view) == "No amounts."
+    assert findings.amounts_by_year(view) == "No amounts of money."
     assert findings.relationships_by_party(view) == "No relationships."
     assert findings.events_by_year([]) == "No events."
 

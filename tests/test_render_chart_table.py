@@ -116,8 +116,8 @@ home = output.pages["index.md"]
 assert home.index("<!-- chart: money -->") < home.index("<!-- chart: events-per-year -->"), "in the table's order"
 html = place_charts(home, output, "")
 assert "Events per year" in html and "events-per-year.json" in html, html
-assert '<strong class="chart__finding">2021 has the most events: 6 of 7.</strong>' in html, html
-assert "2021 has the most events: 6 of 7. [Chart data (JSON)]" in output.assets["markdown/index.md"]
+assert '<strong class="chart__finding">2021 has the most events: 6 of the 7.</strong>' in html, html
+assert "2021 has the most events: 6 of the 7. [Chart data (JSON)]" in output.assets["markdown/index.md"]
 print("placed")
 """
 

@@ -11,7 +11,7 @@ import pytest
 from build_scripts.data.dates import parse_flex_date
 from build_scripts.data.model import Status
 from build_scripts.data.validation import load_briefing
-from build_scripts.render import blocks
+from build_scripts.render import blocks, dated_figures
 from build_scripts.render import fragments as f
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.text import unwrap_html_blocks
@@ -102,7 +102,8 @@ def fragments(view) -> dict[str, object]:
         "listed event note": lambda fmt: [f.event_note(fmt, view, e.id, listed=True) for e in events],
         "event link": lambda fmt: [f.event_link(fmt, view, e.id) for e in events],
         "event item": lambda fmt: [f.event_item(fmt, view, e) for e in [*events, ahead]],
-        "notes": lambda fmt: [f.figures_note(fmt, view, events[0].date), f.review_note(fmt, view, stale)],
+        "notes": lambda fmt: [dated_figures.figures_note(fmt, view, events[0].date, "Paid $5 million.", [events[0].id]),
+                               f.review_note(fmt, view, stale)],
         "time": lambda fmt: [f.time(fmt, e.date, e.until) for e in events],
         "event body": lambda fmt: [blocks.event_body(fmt, view, e) for e in events],
         "event list": lambda fmt: [blocks.event_list(fmt, view, events, "none"),
@@ -177,15 +178,29 @@ def test_a_basis_names_each_event_unmistakably_whatever_its_title(mini_view):
         "[What the labels mean](../methodology.md#statuses)")
 
 
-def test_the_as_of_note_names_the_figures_it_dates(mini_view):
-    """A text that also reports later news ('an April 2026 amendment') reads as dated as a whole by '(figures as
-    of …)': the note names the figures the check found in it, each once, and says 'figures' only when it finds
-    none."""
+def test_the_figures_note_names_the_figures_and_dates_them_without_as_of(mini_view):
+    """A text that also reports later news ('an April 2026 amendment') reads as dated as a whole by its note:
+    the note names the figures the check found in it, each once, and says 'figures' only when it finds none.
+    The data does not say whether a figure is a one-off (a payment) or a running figure (a stake), so the note
+    never says 'as of', which fits only a running one: on the day of an event the text cites, the figures are
+    that event's ('on 15 January 2024', right for a payment made and a stake held that day); on another date,
+    'figures from'."""
     view = mini_view
     fmt = MarkdownFormat("index.md", copy=True)
-    dated = parse_flex_date("2024-01-15")
+    dated = parse_flex_date("2024-01-15")  # the mini deal's day
     text = "Alpha took a stake of about 27%, worth $1.5 billion, in 2024; the 27% was cut in June 2024."
-    assert f.figures_note(fmt, view, dated, text) == " (27% and $1.5 billion as of 15 January 2024)"
-    assert f.figures_note(fmt, view, dated, "Alpha paid twice as much.") == " (figures as of 15 January 2024)"
-    assert f.figures_note(fmt, view, parse_flex_date("2024-06-30"), text) == "", "not older than the coverage"
+    assert dated_figures.figures_note(fmt, view, dated, text, ["2024-01-deal"]) == \
+        " (27% and $1.5 billion on 15 January 2024)"
+    assert dated_figures.figures_note(fmt, view, dated, text, ["2024-summer-dispute"]) == \
+        " (27% and $1.5 billion: figures from 15 January 2024)", "no event cited on that day"
+    assert dated_figures.figures_note(fmt, view, dated, text) == " (27% and $1.5 billion: figures from 15 January 2024)"
+    assert dated_figures.figures_note(fmt, view, parse_flex_date("2024-01"), "Alpha paid $650 million.",
+                                      ["2024-01-deal"]) == " ($650 million: figure from January 2024)"
+    assert dated_figures.figures_note(fmt, view, dated, "Alpha paid twice as much.", ["2024-01-deal"]) == \
+        " (figures from 15 January 2024)"
+    assert dated_figures.figures_note(fmt, view, parse_flex_date("2024-06-30"), text) == "", \
+        "not older than the coverage"
+    for when in (dated, parse_flex_date("2024-01")):
+        for events in ([], ["2024-01-deal"]):
+            assert "as of" not in dated_figures.figures_note(fmt, view, when, text, events)
 

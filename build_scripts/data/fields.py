@@ -148,7 +148,7 @@ def one_sentence(value: str) -> str:
     """A chart's finding as an editor writes it: one line that ends as a sentence does."""
     if "\n" in value or not value.endswith((".", "?", "!")):
         raise ValueError("a finding is one sentence on one line, ending with a full stop, like "
-                         "'2025 has the most events: 24 of 63.'")
+                         "'2025 has the most events: 24 of the 63.'")
     return value
 
 
@@ -160,7 +160,8 @@ ChartFinding: Any = Field(None, description="What the chart shows, in one senten
 
 class Correction(Strict):
     """A change that fixed a wrong fact (a date, a figure, an attribution, a status), as readers see it: the
-    fact says 'Corrected on <date>: <note>', and what it said before comes from the data's git history."""
+    fact says 'Correction of <date> to this <item>'s <fields>. What was wrong: <note>', and what it said before
+    comes from the data's git history."""
 
     date: Day = Field(description="The day the correction was made (published), like 2026-12-01")
     note: OneLine = Field(description="One line: what was wrong")
@@ -173,16 +174,46 @@ Corrections: Any = Field(default_factory=list, description="Corrections made to 
                     "with its day and a one-line note of what was wrong: {date: 2026-12-02, note: ...}")
 
 
-# A field's name as a reader reads it (the Updates page, a correction's earlier wording); others: the name
-# with spaces.
+# The fields that name other items, checked by validation.py and named by their items' names on the Updates page
+REFERENCES = MappingProxyType({  # collection -> ((field, target collections), …)
+    "sources": (("based_on", ("sources",)),),
+    "organisations": (("sources", ("sources",)),),
+    "people": (("organisations", ("organisations",)), ("sources", ("sources",))),
+    "events": (("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))),
+    "claims": (("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
+               ("superseded_by", ("events",)), ("superseded_also", ("events",)),
+               ("correction_sources", ("sources",))),
+    "conflicts": (("events", ("events",)), ("claims", ("claims",))),
+    "leverage": (("holder", ("people", "organisations")), ("over", ("people", "organisations")),
+                 ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
+                 ("superseded_by", ("events",)), ("superseded_also", ("events",))),
+    "quotes": (("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))),
+    "relationships": (("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
+                      ("sources", ("sources",)), ("kind", ("relations",))),
+})
+NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "organisations")),
+                                                     ("sources", ("sources",)), ("events", ("events",)))),)})
+INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
+
+
+# A field's name as a reader reads it (the Updates page, a correction's earlier wording), as the page labels it
+# where it has a label (a claim's `correction` is shown as "Other reporting"); others: the name with spaces.
 FIELD_WORDS = MappingProxyType({
     "coding_note": "note on the tone", "status_note": "note on what is confirmed", "read_via": "copy read",
-    "based_on": "original reported", "figures_as_of": "date of the figures", "superseded_by": "changed by",
+    "based_on": "original it rests on", "figures_as_of": "date of the figures",
+    "superseded_by": "event that changed it",
     "superseded_note": "note on the change", "reported_by": "reported by", "reported_on": "reported on",
-    "correction_sources": "sources of the correction", "last_reviewed": "last checked", "summary_events":
-    "events the summary cites", "url": "address", "archived": "archived copy", "primary": "primary document",
-    "date_note": "note on the date", "unlocated": "original not located", "actors": "people and organisations"})
+    "correction": "other reporting", "correction_sources": "sources of the other reporting",
+    "last_reviewed": "last checked", "summary_events": "events the summary cites", "url": "address",
+    "archived": "archived copy", "primary": "primary document", "date_note": "note on the date",
+    "unlocated": "original not located", "actors": "people and organisations"})
 
 
 def field_words(name: str) -> str:
     return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+def field_label(name: str) -> str:
+    """A field's words starting a sentence or a label: 'status_note' -> 'Note on what is confirmed'."""
+    words = field_words(name)
+    return words[:1].upper() + words[1:]

@@ -13,6 +13,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def series(words: list[str], last: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or, with last='or', 'a, b or c'): the one way the site lists in words."""
+    return ", ".join(words[:-1]) + (f" {last} " if len(words) > 1 else "") + words[-1]
+
+
 class Status(str, Enum):
     """How well a fact is established. The methodology page explains each one."""
 
@@ -113,21 +118,47 @@ def as_reported(status: Status, when: str) -> str:
     return f"True as reported {when}" if status is Status.confirmed else f"Reported {when}"
 
 
+# What happens to an item that fails a check, in a reader's words: an error stops the site's update (the site
+# as published stays as it was), a warning is printed for the editors and the item is published.
+REFUSED = "the site is not updated until it is fixed"
+
+
+def warned(about: str = "") -> str:
+    """'the editors are warned, and it is published all the same' (about: what they are warned of)."""
+    return f"the editors are warned{about}, and it is published all the same"
+
+
+WARNED = warned()
+
+
+def status_cell(rule: StatusRule) -> str:
+    """The independent sources a status needs, for the methodology's table: '2', '1 (with 2 or more, the
+    editors are warned)'."""
+    warned = f" (with {rule.warn_from_origins} or more, the editors are warned)" if rule.warn_from_origins else ""
+    return f"{rule.min_origins}{warned}"
+
+
 def check_lines() -> list[str]:
-    """What the build checks, one sentence each, for the methodology page."""
+    """What the build checks, one sentence each, for the methodology page: each says what happens to an
+    item that fails it (an error: REFUSED; a warning: WARNED)."""
     lines = []
     for rule in STATUS_RULES:
         if rule.min_origins > 1:
-            lines.append(f"“{rule.label}” needs at least {origins_phrase(rule.min_origins)}; "
-                         "with fewer, the site is not published until an editor fixes it.")
+            lines.append(f"“{rule.label}” needs at least {origins_phrase(rule.min_origins)}; with fewer, {REFUSED}.")
         if rule.warn_from_origins:
-            lines.append(f"“{rule.label}” with {origins_phrase(rule.warn_from_origins)} or more is listed "
-                         "for an editor to review, as the status may understate its sources.")
-    lines.append("A source whose note says it re-reports or syndicates another must name the source "
-                 "it rests on; otherwise it is listed for an editor to review.")
-    lines.append("A source read only through an unaffiliated mirror or aggregator is listed for an editor to "
-                 "review, and marked on the sources page.")
+            lines.append(f"If an item marked “{rule.label}” has {origins_phrase(rule.warn_from_origins)} or more, "
+                         f"{warned(' that the status may understate them')}.")
+    lines.append("A source whose note says it re-reports or syndicates another must name the source it rests on; "
+                 f"if it does not, {WARNED}.")
+    lines.append(f"If a source could be read only through an unaffiliated mirror or aggregator, {WARNED}, marked "
+                 "as such on the sources page.")
     return lines
+
+
+def in_force_line(max_age_days: int) -> str:
+    """The check on a leverage item shown as current, for the methodology page (trust.in_force_problems)."""
+    return (f"If a leverage item shown as current cites nothing (no source and no event) dated within the last "
+            f"{max_age_days} days of the coverage, {WARNED}.")
 
 
 def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
@@ -136,14 +167,14 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
     adopted the passage rules, None when it has not, and then only what is recorded is checked)."""
     confirmed = RULES[Status.confirmed].label
     lines = [
-        f"A passage is the source's own words, copied from the page as read; one longer than {max_words} "
-        "words holds the site back.",
+        f"A passage is the source's own words, copied from the page as read, at most {max_words} words long; "
+        f"with a longer one, {REFUSED}.",
         "Words the briefing's own prose puts in quotation marks (titles included) must stand verbatim in a "
-        "passage of a source the item cites (or of the events it rests on), or be the text of a quote.",
-        "A source whose address carries a date that its own date contradicts holds the site back, unless a note says "
-        "why (an update, a time zone).",
-        "A figure in an item's text that none of the passages recorded for it states is listed for an editor to "
-        "review.",
+        "passage of a source the item cites (or of the events it rests on), or be the text of a quote; where they "
+        f"do not and the item records any passage, {REFUSED}.",
+        "If a source's address carries a date that its own date contradicts, "
+        f"{REFUSED}, unless a note says why they differ (an update, a time zone).",
+        f"If a figure in an item's text is stated by none of the passages recorded for it, {WARNED}.",
         f"“{confirmed}” needs passages from at least {origins_phrase(PASSAGE_ORIGINS)} that do not rest on "
         "unnamed people (“according to people familiar with the matter”), and at least one of its sources to be "
         "a primary document (the parties' own statement, a filing, a court record) or an "
@@ -153,9 +184,8 @@ def evidence_lines(max_words: int, required_from: str | None) -> list[str]:
         return lines[:4]
     return lines + [
         f"An item that reports news from {required_from} on (dated then or later, or citing a source dated "
-        "then or later) holds the site back when it falls short of these rules; earlier items are listed for an "
-        "editor to review until their passages are recorded, and words in quotation marks hold the site back as "
-        "soon as an item records any passage.",
+        f"then or later) must meet the rule on “{confirmed}” above and have a passage recorded for any words it "
+        f"quotes; if it does not, {REFUSED}. If an earlier item does not, {WARNED}.",
     ]
 
 

@@ -18,6 +18,7 @@ from build_scripts.data.acknowledgements import Sorted, sort_warnings
 from build_scripts.data.corrections import correction_problems
 from build_scripts.data.editorial import cross_fact_warnings, masthead_warnings, review_warnings, split_drafts
 from build_scripts.data.evidence import passage_problems
+from build_scripts.data.fields import INFO_REFERENCES, NESTED, REFERENCES
 from build_scripts.data.item_validation import ItemCache, prune_items, reserve_unchanged, start_run, validate_file
 from build_scripts.data.loading import LoadedFile, Positions, suggest
 from build_scripts.data.migrations import pending_problems, placeholders
@@ -58,25 +59,6 @@ def _collect(files: list[LoadedFile], problems: list[Problem], cache: ItemCache 
 
 TARGET_NAMES = MappingProxyType({"themes": "the codebook's themes (briefing.codebook.themes)",
                 "relations": "the codebook's relations (briefing.codebook.relations)"})
-REFERENCES = MappingProxyType({  # collection -> ((field, target collections), …)
-    "sources": (("based_on", ("sources",)),),
-    "organisations": (("sources", ("sources",)),),
-    "people": (("organisations", ("organisations",)), ("sources", ("sources",))),
-    "events": (("actors", ("people", "organisations")), ("sources", ("sources",)), ("themes", ("themes",))),
-    "claims": (("reported_by", ("sources",)), ("sources", ("sources",)), ("events", ("events",)),
-               ("superseded_by", ("events",)), ("superseded_also", ("events",)),
-               ("correction_sources", ("sources",))),
-    "conflicts": (("events", ("events",)), ("claims", ("claims",))),
-    "leverage": (("holder", ("people", "organisations")), ("over", ("people", "organisations")),
-                 ("sources", ("sources",)), ("claims", ("claims",)), ("events", ("events",)),
-                 ("superseded_by", ("events",)), ("superseded_also", ("events",))),
-    "quotes": (("speaker", ("people", "organisations")), ("source", ("sources",)), ("event", ("events",))),
-    "relationships": (("source_party", ("people", "organisations")), ("target_party", ("people", "organisations")),
-                      ("sources", ("sources",)), ("kind", ("relations",))),
-})
-NESTED = MappingProxyType({"conflicts": (("positions", (("party", ("people", "organisations")),
-                                                     ("sources", ("sources",)), ("events", ("events",)))),)})
-INFO_REFERENCES = (("summary_events", ("events",)), ("seed_source", ("sources",)))
 
 
 class KnownIds(dict[str, set[str]]):

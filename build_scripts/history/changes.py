@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from build_scripts.data.dates import day_label
-from build_scripts.data.fields import field_words
+from build_scripts.data.fields import INFO_REFERENCES, REFERENCES, field_label, field_words
+from build_scripts.data.rules import series
+from build_scripts.history.wording import DATE_FIELDS
 
 
 def plain(text: str) -> str:
@@ -29,24 +31,37 @@ class FieldChange:
     removed: tuple[tuple[str, str], ...] = ()
 
     def shown(self, value: Callable[[str], str] = plain, words: Callable[[str], str] = plain) -> str:
-        """'status: Confirmed → Single source', 'sources: added Reuters, “…”', 'note: … (new)', or ''
-        (then only its name is said: 'summary changed'). value(text) writes a value from the data, as it was
-        then; words(text) the page's own words."""
-        name = words(field_words(self.name))
+        """What changed in the field, in sentences naming it as the site does (data/fields.field_label):
+        'Status changed from Confirmed to Single source.', 'Added to the sources: Reuters, “…”.', 'Note on
+        the date added: … .', 'Note removed.', or '' (then only its name is said: 'Summary changed.').
+        value(text) writes a value from the data, as it was then; words(text) the page's own words."""
+        label = field_label(self.name)
         if self.added or self.removed:
-            lists = [f"{verb} {_names(items, value, words)}"
-                     for verb, items in (("added", self.added), ("removed", self.removed)) if items]
-            return f"{name}: {'; '.join(lists)}"
+            return " ".join(f"{words(f'{verb} the {field_words(self.name)}:')} {_names(items, value, words)}"
+                            f"{_stop(_last(items))}"
+                            for verb, items in (("Added to", self.added), ("Removed from", self.removed)) if items)
         if self.state == "added":
-            return f"{name}: {value(self.after)} (new)" if self.after is not None else f"{name} added"
+            return (f"{words(f'{label} added:')} {self._value(self.after, value)}{_stop(self.after)}"
+                    if self.after is not None else words(f"{label} added."))
         if self.state == "removed":
-            return f"{name} removed"
+            return words(f"{label} removed.")
         if self.before is not None and self.after is not None:
-            return f"{name}: {value(self.before)} → {value(self.after)}"
+            return (f"{words(f'{label} changed from')} {self._value(self.before, value)} {words('to')} "
+                    f"{self._value(self.after, value)}{_stop(self.after)}")
         return ""
+
+    def _value(self, text: str, value: Callable[[str], str]) -> str:
+        """A value as the sentence quotes it: the briefing's own words in quotation marks ('Title changed from
+        “A” to “B”'); a date, a status, a flag, a number or the name of an item it refers to as it reads."""
+        plain_value = (self.name in UNQUOTED or text in ("yes", "no")
+                       or text.replace(",", "").replace(".", "").isdigit())
+        return value(text) if plain_value else f"“{value(text)}”"
 
 
 NAMED = 3  # a list's items named in a line; the rest are counted
+# Fields whose value reads as it is: a date, a status, or a reference to another item, named as the site names it
+UNQUOTED = DATE_FIELDS | {"status"} | {name for fields in REFERENCES.values() for name, _ in fields} | {
+    name for name, _ in INFO_REFERENCES}
 
 
 def _names(items: tuple[tuple[str, str], ...], value: Callable[[str], str], words: Callable[[str], str]) -> str:
@@ -54,6 +69,16 @@ def _names(items: tuple[tuple[str, str], ...], value: Callable[[str], str], word
     names = [value(name) for _, name in items]
     more = words(f" and {len(names) - NAMED} more") if len(names) > NAMED else ""
     return "; ".join(names[:NAMED]) + more
+
+
+def _last(items: tuple[tuple[str, str], ...]) -> str:
+    """The words a list's sentence ends with, as _names writes it."""
+    return items[-1][1] if len(items) <= NAMED else "more"
+
+
+def _stop(ending: str) -> str:
+    """The full stop after a sentence that ends with these words ('' when they end one already)."""
+    return "" if ending.rstrip().endswith((".", "?", "!")) else "."
 
 
 @dataclass(frozen=True)
@@ -79,20 +104,30 @@ class Change:
         """The notes of the corrections recorded (each once)."""
         return " ".join(r.note for r in self.recorded)
 
-    def made_before(self, day: date) -> str:
-        """'24 November 2026' when the correction recorded on `day` was made on an earlier day, or ''."""
-        return " and ".join(dict.fromkeys(day_label(r.day) for r in self.recorded if r.day != day))
+    def dated_notes(self, day: date) -> tuple[tuple[str, str], ...]:
+        """The notes of the corrections recorded on `day` (the Updates page's day: when a note was added to the
+        data), each with what the fact itself says of its date when one of them was made on another day:
+        ('Corrected on 1 December 2026, its note added on 2 December 2026', note), ('Corrected on 2 December
+        2026', note). When every one was made that day, the day's heading says it: ('', note)."""
+        if all(r.day == day for r in self.recorded):
+            return tuple(("", r.note) for r in self.recorded)
+        return tuple((f"Corrected on {day_label(r.day)}"
+                      + (f", its note added on {day_label(day)}" if r.day != day else ""), r.note)
+                     for r in self.recorded)
 
     @property
     def detail(self) -> str:
-        """'status: Confirmed → Single source; summary, sources changed' (or ''), as plain text."""
+        """'Status changed from Confirmed to Single source. Summary and sources changed.' (or ''), as plain
+        text."""
         return self.describe()
 
     def describe(self, value: Callable[[str], str] = plain, words: Callable[[str], str] = plain) -> str:
-        """What changed (FieldChange.shown: value and words write the data's values and the page's words)."""
+        """What changed, in sentences (FieldChange.shown: value and words write the data's values and the
+        page's words); the fields changed with no value to show are named together, at the end."""
         shown = [text for text in (f.shown(value, words) for f in self.fields) if text]
         others = [field_words(f.name) for f in self.fields if not f.shown()]
-        return "; ".join(shown + ([words(f"{', '.join(others)} changed")] if others else []))
+        named = series(others) if others else ""
+        return " ".join(shown + ([words(f"{named[:1].upper() + named[1:]} changed.")] if others else []))
 
     @classmethod
     def from_json(cls, stored: dict) -> "Change":

@@ -17,9 +17,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from build_scripts.data.fields import field_words
+from build_scripts.data.fields import NESTED, REFERENCES, field_words
 from build_scripts.data.model import Briefing
-from build_scripts.data.validation import NESTED, REFERENCES
 from build_scripts.effects.cache_folders import UPDATES as CACHE_DIR
 from build_scripts.effects.git_history import data_commits, git_root, load_briefing_at
 from build_scripts.effects.writing import write_file

@@ -9,7 +9,7 @@ from build_scripts.data.fields import Strict
 from build_scripts.data.model import Briefing, Claim, Conflict, Event, Leverage, Organisation, Person, Quote, Source
 
 LABELS = MappingProxyType({"events": "Event", "sources": "Source", "claims": "Claim", "conflicts": "Point of conflict",
-          "leverage": "Leverage", "people": "Person", "organisations": "Organisation", "quotes": "Quote"})
+          "leverage": "Leverage item", "people": "Person", "organisations": "Organisation", "quotes": "Quote"})
 TRACKED = ("events", "sources", "claims", "conflicts", "leverage", "people", "organisations", "quotes")
 # an item of a TRACKED collection
 Tracked = Event | Source | Claim | Conflict | Leverage | Person | Organisation | Quote

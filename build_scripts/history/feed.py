@@ -19,16 +19,15 @@ def entry_title(change: Change) -> str:
 
 
 def entry_summary(change: Change, day: UpdateDay | None = None) -> str:
-    """The entry's title, with the correction's note (and when it was made, if before the day it was
-    recorded) and what changed."""
+    """The entry's title, with the corrections' notes (each with the day the fact was corrected, when one was
+    made before the day its note was added) and what changed."""
     parts = [entry_title(change)]
-    made = change.made_before(day.day) if day is not None else ""
-    if made and day is not None:
-        parts.append(f"Made on {made}, recorded on {day.label}")
-    if change.correction:
+    if day is not None:
+        parts += [f"{lead}: {note}" if lead else note for lead, note in change.dated_notes(day.day)]
+    elif change.correction:
         parts.append(change.correction)
     if change.detail:
-        parts.append(f"What changed: {change.detail}.")
+        parts.append(change.detail)
     return " ".join(p if p.endswith(".") else p + "." for p in parts)
 
 

@@ -124,9 +124,10 @@ def relationships_chart(view: BriefingView, chart_id: str = "relationships", tit
     parties = {p for pair in pairs for p in pair}
     by_kind = Counter(kind_label(view, r.kind) for r in rels)
     ended = sum(has_ended(view, r) for r in rels)
-    summary = (f"{len(rels)} relationship{'s' * (len(rels) != 1)} among {len(parties)} parties: "
-               + ", ".join(f"{n} {k}" for k, n in sorted(by_kind.items()))
-               + (f"; {ended} no longer in force." if ended else ".")) if rels else "No relationships."
+    summary = (f"{len(rels)} relationship{'s' * (len(rels) != 1)} among {len(parties)} parties, by kind: "
+               + ", ".join(f"{k} ({n})" for k, n in sorted(by_kind.items()))
+               + (f"; {ended} {'is' if ended == 1 else 'are'} no longer in force." if ended else ".")) \
+        if rels else "No relationships."
     rows = [[view.entity_name(r.source_party), kind_label(view, r.kind), view.entity_name(r.target_party), period(r),
              r.note] for r in rels]
     return Chart(chart_id, title, summary, {"data": _traces(view, rels, pairs, kinds), "layout": layout},

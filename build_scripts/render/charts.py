@@ -12,9 +12,9 @@ from collections import Counter
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from build_scripts.data.dates import span_label
+from build_scripts.data.dates import span_label, when
 from build_scripts.data.model import STATUS_LABELS, Event, Status, Tone
-from build_scripts.data.rules import plural
+from build_scripts.data.rules import RULES, plural, series
 from build_scripts.render.chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from build_scripts.render.fragments import format_amount
 from build_scripts.render.views import BriefingView
@@ -101,17 +101,29 @@ def timeline_chart(view: BriefingView, events: list[Event] | None = None, chart_
                "ticktext": [esc(view.codes["themes"][t].label) for t in themes],
                "range": [-0.5, len(themes) - 0.5], "title": {"text": "Main theme"}},
     )
-    counts = Counter(e.status for e in events)
-    parts = [f"{counts[s]} {STATUS_LABELS[s].lower()}" for s in Status if counts[s]]
-    span = f"from {events[0].date.label} to {events[-1].date.label}" if events and len(
-        {e.date for e in events}) > 1 else f"on {events[0].date.label}" if events else ""
-    summary = (f"{len(events)} event{'s' * (len(events) != 1)} {span}, by main theme: " + ", ".join(parts) + ".") \
-        if events else "No events."
+    summary = _timeline_summary(events)
     rows = [[span_label(e.date, e.until), e.title, view.codes["themes"][e.themes[0]].label, STATUS_LABELS[e.status],
              "; ".join(view.sources[s].outlet for s in e.sources)] for e in events]
     return Chart(chart_id, title, summary, {"data": traces, "layout": layout},
                  ["Date", "Event", "Main theme", "Status", "Sources"], rows, layout["height"],
                  links=[e.id for e in events])
+
+
+def _timeline_summary(events: list[Event]) -> str:
+    """'63 events from 11 March 2019 to 8 June 2026, one row per main theme. Of these, 36 are confirmed, 15 from
+    a single source and 12 from anonymous sources.' (each status counted as a basis counts it)."""
+    if not events:
+        return "No events."
+    counts = Counter(e.status for e in events)
+    span = (f"from {events[0].date.label} to {events[-1].date.label}" if len({e.date for e in events}) > 1
+            else when(events[0].date))
+    if len(events) == 1:
+        return f"1 event {span}, in the row of its main theme. It is {RULES[events[0].status].tally}."
+    (first, tally), *rest = [(counts[s], RULES[s].tally) for s in Status if counts[s]]
+    if not rest:
+        return f"{len(events)} events {span}, one row per main theme. {'Both' if first == 2 else 'All'} are {tally}."
+    parts = [f"{first} {'is' if first == 1 else 'are'} {tally}"] + [f"{n} {t}" for n, t in rest]
+    return f"{len(events)} events {span}, one row per main theme. Of these, {series(parts)}."
 
 
 def _span_trace(events: list[Event], ys: dict[str, float]) -> dict:
@@ -177,15 +189,18 @@ def money_chart(view: BriefingView) -> Chart:
                  ["Date", "Event", "Amount", "What", "Basis"], rows, 420, links=[e.id for e, _ in points])
 
 
+AMOUNTS = "amounts of money"  # what the amounts chart counts, in a reader's words (its finding says it too)
+
+
 def _money_summary(points) -> str:
-    """'One amount: €35 million (fine)', or 'N amounts in the data, from … to …, on a log scale.'"""
+    """'One amount of money: €35 million (fine).', or '20 amounts of money, from … to …, on a log scale.'"""
     if not points:
-        return "No amounts."
+        return f"No {AMOUNTS}."
     if len(points) == 1:
-        return f"One amount: {format_amount(points[0][1])} ({points[0][1].label})."
+        return f"One amount of money: {format_amount(points[0][1])} ({points[0][1].label})."
     smallest = min(points, key=lambda p: p[1].value)
     largest = max(points, key=lambda p: p[1].value)
-    return (f"{len(points)} amounts in the data, from {format_amount(smallest[1])} ({smallest[1].label}) "
+    return (f"{len(points)} {AMOUNTS}, from {format_amount(smallest[1])} ({smallest[1].label}) "
             f"to {format_amount(largest[1])} ({largest[1].label}), on a log scale.")
 
 
@@ -193,7 +208,13 @@ HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
 
 
 def half_year(day: date) -> str:
+    """'2025 H1': a half-year as the chart's axis, hover and table name it."""
     return f"{day.year} H{1 if day.month <= 6 else 2}"
+
+
+def half_year_words(half: str) -> str:
+    """'2025 H1' -> 'the first half of 2025': a half-year in a sentence (a caption's finding or summary)."""
+    return f"the {'first' if half.endswith('H1') else 'second'} half of {half[:4]}"
 
 
 def _half_middle(half: str) -> str:
@@ -246,7 +267,7 @@ def _tone_summary(events: list[Event], total: Counter, friction: int, label: str
     if not events:
         return "No events."
     busiest = max(total, key=lambda h: (total[h], h))
-    when = (f"the busiest half-year was {busiest} with {plural(total[busiest], 'event')}" if len(total) > 1
-            else f"all fall in {busiest}")
-    return (f"Events per half-year, by tone: {friction} of {plural(len(events), 'event')} "
+    when = (f"the busiest half-year was {half_year_words(busiest)}, with {plural(total[busiest], 'event')}"
+            if len(total) > 1 else f"all fall in {half_year_words(busiest)}")
+    return (f"Events per half-year, by tone: {friction} of the {plural(len(events), 'event')} "
             f"{'is' if friction == 1 else 'are'} marked as {label}, and {when}.")

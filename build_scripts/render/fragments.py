@@ -9,11 +9,9 @@ from types import MappingProxyType
 from build_scripts.data.dates import FlexDate, span_label
 from build_scripts.data.model import Amount, Source, Status
 from build_scripts.data.rules import COUNT_MEANING, RULES, STATUS_RULES, badge_count, plural
-from build_scripts.data.trust import stated_figures
 from build_scripts.render.citations import Cited, cited, no_passage_words, read_in_words
 from build_scripts.render.formats import Format
 from build_scripts.render.page_paths import METHODOLOGY
-from build_scripts.render.page_variables import series
 from build_scripts.render.views import BriefingView
 
 COPY_KINDS = MappingProxyType({"syndication": "a syndication partner's copy", "mirror": "an unaffiliated mirror",
@@ -273,15 +271,6 @@ def scheduled_note(fmt: Format, view: BriefingView, event) -> str:
     if event.scheduled and event.date.end > view.briefing.info.as_of.start:
         return " " + fmt.element("span", "(scheduled)", class_="scheduled")
     return ""
-
-
-def figures_note(fmt: Format, view: BriefingView, dated: FlexDate | None, text: str = "") -> str:
-    """' (27% and $135 billion as of 28 October 2025)' when a text's figures are older than the briefing's as-of
-    date, naming the figures it states, as it may report later news too ('figures' when none is found)."""
-    if dated is None or dated.end >= view.briefing.info.as_of.start:
-        return ""
-    what = series([fmt.text(figure) for figure in stated_figures(text)] or ["figures"])
-    return " " + fmt.element("span", f"({what} as of {fmt.text(dated.label)})", class_="figures-as-of")
 
 
 def review_note(fmt: Format, view: BriefingView, item) -> str:

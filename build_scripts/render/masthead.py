@@ -6,9 +6,9 @@ the methodology says so. An e-mail address is text, never a link. Pure."""
 from __future__ import annotations
 
 from build_scripts.data.briefing_info import BriefingInfo, CorrectionsContact
+from build_scripts.data.rules import series
 from build_scripts.render.editing import correction_form
 from build_scripts.render.formats import Format
-from build_scripts.render.page_variables import series
 
 # The methodology's section on corrections and how to report an error, which every page's footer links to.
 CORRECTIONS_ANCHOR = "corrections"

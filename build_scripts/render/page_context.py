@@ -17,6 +17,7 @@ from build_scripts.render import blocks, editing, masthead, narrowing
 from build_scripts.render import fragments as f
 from build_scripts.render.chart_table import chart_finding, chart_kind, shown_at
 from build_scripts.render.citations import source_id
+from build_scripts.render.dated_figures import figures_note
 from build_scripts.render.formats import HtmlFormat, MarkdownFormat
 from build_scripts.render.reading import Made
 from build_scripts.render.text import Md, md_text
@@ -158,10 +159,10 @@ class PageContext:
         """The events an item with sources of its own relates to, each with its own badge."""
         return Md(f.related_events(self.html, self.view, event_ids))
 
-    def figures(self, dated: FlexDate | None, text: str) -> Md:
-        """' (27% as of October 2025)': the figures the text states and their date, with its leading space, or
-        nothing."""
-        return Md(f.figures_note(self.html, self.view, dated, text))
+    def figures(self, dated: FlexDate | None, text: str, events=()) -> Md:
+        """' (27% on 28 October 2025)': the figures the text states and their date (dated_figures), with its
+        leading space, or nothing; events: those the text cites."""
+        return Md(figures_note(self.html, self.view, dated, text, events))
 
     def review_note(self, item) -> Md:
         return Md(f.review_note(self.html, self.view, item))
@@ -216,7 +217,7 @@ class PageContext:
         return blocks.source_entry(self.html, self.view, source)
 
     def corrections(self, collection: str, item) -> Md:
-        """The item's corrections ('Corrected on …', what it said before), as a block; nothing if none."""
+        """The item's corrections ('Correction of …', what it said before), as a block; nothing if none."""
         parts = editing.corrections(self.html, self.view, collection, item)
         return self.html.blocks(parts) if parts else Md("")
 

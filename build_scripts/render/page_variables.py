@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from build_scripts.data.model import Organisation, Person, Status
-from build_scripts.data.rules import evidence_lines
+from build_scripts.data.rules import STATUS_RULES, evidence_lines, in_force_line, series, status_cell
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import by_day
 from build_scripts.render.page_paths import SOURCES, conflict_page, part_label
@@ -119,15 +119,12 @@ def methodology(page: PageInputs) -> dict:
             "contested": [e for e in page.view.events if e.coding_note], "fact_kinds": series(facts),
             "prose_kinds": series(prose) + (" rest" if len(prose) > 1 else " rests"),
             "related_kinds": series(related).replace(" and ", " or ") if related else "",
-            "passage_checks": _passage_checks(page.view.briefing.info)}
+            "passage_checks": _passage_checks(page.view.briefing.info),
+            "needed": {rule.status: status_cell(rule) for rule in STATUS_RULES},
+            "in_force_check": in_force_line(page.view.briefing.info.still_in_force_max_age_days)}
 
 
 def _passage_checks(info) -> list[str]:
     """What the build checks from the passages, in the words rules.py keeps for the methodology page."""
     required = info.passages_required_from
     return evidence_lines(info.passage_max_words, required.label if required else None)
-
-
-def series(words: list[str], last: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c' (or, with last='or', 'a, b or c')."""
-    return ", ".join(words[:-1]) + (f" {last} " if len(words) > 1 else "") + words[-1]
