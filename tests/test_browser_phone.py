@@ -1,8 +1,10 @@
 """The site on a phone, as a reader's thumb meets it (headless Chromium, 375 px, touch): a swipe over any
 chart scrolls the page, before and after the chart is made live, until the reader turns zoom and pan on; a tap
-on a live chart's point shows its label, and a second tap opens its event."""
+on a live chart's point shows its label, and a second tap opens its event; a table wider than the screen shows
+at its edge that it goes on."""
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -201,4 +203,54 @@ def test_a_tap_on_a_point_shows_its_label_and_a_second_tap_opens_its_event(brows
     target = second["target"]
     page.wait_for_url(site_url + "timeline/" + target)
     assert watch.problems == []
+    context.close()
+
+
+SHADES = """async png => {  // how far each edge of a screenshot is from its middle column's colour
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + png;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width; canvas.height = img.height;
+    const g = canvas.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const mean = x => { const d = g.getImageData(x, 0, 4, img.height).data; let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
+      return sum / (d.length / 4); };
+    const ground = mean(Math.floor(img.width / 2));
+    return [Math.abs(mean(0) - ground), Math.abs(mean(img.width - 4) - ground)]; }"""
+
+
+def edge_shades(page, reader, box) -> tuple[float, float]:
+    """How far the table's scrolling box's left and right edges stand out from the page where nothing is
+    drawn (the table itself hidden): 0 at an edge without a cue."""
+    area = box.evaluate("""b => { const r = b.getBoundingClientRect(), top = Math.max(r.top, 60);
+        return {x: r.left, y: top, width: r.width, height: Math.min(80, r.bottom - top)}; }""")
+    png = page.screenshot(clip=area)
+    return tuple(reader.evaluate(SHADES, base64.b64encode(png).decode()))
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_table_wider_than_a_phone_shows_that_it_goes_on(browser, site_url, palette):
+    """The methodology's tables of statuses and tones scroll sideways at 375 px: a shadow at the edge where
+    the table goes on says so (at the right as it opens, at the left once read to its end); a table that fits
+    its column shows none."""
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page, reader = context.new_page(), context.new_page()
+    page.goto(site_url + "methodology/", wait_until="networkidle")
+    page.add_style_tag(content=".md-typeset__table table { visibility: hidden; }")  # what is drawn around it
+    for heading in ("statuses", "tones"):
+        box = page.locator(f"#{heading} ~ .md-typeset__scrollwrap .md-typeset__table").first
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 1"), f"the {heading} table is wider than a phone"
+        box.evaluate("b => { b.scrollLeft = 0; b.scrollIntoView({block: 'center'}); }")
+        left, right = edge_shades(page, reader, box)
+        assert right > 8 and left < 2, f"{heading}, as it opens: the cue at the right only ({left:.1f}, {right:.1f})"
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        left, right = edge_shades(page, reader, box)
+        assert left > 8 and right < 2, f"{heading}, read to its end: the cue at the left only ({left:.1f}, {right:.1f})"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    box = page.locator("#statuses ~ .md-typeset__scrollwrap .md-typeset__table").first
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    box.evaluate("b => b.scrollIntoView({block: 'center'})")
+    assert max(edge_shades(page, reader, box)) < 2, "a table that fits shows no cue"
     context.close()
