@@ -207,3 +207,33 @@ def test_every_tool_of_every_chart_works_with_nothing_logged_or_sent_off_site(br
             check_tools(page, chart_id, figure(built_site, chart_id))
     context.close()
     assert watch.problems == []
+
+
+def test_a_click_on_an_events_point_opens_it_at_once_and_a_bar_leads_nowhere(browser, site_url):
+    """With a mouse a point's label shows on hover, with nothing about tapping, and a click opens its event on
+    the timeline at once; a half-year's bar of the tone chart stands for no one event, so a click on it stays
+    on the page (it led to an address that does not exist)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url, wait_until="networkidle")
+    activate(page, "friction")
+    page.evaluate("document.getElementById('chart-friction').scrollIntoView({block: 'center'})")
+    bar = page.evaluate("""() => [...document.querySelectorAll('#chart-friction .barlayer .point')]
+        .map(b => b.getBoundingClientRect()).find(b => b.height > 4)""")
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    page.wait_for_timeout(500)
+    assert page.url.split("#")[0] == site_url  # (the hash follows the section read)
+    activate(page, "money")
+    page.evaluate("document.getElementById('chart-money').scrollIntoView({block: 'center'})")
+    point = page.evaluate("""() => { const p = document.querySelector('#chart-money .scatterlayer .point');
+        const box = p.getBoundingClientRect(), trace = p.closest('.trace').__data__[0].trace;
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2, target: trace.customdata[p.__data__.i]}; }""")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_selector("#chart-money .hoverlayer .hovertext")
+    label = page.evaluate("document.querySelector('#chart-money .hoverlayer').textContent")
+    assert label and "Tap again" not in label
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_url(site_url + "timeline/" + point["target"])
+    assert watch.problems == []
+    context.close()

@@ -1,7 +1,7 @@
-"""Citation notes in a real browser: on the home page, a timeline event and a conflict page, every citation
-mark opens what it cites (the source line and the passage, or the event's line and passages) by mouse,
-keyboard and touch, in both palettes, on a desk and at 375 px; nothing on the page moves, the note fits
-on screen, axe finds nothing serious, and nothing is asked of another site."""
+"""Citation notes in a real browser: on the home page, a timeline event, a conflict page and the print view,
+every citation mark opens what it cites (the source line and the passage, or the event's line and passages)
+by mouse, keyboard and touch, in both palettes, on a desk and at 375 px; nothing on the page moves, the note
+fits on screen, axe finds nothing serious, and nothing is asked of another site."""
 from __future__ import annotations
 
 from urllib.parse import unquote
@@ -324,4 +324,105 @@ def test_citation_marks_in_a_table_are_12_px_text(browser, site_url):
     sizes = page.evaluate("() => Array.from(document.querySelectorAll('table sup.cite > a'))"
                           ".map(a => parseFloat(getComputedStyle(a).fontSize))")
     assert sizes and min(sizes) >= 12
+    context.close()
+
+
+def _print_marks(page) -> list[dict]:
+    """Every mark of the print page, once the page's script has run: its address, the page's section it is in
+    (its h2's id; '' for the lead), whether it is one of the marks numbered across the page (not an event's
+    own, in the Timeline section), and whether it opens a note."""
+    page.wait_for_function("() => document.querySelector('sup.cite > a[aria-controls]')")
+    return page.evaluate("""() => { const article = document.querySelector('article');
+        const timeline = document.getElementById('timeline');
+        return [...document.querySelectorAll('sup.cite > a')].map(m => {
+          let el = m;
+          while (el.parentElement !== article) el = el.parentElement;
+          while (el && el.tagName !== 'H2') el = el.previousElementSibling;
+          return {href: m.getAttribute('href'), section: el ? el.id : '',
+                  listed: !!(timeline.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING),
+                  opens: !!document.getElementById(m.getAttribute('aria-controls') || '-')}; }); }""")
+
+
+def _open_print_mark(page, n: int) -> str:
+    """Opens the n-th mark of the print page as a click would (script: 150 and more marks), and gives its
+    note's text; the reader stays on the page."""
+    return page.evaluate("""n => { const mark = document.querySelectorAll('sup.cite > a')[n];
+        mark.click();
+        if (mark.getAttribute('aria-expanded') !== 'true') return null;
+        const note = document.getElementById(mark.getAttribute('aria-controls'));
+        return note.checkVisibility() ? note.innerText : null; }""", n)
+
+
+def test_every_mark_on_the_print_page_opens_its_note_and_the_print_lists_them(browser, site_url):
+    """The print view numbers the marks of its lead, takeaways, claims, conflicts and leverage across the page
+    and lists their notes at its end ("Passages cited"); on screen each of them opens its note beside it, as
+    every mark on the site does (and as its Timeline's events' marks do), by click, keyboard and touch; the
+    reader stays on the page. Printed, no note is open over the text, and the list carries them all."""
+    briefing = _briefing()
+    titles = {e.id: e.title for e in briefing.events}
+    sources = {s.id: s for s in briefing.sources}
+    passages = _expected_passages()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "print/", wait_until="networkidle")
+    marks = _print_marks(page)
+    listed = [n for n, m in enumerate(marks) if m["listed"]]
+    assert len(listed) >= 100, "the shipped briefing's print view numbers its prose marks across the page"
+    assert [m["href"] for m in marks if not m["opens"]] == [], "every mark opens a note"
+    for n, mark in enumerate(marks):
+        text = _open_print_mark(page, n)
+        assert text is not None, f"mark {n + 1} ({mark['href']}) opens a note"
+        anchor = mark["href"].rpartition("#")[2]
+        if "timeline/" in mark["href"]:
+            assert titles[anchor] in text, f"mark {n + 1}: its event's line"
+        else:
+            assert sources[anchor].outlet in text, f"mark {n + 1}: its source's line"
+            found = [" ".join(p.split()) for p in passages.get(anchor, set())]
+            assert any(p in " ".join(text.split()) for p in found) or "No passage" in text, f"mark {n + 1}"
+    assert page.url == site_url + "print/", "no mark left the page"
+    first = page.locator("sup.cite > a").nth(listed[0])  # by mouse, keyboard and touch, as on every page
+    page.keyboard.press("Escape")
+    first.scroll_into_view_if_needed()
+    first.hover()
+    page.wait_for_function("m => m.getAttribute('aria-expanded') === 'true'", arg=first.element_handle())
+    _check_open(page, first, passages, 1280)
+    page.mouse.move(0, 0)
+    first.focus()
+    page.keyboard.press("Enter")
+    assert first.get_attribute("aria-expanded") == "true" and page.url == site_url + "print/"
+    page.emulate_media(media="print")
+    assert _note(page, first).is_hidden(), "printed, a note open on screen is left out"
+    notes = page.locator("#passages-cited + ol > li")
+    assert notes.count() == len(listed), "printed, the list under Passages cited carries every numbered mark's note"
+    assert notes.first.is_visible()
+    assert axe_violations(page) == []
+    assert watch.problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_tap_on_a_print_page_mark_opens_its_note_on_a_phone(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, color_scheme=scheme, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "print/", wait_until="networkidle")
+    marks = _print_marks(page)
+    passages = _expected_passages()
+    firsts: dict[str, int] = {}  # the first mark of each section: the lead, takeaways, claims, conflicts, leverage
+    for n, mark in enumerate(marks):
+        if mark["listed"]:
+            firsts.setdefault(mark["section"], n)
+    assert len(firsts) == 5, sorted(firsts)
+    for n in firsts.values():
+        mark = page.locator("sup.cite > a").nth(n)
+        mark.scroll_into_view_if_needed()
+        mark.tap()
+        _check_open(page, mark, passages, 375)
+        assert page.url.split("#")[0] == site_url + "print/", "a tap opens the note, it does not leave the page"
+        _note(page, mark).get_by_role("button", name="Close this note").tap()
+        assert mark.get_attribute("aria-expanded") == "false"
+    assert axe_violations(page) == []
+    assert watch.problems == []
     context.close()

@@ -1,6 +1,13 @@
 """The site on a phone, as a reader's thumb meets it (headless Chromium, 375 px, touch): a swipe over any
-chart scrolls the page, before and after the chart is made live, until the reader turns zoom and pan on."""
+chart scrolls the page, before and after the chart is made live, until the reader turns zoom and pan on; a tap
+on a live chart's point shows its label, and a second tap opens its event; a table wider than the screen shows
+at its edge that it goes on."""
 from __future__ import annotations
+
+import base64
+import html
+import math
+import re
 
 import pytest
 
@@ -136,4 +143,114 @@ def test_back_to_top_is_a_small_button_that_never_covers_text(browser, site_url,
               && x.width > 0 && x.left < r && x.right > l && x.top < b && x.bottom > t;
           }).map(e => e.textContent.trim().slice(0, 60))""", [TEXT, left, top, right, bottom])
         assert covered == [], covered
+    context.close()
+
+
+POINTS = """id => [...document.querySelectorAll(`#chart-${id} .scatterlayer .point`)].map(p => {
+    const box = p.getBoundingClientRect(), trace = p.closest('.trace').__data__[0].trace, i = p.__data__.i;
+    return {x: box.x + box.width / 2, y: box.y + box.height / 2, target: trace.customdata && trace.customdata[i],
+            label: (trace.hovertext && trace.hovertext[i]) || ''}; })
+    .filter(p => p.y > 60 && p.y < window.innerHeight - 10)"""
+
+
+def label_words(text: str) -> str:
+    """A hover label's words as the page shows them: its lines joined by a space, Plotly's tags gone."""
+    return " ".join(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", html.unescape(text))).split())
+
+
+def shown_label(page, chart_id: str) -> str:
+    """The words of the chart's hover label on screen ('' when none is shown), its lines joined by a space."""
+    return " ".join(page.evaluate("""id => {
+        const text = document.querySelector(`#chart-${id} .hoverlayer .hovertext text`);
+        if (!text) return '';
+        const lines = [...text.querySelectorAll('tspan.line')];
+        return lines.length ? lines.map(l => l.textContent).join(' ') : text.textContent; }""", chart_id).split())
+
+
+def apart(points: list[dict], count: int) -> list[dict]:
+    """The points furthest from any other (a tap lands on them and no neighbour)."""
+    def room(p):
+        return min(math.dist((p["x"], p["y"]), (q["x"], q["y"])) for q in points if q is not p)
+    return sorted((p for p in points if p["target"]), key=room, reverse=True)[:count]
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize("address, chart_id", [("", "money"), ("timeline/", "timeline")])
+def test_a_tap_on_a_point_shows_its_label_and_a_second_tap_opens_its_event(browser, site_url, palette, address,
+                                                                          chart_id):
+    """A reader reads a point's label before going anywhere: the first tap shows it (saying that a second tap
+    opens the event), a tap on another point shows that one's instead, and a second tap on the same point
+    opens its event on the timeline."""
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + address, wait_until="networkidle")
+    page.evaluate(f"document.getElementById('chart-{chart_id}').scrollIntoView({{block: 'center'}})")
+    page.locator(f"#chart-{chart_id} .chart__activate").tap()
+    page.wait_for_selector(f"#chart-{chart_id}[data-state=ready]", timeout=15000)
+    page.evaluate(f"document.querySelector('#chart-{chart_id} .chart__plot').scrollIntoView({{block: 'center'}})")
+    first, second = apart(page.evaluate(POINTS, chart_id), 2)
+    where = page.evaluate("window.scrollY")
+    for point in (first, second):
+        page.touchscreen.tap(point["x"], point["y"])
+        page.wait_for_timeout(400)  # time enough to have left the page, or gone to an event on it
+        assert page.url.split("#")[0] == site_url + address and page.evaluate("window.scrollY") == where, \
+            "a first tap stays where the reader is"
+        shown = shown_label(page, chart_id)
+        assert shown == label_words(point["label"]), "the tapped point's label"
+        assert shown.endswith(" Tap again to open the event"), shown
+    page.touchscreen.tap(second["x"], second["y"])
+    target = second["target"]
+    page.wait_for_url(site_url + "timeline/" + target)
+    assert watch.problems == []
+    context.close()
+
+
+SHADES = """async png => {  // how far each edge of a screenshot is from its middle column's colour
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + png;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width; canvas.height = img.height;
+    const g = canvas.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const mean = x => { const d = g.getImageData(x, 0, 4, img.height).data; let sum = 0;
+      for (let i = 0; i < d.length; i += 4) sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
+      return sum / (d.length / 4); };
+    const ground = mean(Math.floor(img.width / 2));
+    return [Math.abs(mean(0) - ground), Math.abs(mean(img.width - 4) - ground)]; }"""
+
+
+def edge_shades(page, reader, box) -> tuple[float, float]:
+    """How far the table's scrolling box's left and right edges stand out from the page where nothing is
+    drawn (the table itself hidden): 0 at an edge without a cue."""
+    area = box.evaluate("""b => { const r = b.getBoundingClientRect(), top = Math.max(r.top, 60);
+        return {x: r.left, y: top, width: r.width, height: Math.min(80, r.bottom - top)}; }""")
+    png = page.screenshot(clip=area)
+    return tuple(reader.evaluate(SHADES, base64.b64encode(png).decode()))
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_a_table_wider_than_a_phone_shows_that_it_goes_on(browser, site_url, palette):
+    """The methodology's tables of statuses and tones scroll sideways at 375 px: a shadow at the edge where
+    the table goes on says so (at the right as it opens, at the left once read to its end); a table that fits
+    its column shows none."""
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page, reader = context.new_page(), context.new_page()
+    page.goto(site_url + "methodology/", wait_until="networkidle")
+    page.add_style_tag(content=".md-typeset__table table { visibility: hidden; }")  # what is drawn around it
+    for heading in ("statuses", "tones"):
+        box = page.locator(f"#{heading} ~ .md-typeset__scrollwrap .md-typeset__table").first
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 1"), f"the {heading} table is wider than a phone"
+        box.evaluate("b => { b.scrollLeft = 0; b.scrollIntoView({block: 'center'}); }")
+        left, right = edge_shades(page, reader, box)
+        assert right > 8 and left < 2, f"{heading}, as it opens: the cue at the right only ({left:.1f}, {right:.1f})"
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        left, right = edge_shades(page, reader, box)
+        assert left > 8 and right < 2, f"{heading}, read to its end: the cue at the left only ({left:.1f}, {right:.1f})"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    box = page.locator("#statuses ~ .md-typeset__scrollwrap .md-typeset__table").first
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+    box.evaluate("b => b.scrollIntoView({block: 'center'})")
+    assert max(edge_shades(page, reader, box)) < 2, "a table that fits shows no cue"
     context.close()

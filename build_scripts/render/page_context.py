@@ -101,11 +101,12 @@ class PageContext:
         return Md(f.citation_marks(self.md, pages_by_id, ids, start=start))
 
     def notes(self) -> Md:
-        """The notes of a page whose marks are numbered across it: '## Passages cited' and the list."""
+        """The notes of a page whose marks are numbered across it: '## Passages cited' and the list. On the
+        site, mark [n] opens the list's n-th note (assets/briefing.js finds the list by the heading's id)."""
         if not self.listed_notes:
             return Md("")
         items = "\n".join(f"{n}. {note}" for n, note in enumerate(self.listed_notes, 1))
-        return Md(f"\n## Passages cited\n\n{items}\n")
+        return Md(f"\n## Passages cited{self.md.attributes('passages-cited')}\n\n{items}\n")
 
     def source_line(self, source_id: str) -> Md:
         return Md(f.source_line(self.md, self.view.sources[source_id]))

@@ -226,11 +226,13 @@
 /* Citation notes: a citation mark [n] opens, beside it, what it cites: the source line and the passage
    behind the citation (or why none was recorded), or for an event its line, status and passages.
    A prose mark's note is in the page, hidden, right after the mark; an event's marks open the matching
-   item of the event's own sources list, copied after the mark. The note stays in the text's reading
-   order (screen readers read it after the mark) and is positioned fixed, over the text, so nothing
-   moves. It opens on hover (mouse), focus and tap; a click or tap keeps it open, a second one, Esc, its
-   close button (×), a tap outside or moving focus away closes it; Esc and the button put the reader back
-   on the mark. A long note scrolls within itself. Without script the mark is the link it always was. */
+   item of the event's own sources list, copied after the mark; on a page that lists its notes at its end
+   (the print view, under "Passages cited"), mark [n] opens the list's n-th note, copied after the mark the
+   first time it opens. The note stays in the text's reading order (screen readers read it after the mark)
+   and is positioned fixed, over the text, so nothing moves. It opens on hover (mouse), focus and tap; a
+   click or tap keeps it open, a second one, Esc, its close button (×), a tap outside or moving focus away
+   closes it; Esc and the button put the reader back on the mark. A long note scrolls within itself.
+   Without script the mark is the link it always was. */
 (function () {
   "use strict";
   var GAP = 6, MARGIN = 8;
@@ -264,6 +266,26 @@
       }
     }
     return null;
+  }
+  function fromListedNotes(mark) {  /* mark [n] of a page that lists its notes: the list's n-th item */
+    var heading = document.getElementById("passages-cited"), list = heading && heading.nextElementSibling;
+    var number = /^\[(\d+)\]$/.exec(mark.textContent.trim());
+    var item = number && list && list.tagName === "OL" ? list.children[Number(number[1]) - 1] : null;
+    if (!item) return null;
+    var box = document.createElement("span");
+    box.className = item.querySelector(".note-event") ? "cite-note cite-note--event" : "cite-note";
+    box.hidden = true;
+    box.listed = item;  /* copied in when it first opens (fill): most of a long list is never opened */
+    mark.after(box);
+    return box;
+  }
+  function fill(box) {
+    var item = box.listed;
+    if (!item) return;
+    box.listed = null;
+    var copy = document.createDocumentFragment();
+    Array.prototype.forEach.call(item.childNodes, function (n) { copy.appendChild(n.cloneNode(true)); });
+    box.querySelector(".note-close").after(copy);
   }
   function span(className, text) {
     var el = document.createElement("span");
@@ -300,7 +322,7 @@
   }
   function prepare(mark) {
     if (mark.hasAttribute("aria-controls")) return;
-    var box = note(mark) || fromSourcesList(mark);
+    var box = note(mark) || fromSourcesList(mark) || fromListedNotes(mark);
     if (!box) return;
     box.id = "cite-note-" + (++made);
     var more = document.createElement("a");
@@ -334,6 +356,7 @@
     if (!box) return;
     current = mark;
     pinned = pinned || pin;
+    fill(box);
     loadPassage(mark, box);
     box.hidden = false;
     mark.setAttribute("aria-expanded", "true");

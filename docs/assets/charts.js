@@ -1,8 +1,9 @@
 /* Charts: a static SVG first; the interactive Plotly chart on the first pointer or focus, or, on a touch
    screen, only when the reader taps the chart's own button: a swipe over a chart always scrolls the page.
    Once live on a touch screen, the chart neither pans nor zooms until the reader turns that on with the
-   same button. plotly.js (the small "basic" bundle) is served from this site and loaded only when needed.
-   Runs again after Material's instant navigation (document$), follows the palette toggle. */
+   same button, and a tap on an event's point shows its label before a second tap opens the event.
+   plotly.js (the small "basic" bundle) is served from this site and loaded only when needed. Runs again
+   after Material's instant navigation (document$), follows the palette toggle. */
 (function () {
   "use strict";
   var plotlyPromise = null;
@@ -98,6 +99,7 @@
         layout.yaxis = merge(layout.yaxis || {}, { fixedrange: true });
         /* A label near the screen's edge goes where it fits, not off the screen. */
         layout.hoverlabel = merge(layout.hoverlabel || {}, { align: "left" });
+        if (figure.dataset.timeline) hintTaps(data.data);
       }
       plot.replaceChildren();
       plot.chartThemes = data.themes;
@@ -107,12 +109,49 @@
         plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
         if (touch) offerZoom(figure, plot);
-        plot.on("plotly_click", function (event) {
-          var target = event.points && event.points[0] && event.points[0].customdata;
-          if (target && figure.dataset.timeline) window.location.href = figure.dataset.timeline + target;
-        });
+        if (figure.dataset.timeline) followPoints(plot, figure.dataset.timeline);
       });
     }).catch(function () { figure.dataset.state = "failed"; });
+  }
+
+  /* A point's customdata, when it stands for an event: the event's anchor on the timeline, '#id' or
+     '2024/#id' (a half-year's bar has a half-year's name, and no one event). */
+  function leadsToEvent(target) {
+    return typeof target === "string" && target.indexOf("#") >= 0;
+  }
+
+  /* A point that stands for an event leads to it: a mouse click at once, as a link would; a tap
+     first shows the point's label, and a second tap on the same point, while its label is shown, opens
+     the event. Plotly reports a tap twice: from its touch, then from the mouse events the browser makes of
+     it, which carry the touch's time (and may come late, after the next tap's touch). */
+  function followPoints(plot, timeline) {
+    var armed = null, tapped = -Infinity;
+    plot.on("plotly_unhover", function () { armed = null; });
+    plot.on("plotly_click", function (event) {
+      var point = event.points && event.points[0], start = event.event || {};
+      var target = point && point.customdata;
+      if (!leadsToEvent(target)) return;
+      var key = point.curveNumber + " " + point.pointNumber;
+      if (/^touch/.test(start.type)) {
+        tapped = start.timeStamp;
+        if (armed !== key) {
+          armed = key;  /* its label is shown: the next tap on it opens the event */
+          return;
+        }
+      } else if (Math.abs(start.timeStamp - tapped) < 1000) {
+        return;  /* a tap's mouse events: the tap was answered */
+      }
+      window.location.href = timeline + target;
+    });
+  }
+
+  /* On a touch screen, a label that leads somewhere says how to get there. */
+  function hintTaps(traces) {
+    traces.forEach(function (trace) {
+      if (Array.isArray(trace.customdata) && trace.customdata.some(leadsToEvent) && Array.isArray(trace.hovertext)) {
+        trace.hovertext = trace.hovertext.map(function (text) { return text + "<br><i>Tap again to open the event</i>"; });
+      }
+    });
   }
 
   /* On a touch screen the chart's button stays, to turn pan and zoom on and off again. */
