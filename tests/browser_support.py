@@ -26,7 +26,7 @@ def chromium():
 def type_in_search(page, query: str) -> None:
     """Type the query once the search box has opened and focused its field: a tap on the phone's search
     button, `/` or a click focus it a moment later, and keys typed before that are lost."""
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'briefing-search-input'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'briefing-search-input'")
     page.keyboard.type(query, delay=10)
     assert page.input_value("#briefing-search-input") == query
 

@@ -118,7 +118,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_palette(context, 
     assert page.evaluate("window.__stayed === true"), "navigation was instant (no full reload)"
     light = chart_ready(page, "relationships")
     page.click("form[data-briefing-palette] label:visible")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.wait_for_function(
         "document.querySelector('#chart-relationships .chart__plot')._fullLayout.font.color !== %s"
         % json.dumps(light["font"]))

@@ -135,7 +135,7 @@ def test_live_charts_have_no_overlaps_every_mark_and_enough_contrast(browser, si
         for palette in ("light", "dark"):
             if palette == "dark":
                 page.click("form[data-briefing-palette] label:visible")
-                page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+                page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
             page_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
             for chart_id in ids:
                 activate(page, chart_id)
