@@ -109,7 +109,7 @@
         plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
         if (touch) offerZoom(figure, plot);
-        if (figure.dataset.timeline) followPoints(plot, figure.dataset.timeline);
+        if (figure.dataset.timeline) followPoints(plot, figure.dataset.timeline, touch);
       });
     }).catch(function () { figure.dataset.state = "failed"; });
   }
@@ -120,26 +120,26 @@
     return typeof target === "string" && target.indexOf("#") >= 0;
   }
 
-  /* A point that stands for an event leads to it: a mouse click at once, as a link would; a tap
-     first shows the point's label, and a second tap on the same point, while its label is shown, opens
-     the event. Plotly reports a tap twice: from its touch, then from the mouse events the browser makes of
-     it, which carry the touch's time (and may come late, after the next tap's touch). */
-  function followPoints(plot, timeline) {
-    var armed = null, tapped = -Infinity;
+  /* A point that stands for an event leads to it: with a mouse, a click at once, as a link would; on a
+     touch screen, a first tap shows the point's label, and a second tap on the same point, while its label
+     is shown, opens the event. Plotly reports a tap more than once (from its touch, then from the mouse
+     events the browser makes of it, in either order and, under load, late), each with the tap's own time:
+     a report within 300 ms of the tap that showed the label is that same tap. */
+  function followPoints(plot, timeline, touch) {
+    var armed = null, armedAt = 0;
     plot.on("plotly_unhover", function () { armed = null; });
     plot.on("plotly_click", function (event) {
       var point = event.points && event.points[0], start = event.event || {};
       var target = point && point.customdata;
       if (!leadsToEvent(target)) return;
-      var key = point.curveNumber + " " + point.pointNumber;
-      if (/^touch/.test(start.type)) {
-        tapped = start.timeStamp;
+      if (touch) {
+        var key = point.curveNumber + " " + point.pointNumber, stamp = start.timeStamp || 0;
         if (armed !== key) {
           armed = key;  /* its label is shown: the next tap on it opens the event */
+          armedAt = stamp;
           return;
         }
-      } else if (Math.abs(start.timeStamp - tapped) < 1000) {
-        return;  /* a tap's mouse events: the tap was answered */
+        if (Math.abs(stamp - armedAt) < 300) return;  /* the same tap, reported again */
       }
       window.location.href = timeline + target;
     });
