@@ -5,9 +5,6 @@ at its edge that it goes on."""
 from __future__ import annotations
 
 import base64
-import html
-import math
-import re
 
 import pytest
 
@@ -143,66 +140,6 @@ def test_back_to_top_is_a_small_button_that_never_covers_text(browser, site_url,
               && x.width > 0 && x.left < r && x.right > l && x.top < b && x.bottom > t;
           }).map(e => e.textContent.trim().slice(0, 60))""", [TEXT, left, top, right, bottom])
         assert covered == [], covered
-    context.close()
-
-
-POINTS = """id => [...document.querySelectorAll(`#chart-${id} .scatterlayer .point`)].map(p => {
-    const box = p.getBoundingClientRect(), trace = p.closest('.trace').__data__[0].trace, i = p.__data__.i;
-    return {x: box.x + box.width / 2, y: box.y + box.height / 2, target: trace.customdata && trace.customdata[i],
-            label: (trace.hovertext && trace.hovertext[i]) || ''}; })
-    .filter(p => p.y > 60 && p.y < window.innerHeight - 10)"""
-
-
-def label_words(text: str) -> str:
-    """A hover label's words as the page shows them: its lines joined by a space, Plotly's tags gone."""
-    return " ".join(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", html.unescape(text))).split())
-
-
-def shown_label(page, chart_id: str) -> str:
-    """The words of the chart's hover label on screen ('' when none is shown), its lines joined by a space."""
-    return " ".join(page.evaluate("""id => {
-        const text = document.querySelector(`#chart-${id} .hoverlayer .hovertext text`);
-        if (!text) return '';
-        const lines = [...text.querySelectorAll('tspan.line')];
-        return lines.length ? lines.map(l => l.textContent).join(' ') : text.textContent; }""", chart_id).split())
-
-
-def apart(points: list[dict], count: int) -> list[dict]:
-    """The points furthest from any other (a tap lands on them and no neighbour)."""
-    def room(p):
-        return min(math.dist((p["x"], p["y"]), (q["x"], q["y"])) for q in points if q is not p)
-    return sorted((p for p in points if p["target"]), key=room, reverse=True)[:count]
-
-
-@pytest.mark.parametrize("palette", ["light", "dark"])
-@pytest.mark.parametrize("address, chart_id", [("", "money"), ("timeline/", "timeline")])
-def test_a_tap_on_a_point_shows_its_label_and_a_second_tap_opens_its_event(browser, site_url, palette, address,
-                                                                          chart_id):
-    """A reader reads a point's label before going anywhere: the first tap shows it (saying that a second tap
-    opens the event), a tap on another point shows that one's instead, and a second tap on the same point
-    opens its event on the timeline."""
-    context = browser.new_context(color_scheme=palette, **PHONE)
-    page = context.new_page()
-    watch = PageWatch(page, site_url)
-    page.goto(site_url + address, wait_until="networkidle")
-    page.evaluate(f"document.getElementById('chart-{chart_id}').scrollIntoView({{block: 'center'}})")
-    page.locator(f"#chart-{chart_id} .chart__activate").tap()
-    page.wait_for_selector(f"#chart-{chart_id}[data-state=ready]", timeout=15000)
-    page.evaluate(f"document.querySelector('#chart-{chart_id} .chart__plot').scrollIntoView({{block: 'center'}})")
-    first, second = apart(page.evaluate(POINTS, chart_id), 2)
-    where = page.evaluate("window.scrollY")
-    for point in (first, second):
-        page.touchscreen.tap(point["x"], point["y"])
-        page.wait_for_timeout(400)  # time enough to have left the page, or gone to an event on it
-        assert page.url.split("#")[0] == site_url + address and page.evaluate("window.scrollY") == where, \
-            "a first tap stays where the reader is"
-        shown = shown_label(page, chart_id)
-        assert shown == label_words(point["label"]), "the tapped point's label"
-        assert shown.endswith(" Tap again to open the event"), shown
-    page.touchscreen.tap(second["x"], second["y"])
-    target = second["target"]
-    page.wait_for_url(site_url + "timeline/" + target)
-    assert watch.problems == []
     context.close()
 
 

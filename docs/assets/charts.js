@@ -1,9 +1,8 @@
 /* Charts: a static SVG first; the interactive Plotly chart on the first pointer or focus, or, on a touch
    screen, only when the reader taps the chart's own button: a swipe over a chart always scrolls the page.
    Once live on a touch screen, the chart neither pans nor zooms until the reader turns that on with the
-   same button, and a tap on an event's point shows its label before a second tap opens the event.
-   plotly.js (the small "basic" bundle) is served from this site and loaded only when needed. Runs again
-   after Material's instant navigation (document$), follows the palette toggle. */
+   same button. plotly.js (the small "basic" bundle) is served from this site and loaded only when needed.
+   Runs again after Material's instant navigation (document$), follows the palette toggle. */
 (function () {
   "use strict";
   var plotlyPromise = null;
@@ -99,7 +98,6 @@
         layout.yaxis = merge(layout.yaxis || {}, { fixedrange: true });
         /* A label near the screen's edge goes where it fits, not off the screen. */
         layout.hoverlabel = merge(layout.hoverlabel || {}, { align: "left" });
-        if (figure.dataset.timeline) hintTaps(data.data);
       }
       plot.replaceChildren();
       plot.chartThemes = data.themes;
@@ -109,7 +107,7 @@
         plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
         if (touch) offerZoom(figure, plot);
-        if (figure.dataset.timeline) followPoints(plot, figure.dataset.timeline, touch);
+        if (figure.dataset.timeline) followPoints(plot, figure.dataset.timeline);
       });
     }).catch(function () { figure.dataset.state = "failed"; });
   }
@@ -120,37 +118,11 @@
     return typeof target === "string" && target.indexOf("#") >= 0;
   }
 
-  /* A point that stands for an event leads to it: with a mouse, a click at once, as a link would; on a
-     touch screen, a first tap shows the point's label, and a second tap on the same point, while its label
-     is shown, opens the event. Plotly reports a tap more than once (from its touch, then from the mouse
-     events the browser makes of it, in either order and, under load, late), each with the tap's own time:
-     a report within 300 ms of the tap that showed the label is that same tap. */
-  function followPoints(plot, timeline, touch) {
-    var armed = null, armedAt = 0;
-    plot.on("plotly_unhover", function () { armed = null; });
+  /* A point that stands for an event leads to it, as a link would. */
+  function followPoints(plot, timeline) {
     plot.on("plotly_click", function (event) {
-      var point = event.points && event.points[0], start = event.event || {};
-      var target = point && point.customdata;
-      if (!leadsToEvent(target)) return;
-      if (touch) {
-        var key = point.curveNumber + " " + point.pointNumber, stamp = start.timeStamp || 0;
-        if (armed !== key) {
-          armed = key;  /* its label is shown: the next tap on it opens the event */
-          armedAt = stamp;
-          return;
-        }
-        if (Math.abs(stamp - armedAt) < 300) return;  /* the same tap, reported again */
-      }
-      window.location.href = timeline + target;
-    });
-  }
-
-  /* On a touch screen, a label that leads somewhere says how to get there. */
-  function hintTaps(traces) {
-    traces.forEach(function (trace) {
-      if (Array.isArray(trace.customdata) && trace.customdata.some(leadsToEvent) && Array.isArray(trace.hovertext)) {
-        trace.hovertext = trace.hovertext.map(function (text) { return text + "<br><i>Tap again to open the event</i>"; });
-      }
+      var target = event.points && event.points[0] && event.points[0].customdata;
+      if (leadsToEvent(target)) window.location.href = timeline + target;
     });
   }
 
