@@ -138,7 +138,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_palette(context, 
 def test_search_finds_people_organisations_events_and_quotes(context, site_url, query, expected):
     page, watch = open_page(context, site_url, "")
     page.focus("#briefing-search-input")
-    type_in_search(page, query)
+    type_in_search(page, query, reach=lambda: page.focus("#briefing-search-input"))
     path, _, anchor = expected.partition("#")
     selector = f".briefing-search__link[href*='{path}']" + (f"[href$='#{anchor}']" if anchor else "")
     page.locator(selector).first.click(timeout=15000)
@@ -158,7 +158,7 @@ def test_the_search_index_is_downloaded_only_when_the_reader_reaches_for_search(
     with page.expect_response(re.compile(r"pagefind/pagefind\.js$")) as response:
         page.keyboard.press("/")  # opens search and focuses the box
     assert response.value.ok
-    type_in_search(page, "Stargate")
+    type_in_search(page, "Stargate", reach=lambda: page.keyboard.press("/"))
     page.locator(".briefing-search__link[href$='#2025-01-stargate-announced']").first.wait_for(timeout=15000)
     assert watch.problems == []
 

@@ -45,7 +45,7 @@ def search(context, site_url, query: str, path: str = "", width: int = 1280):
 def type_query(page, query: str) -> None:
     """`/` opens the search with the field focused; the query is typed there."""
     page.keyboard.press("/")
-    type_in_search(page, query)
+    type_in_search(page, query, reach=lambda: page.keyboard.press("/"))
 
 
 def wait_results(page):
@@ -192,7 +192,7 @@ def test_on_a_phone_a_result_navigates_instantly_and_back_reopens_the_search(con
     watch = PageWatch(page, site_url)
     page.goto(site_url + "timeline/", wait_until="networkidle")
     page.click("label.md-header__button[for=__search]")  # the header's search button
-    type_in_search(page, "SoftBank")
+    type_in_search(page, "SoftBank", reach=lambda: page.click("label.md-header__button[for=__search]"))
     wait_results(page)
     page.locator(".briefing-search__link").first.click()
     page.wait_for_url(re.compile(r"/organisations/softbank/$"))

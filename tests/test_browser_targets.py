@@ -109,8 +109,9 @@ def test_the_open_search_and_menu_are_targets_a_finger_can_hit(browser, site_url
         page.wait_for_timeout(400)  # the drawer slides in
         problems += target_problems(page, f"menu open {where}")
     settled(page, site_url + "timeline/", palette)
-    page.click("label.md-header__button[for=__search]" if width < 600 else "#briefing-search-input")
-    type_in_search(page, "Microsoft")
+    opener = "label.md-header__button[for=__search]" if width < 600 else "#briefing-search-input"
+    page.click(opener)
+    type_in_search(page, "Microsoft", reach=lambda: page.click(opener))
     wait_results(page)
     if page.locator("#briefing-search-facets").is_hidden():
         page.locator(".briefing-search__facets-toggle").click()
