@@ -20,6 +20,7 @@ from pydantic import (
 )
 
 from build_scripts.data.dates import EXAMPLES, FlexDate, parse_flex_date
+from build_scripts.data.rules import capital
 
 RESERVED_IDS = frozenset({
     "con", "prn", "aux", "nul", "index", "assets", "search", "sitemap",
@@ -215,5 +216,4 @@ def field_words(name: str) -> str:
 
 def field_label(name: str) -> str:
     """A field's words starting a sentence or a label: 'status_note' -> 'Note on what is confirmed'."""
-    words = field_words(name)
-    return words[:1].upper() + words[1:]
+    return capital(field_words(name))

@@ -13,6 +13,11 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def capital(text: str) -> str:
+    """The text with its first letter a capital ('status note' -> 'Status note'), the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
 def series(words: list[str], last: str = "and") -> str:
     """'a', 'a and b', 'a, b and c' (or, with last='or', 'a, b or c'): the one way the site lists in words."""
     return ", ".join(words[:-1]) + (f" {last} " if len(words) > 1 else "") + words[-1]
@@ -123,9 +128,12 @@ def as_reported(status: Status, when: str) -> str:
 REFUSED = "the site is not updated until it is fixed"
 
 
+EDITORS_WARNED = "the editors are warned"
+
+
 def warned(about: str = "") -> str:
     """'the editors are warned, and it is published all the same' (about: what they are warned of)."""
-    return f"the editors are warned{about}, and it is published all the same"
+    return f"{EDITORS_WARNED}{about}, and it is published all the same"
 
 
 WARNED = warned()
@@ -134,8 +142,8 @@ WARNED = warned()
 def status_cell(rule: StatusRule) -> str:
     """The independent sources a status needs, for the methodology's table: '2', '1 (with 2 or more, the
     editors are warned)'."""
-    warned = f" (with {rule.warn_from_origins} or more, the editors are warned)" if rule.warn_from_origins else ""
-    return f"{rule.min_origins}{warned}"
+    above = f" (with {rule.warn_from_origins} or more, {EDITORS_WARNED})" if rule.warn_from_origins else ""
+    return f"{rule.min_origins}{above}"
 
 
 def check_lines() -> list[str]:

@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 
 from build_scripts.data.dates import day_label
 from build_scripts.data.fields import INFO_REFERENCES, REFERENCES, field_label, field_words
-from build_scripts.data.rules import series
+from build_scripts.data.rules import capital, series
 from build_scripts.history.wording import DATE_FIELDS
 
 
@@ -126,8 +126,7 @@ class Change:
         page's words); the fields changed with no value to show are named together, at the end."""
         shown = [text for text in (f.shown(value, words) for f in self.fields) if text]
         others = [field_words(f.name) for f in self.fields if not f.shown()]
-        named = series(others) if others else ""
-        return " ".join(shown + ([words(f"{named[:1].upper() + named[1:]} changed.")] if others else []))
+        return " ".join(shown + ([words(f"{capital(series(others))} changed.")] if others else []))
 
     @classmethod
     def from_json(cls, stored: dict) -> "Change":

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Callable
 
 from build_scripts.data.model import Event, Tone
+from build_scripts.data.rules import capital, series
 from build_scripts.render.charts import AMOUNTS, half_year, half_year_words
 from build_scripts.render.views import BriefingView
 
@@ -24,11 +25,6 @@ def leaders(counts: Counter[str]) -> tuple[list[str], int]:
     """The groups with the most items, in the counter's order, and how many each holds."""
     most = max(counts.values(), default=0)
     return [name for name, n in counts.items() if n == most], most
-
-
-def joined(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def every(n: int, noun: str, nouns: str = "") -> str:
@@ -52,11 +48,7 @@ def most_in(counts: Counter[str], noun: str, verb: tuple[str, str] = ("falls in"
         return f"{capital(every(n, noun, nouns))} {verb[n != 1]} {names[0]}."
     if len(names) == 1:
         return capital(f"{names[0]} has the most {nouns}: {n} of the {total}.")
-    return capital(f"{joined(names)} have the most {nouns}: {n} of the {total} each.")
-
-
-def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return capital(f"{series(names)} have the most {nouns}: {n} of the {total} each.")
 
 
 def _chronological(keys: Iterable[str]) -> Counter[str]:
@@ -91,7 +83,7 @@ def relationships_by_party(view: BriefingView) -> str:
         return "No relationships."
     parties = Counter(p for r in rels for p in {r.source_party, r.target_party})
     ids, n = leaders(Counter(dict(sorted(parties.items(), key=lambda item: view.entity_name(item[0])))))
-    who, be = joined([view.entity_name(i) for i in ids]), "is a party" if len(ids) == 1 else "are parties"
+    who, be = series([view.entity_name(i) for i in ids]), "is a party" if len(ids) == 1 else "are parties"
     if n == len(rels):
         return f"{who} {be} to {every(n, 'relationship')}."
     return f"{who} {be} to the most relationships: {n} of the {len(rels)}" + (" each." if len(ids) > 1 else ".")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from build_scripts.data.model import Organisation, Person, Status
@@ -26,10 +27,16 @@ class PageInputs:
     updates: Any = None
 
 
+# How the home page's "Latest changes" starts a line, by what happened to the item ('Correction to the event')
+CHANGE_LEADS = MappingProxyType({"corrected": "Correction to the {}", "updated": "Update to the {}",
+                                 "added": "New {}:", "removed": "Removed from the briefing: the {}"})
+
+
 def home(page: PageInputs) -> dict:
     latest = list(reversed(page.view.events[-5:]))
-    recent = [(d, c) for d in by_day(page.updates or []) for c in d.changes][:3]
-    return {"latest": latest, "updates": page.updates, "recent": recent, "labels": LABELS}
+    recent = [(d, CHANGE_LEADS[c.verb].format(LABELS[c.kind].lower()), c)
+              for d in by_day(page.updates or []) for c in d.changes][:3]
+    return {"latest": latest, "updates": page.updates, "recent": recent}
 
 
 def updates_page(page: PageInputs) -> dict:
