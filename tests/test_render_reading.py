@@ -105,3 +105,23 @@ def test_a_read_that_cannot_be_hashed_is_kept_and_followed_too():
     assert reads.unchanged(view)
     reads.record(((".", "origins_of"), ("()", (["not-a-source"],))), ("Somewhere",))
     assert not reads.unchanged(view)
+
+
+def test_pages_checked_against_one_view_follow_a_path_once_and_still_see_each_ones_value():
+    """The pages of one generation share where each path leads now: a path is followed once, and a page
+    that read another value there than the page checked before it is still found changed."""
+    followed_calls = []
+
+    class View:
+        def name(self, key):
+            followed_calls.append(key)
+            return {"beta": "Beta Systems"}[key]
+
+    path = ((".", "name"), ("()", ("beta",)))
+    current, stale, followed = Reads(), Reads(), {}
+    current.record(path, "Beta Systems")
+    stale.record(path, "Beta Labs")
+    assert current.unchanged(View(), followed) and current.unchanged(View(), followed)
+    assert not stale.unchanged(View(), followed)
+    assert current.unchanged(View(), followed)
+    assert followed_calls == ["beta"]

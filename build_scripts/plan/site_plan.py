@@ -79,8 +79,9 @@ def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None
     cache = cache if cache is not None else PageCache()
     run = _Run(page_links(kinds), cache.templates, {}, updates)
     out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
+    followed: dict = {}  # where each path read last time leads on this view, shared by the pages' checks
     for page in planned if planned is not None else planned_pages(view, kinds):
-        record = _record_while_unchanged(view, page, updates, cache.rendered)
+        record = _record_while_unchanged(view, page, updates, cache.rendered, followed)
         for flavour in flavours:
             if flavour not in record.texts:
                 record.texts[flavour] = _render(view, page, flavour, record.reads, run)
@@ -109,12 +110,13 @@ def _render(view: BriefingView, page: PlannedPage, flavour: Flavour, reads: Read
                         **page.kind.context(PageInputs(seen, page.subject, run.updates)))
 
 
-def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict) -> Rendered:
+def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict,
+                            followed: dict) -> Rendered:
     """The page's record from the last generation while its subject, the updates and every value it
-    read are unchanged; else a new, empty one."""
+    read are unchanged; else a new, empty one. followed: the paths followed on this view so far."""
     record = rendered.get(page.path)
     if record is None or not (same_value(record.subject, page.subject) and same_value(record.updates, updates)
-                              and record.reads.unchanged(view)):
+                              and record.reads.unchanged(view, followed)):
         record = rendered[page.path] = Rendered(page.subject, updates, Reads(), {})
     return record
 

@@ -22,6 +22,9 @@ class Missing:
     """What a path leads to when it no longer leads anywhere (a key gone, an attribute gone)."""
 
 
+_NONE_YET = object()  # no value read yet found the same
+
+
 class Reads:
     """The reads of one page: each path, in the order first read, with the value it led to. A path read
     again (a page asks for an entity's address at every mention: most of what it reads) is kept once: the
@@ -56,10 +59,22 @@ class Reads:
         self.take(inner)
         return text, inner
 
-    def unchanged(self, root: object) -> bool:
-        """Every path, followed again from root, leads to the same value as when it was read."""
-        return all(same_value(value, follow(root, path))
-                   for reads in (self.log.items(), self.unhashable) for path, value in reads)
+    def unchanged(self, root: object, followed: dict[Steps, list] | None = None) -> bool:
+        """Every path, followed again from root, leads to the same value as when it was read. followed:
+        shared by the pages checked against one root (most pages read the same entities' addresses), so
+        that a path is followed once per root, and a value it was read as, compared once: for each path,
+        where it leads now and the last value read there that was found the same."""
+        followed = {} if followed is None else followed
+        for path, value in self.log.items():
+            seen = followed.get(path)
+            if seen is None:
+                seen = followed[path] = [follow(root, path), _NONE_YET]
+            if seen[1] is value:
+                continue
+            if not same_value(value, seen[0]):
+                return False
+            seen[1] = value
+        return all(same_value(value, follow(root, path)) for path, value in self.unhashable)
 
 
 def same_value(a: Any, b: Any) -> bool:
