@@ -329,8 +329,8 @@ def test_citation_marks_in_a_table_are_12_px_text(browser, site_url):
 
 def _print_marks(page) -> list[dict]:
     """Every mark of the print page, once the page's script has run: its address, the page's section it is in
-    (its h2's id; '' for the lead), whether it is one of the marks numbered across the page (not an event's
-    own, in the Timeline section), and whether it opens a note."""
+    (its h2's id; '' for the lead), its text ('[3]'), whether it is one of the marks numbered across the page
+    (not an event's own, in the Timeline section), and whether it opens a note."""
     page.wait_for_function("() => document.querySelector('sup.cite > a[aria-controls]')")
     return page.evaluate("""() => { const article = document.querySelector('article');
         const timeline = document.getElementById('timeline');
@@ -338,7 +338,7 @@ def _print_marks(page) -> list[dict]:
           let el = m;
           while (el.parentElement !== article) el = el.parentElement;
           while (el && el.tagName !== 'H2') el = el.previousElementSibling;
-          return {href: m.getAttribute('href'), section: el ? el.id : '',
+          return {href: m.getAttribute('href'), section: el ? el.id : '', text: m.textContent.trim(),
                   listed: !!(timeline.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING),
                   opens: !!document.getElementById(m.getAttribute('aria-controls') || '-')}; }); }""")
 
@@ -394,7 +394,9 @@ def test_every_mark_on_the_print_page_opens_its_note_and_the_print_lists_them(br
     page.emulate_media(media="print")
     assert _note(page, first).is_hidden(), "printed, a note open on screen is left out"
     notes = page.locator("#passages-cited + ol > li")
-    assert notes.count() == len(listed), "printed, the list under Passages cited carries every numbered mark's note"
+    numbers = {marks[n]["text"] for n in listed}  # a note cited again takes its first number
+    assert notes.count() == len(numbers), "printed, the list under Passages cited carries every numbered mark's note"
+    assert len(set(notes.all_inner_texts())) == notes.count(), "each note is listed once"
     assert notes.first.is_visible()
     assert axe_violations(page) == []
     assert watch.problems == []

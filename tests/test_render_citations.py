@@ -84,10 +84,13 @@ def test_a_timeline_pages_passages_are_published_beside_it_for_its_marks_to_fetc
 def test_the_print_view_and_the_copies_list_the_notes_at_the_end(mini_passages):
     output = _pages(mini_passages)
     for text in (output.pages["print.md"], output.assets["markdown/conflicts/terms.md"]):
-        marks = re.findall(r"\[\\\[(\d+)\\\]\]", text)
-        assert marks == [str(n) for n in range(1, len(marks) + 1)], "numbered across the page"
+        marks = [int(n) for n in re.findall(r"\[\\\[(\d+)\\\]\]", text)]
+        firsts = list(dict.fromkeys(marks))
+        assert firsts == list(range(1, len(firsts) + 1)), "numbered across the page, a note by its first mark"
+        assert len(firsts) < len(marks), "a note cited again takes the number it was first listed under"
         notes = re.sub(r"<[^>]+>", "", text[text.index("## Passages cited"):])  # the print view keeps its spans
-        assert len(re.findall(r"^\d+\. ", notes, re.M)) == len(marks)
+        items = re.findall(r"^\d+\. (.*)$", notes, re.M)
+        assert len(items) == len(firsts) and len(set(items)) == len(items), "each note listed once"
         assert "“Alpha Corp said on Monday it had invested about $650 million in Beta Labs.” Quoted from a copy: " \
                "Example Mirror." in notes
         assert "cite-note" not in text, "no hidden notes: they are listed"

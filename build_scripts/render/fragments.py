@@ -161,12 +161,14 @@ def entity_link(fmt: Format, view: BriefingView, entity_id: str) -> str:
     return fmt.made.get(key, lambda: fmt.link(fmt.text(view.entity_name(entity_id)), href))
 
 
-def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids, notes=(), start: int = 1) -> str:
+def citation_marks(fmt: Format, pages_by_id: dict[str, str], ids, notes=(), numbers=None) -> str:
     """Numbered markers [1][2], each linking the exact entry it cites (a source, or an event); notes: for
-    each mark, the hidden note written after it (what assets/briefing.js opens beside the mark), if any."""
+    each mark, the hidden note written after it (what assets/briefing.js opens beside the mark), if any;
+    numbers: each mark's number (a page that lists its notes numbers them across it), else 1, 2, …"""
     marks = ""
     for n, target in enumerate(ids):
-        marks += fmt.link(fmt.text(f"[{n + start}]"), fmt.address(pages_by_id[target], target))
+        number = numbers[n] if numbers is not None else n + 1
+        marks += fmt.link(fmt.text(f"[{number}]"), fmt.address(pages_by_id[target], target))
         if n < len(notes):
             marks += notes[n]
     return fmt.element("sup", marks, class_="cite")

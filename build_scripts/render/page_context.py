@@ -45,6 +45,7 @@ class PageContext:
         # A copy and the print view number their marks across the page and list the notes at its end
         # (notes()); the site's other pages carry each note hidden beside its mark, to open in place.
         self.listed_notes: list[str] | None = [] if self.copy or listed_notes else None
+        self._note_numbers: dict[str, int] = {}  # a listed note -> its number
 
     # Links and text the template writes in Markdown
 
@@ -93,12 +94,18 @@ class PageContext:
                                    [f.hidden_note(self.md, note, "event") for note in notes]))
 
     def _listed(self, pages_by_id: dict[str, str], ids, notes: list[str]) -> Md:
-        """Marks numbered across the page, their notes listed at its end (a copy, the print view)."""
+        """Marks numbered across the page, their notes listed at its end (a copy, the print view). A note
+        the page has listed already is not listed again: its mark takes that note's number."""
         listed = self.listed_notes
         assert listed is not None  # only pages that list their notes come here
-        start = len(listed) + 1
-        listed.extend(notes)
-        return Md(f.citation_marks(self.md, pages_by_id, ids, start=start))
+        numbers = []
+        for note in notes:
+            number = self._note_numbers.get(note)
+            if number is None:
+                listed.append(note)
+                number = self._note_numbers[note] = len(listed)
+            numbers.append(number)
+        return Md(f.citation_marks(self.md, pages_by_id, ids, numbers=numbers))
 
     def notes(self) -> Md:
         """The notes of a page whose marks are numbered across it: '## Passages cited' and the list. On the
