@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -85,10 +86,14 @@ def test_money_chart_holds_every_amount(shipped):
 
 def test_friction_counts_events_per_half_year(shipped):
     view, charts = shipped
-    bars = {t["name"].lower(): dict(zip(t["customdata"], t["y"])) for t in charts["friction"].figure["data"]}
+    bars = {t["name"].lower(): {said.partition(":")[0]: n for said, n in zip(t["customdata"], t["y"])}
+            for t in charts["friction"].figure["data"]}
+    said = {said for t in charts["friction"].figure["data"] for said in t["customdata"]}
+    assert all(re.fullmatch(r"(First|Second) half of \d{4}: (1 [a-z ]+ event|(0|[2-9]|\d\d+) [a-z ]+ events)", s)
+               for s in said), "a bar's hover names its half-year in words and counts in words"
     for tone in Tone:
         assert sum(bars[tone.value].values()) == sum(1 for e in view.events if e.tone == tone)
-    assert bars["friction"]["2025 H1"] == sum(
+    assert bars["friction"]["First half of 2025"] == sum(
         1 for e in view.events if e.tone == Tone.friction and e.date.start.year == 2025 and e.date.start.month <= 6)
 
 

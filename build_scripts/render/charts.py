@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from build_scripts.data.dates import span_label, when
 from build_scripts.data.model import STATUS_LABELS, Event, Status, Tone
-from build_scripts.data.rules import RULES, plural, series
+from build_scripts.data.rules import RULES, capital, plural, series
 from build_scripts.render.chart_spec import PALETTE, SPAN_COLOUR, Chart, base_layout, esc
 from build_scripts.render.fragments import format_amount
 from build_scripts.render.views import BriefingView
@@ -208,13 +208,14 @@ HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
 
 
 def half_year(day: date) -> str:
-    """'2025 H1': a half-year as the chart's axis, hover and table name it."""
+    """'2025 H1': a half-year as the tone chart counts by (its hover says 'First half of 2025')."""
     return f"{day.year} H{1 if day.month <= 6 else 2}"
 
 
-def half_year_words(half: str) -> str:
-    """'2025 H1' -> 'the first half of 2025': a half-year in a sentence (a caption's finding or summary)."""
-    return f"the {'first' if half.endswith('H1') else 'second'} half of {half[:4]}"
+def half_year_words(half: str, article: str = "the ") -> str:
+    """'2025 H1' -> 'the first half of 2025': a half-year in a sentence (a caption's finding or summary);
+    article='': as a label names it ('first half of 2025')."""
+    return f"{article}{'first' if half.endswith('H1') else 'second'} half of {half[:4]}"
 
 
 def _half_middle(half: str) -> str:
@@ -249,10 +250,13 @@ def friction_chart(view: BriefingView) -> Chart:
         colour, pattern = TONE_STYLE[tone]
         traces.append({
             "type": "bar", "name": esc(tones[tone.value].label), "x": [_half_middle(h) for h in halves],
-            "y": [counts[tone][h] for h in halves], "customdata": halves, "width": HALF_BAR_MS,
+            "y": [counts[tone][h] for h in halves], "width": HALF_BAR_MS,
+            "customdata": [f"{capital(half_year_words(h, article=''))}: "  # the hover's words, a count in words
+                           f"{plural(counts[tone][h], esc(tones[tone.value].label.lower()) + ' event')}"
+                           for h in halves],
             "marker": {"color": colour,
                        "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)"}},
-            "hovertemplate": f"%{{customdata}}: %{{y}} {esc(tones[tone.value].label.lower())} events<extra></extra>",
+            "hovertemplate": "%{customdata}<extra></extra>",
         })
     layout = base_layout(360, barmode="stack", yaxis={"title": {"text": "Events"}, "rangemode": "tozero"},
                          xaxis=_years_axis(halves))
