@@ -124,3 +124,15 @@ def test_the_feed_lists_the_day_as_before_in_the_days_order(pages):
     assert len(titles) == len(_mixed_day())
     assert titles[:4] == ["Source added: Source 0", "Event added: New event 0", "Correction: Event: Fixed event 0",
                           "Source updated: Source 1"]
+
+
+def test_a_correction_to_a_claim_that_ends_its_sentence_takes_no_colon_after_it():
+    """A claim is a sentence: 'Claim Alpha could block Beta.: Said …' would end it twice."""
+    view = build_view(load_briefing(MINI))
+    claim = Change("claims", "corrected", "block", "Alpha could block Beta.", (FieldChange("status"),),
+                   (Recorded(0, DAY, "Marked confirmed on one anonymous account."),))
+    updates = [Update("abc", WHEN, (claim, _correction(0)))]
+    planned = [p for p in planned_pages(view) if p.path == "updates.md"]
+    page = plan_flavours(view, updates, planned, (Flavour.SITE,))[Flavour.SITE]["updates.md"]
+    assert '<span class="as-then">Alpha could block Beta.</span> Marked confirmed on one anonymous account.' in page
+    assert '<span class="as-then">Fixed event 0</span>: Said 0 wrongly.' in page, "a title still takes its colon"
