@@ -22,9 +22,6 @@ class Missing:
     """What a path leads to when it no longer leads anywhere (a key gone, an attribute gone)."""
 
 
-_NONE_YET = object()  # no value read yet found the same
-
-
 class Reads:
     """The reads of one page: each path, in the order first read, with the value it led to. A path read
     again (a page asks for an entity's address at every mention: most of what it reads) is kept once: the
@@ -68,12 +65,12 @@ class Reads:
         for path, value in self.log.items():
             seen = followed.get(path)
             if seen is None:
-                seen = followed[path] = [follow(root, path), _NONE_YET]
-            if seen[1] is value:
+                seen = followed[path] = [follow(root, path)]
+            if len(seen) == 2 and seen[1] is value:
                 continue
             if not same_value(value, seen[0]):
                 return False
-            seen[1] = value
+            seen[1:] = [value]
         return all(same_value(value, follow(root, path)) for path, value in self.unhashable)
 
 
