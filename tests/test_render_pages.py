@@ -121,3 +121,19 @@ def test_person_page_lists_their_events_and_quotes(mini_output):
 )
 def test_amounts_read_like_a_newspaper(value, approximate, expected):
     assert format_amount(Amount(value=value, currency="USD", label="x", approximate=approximate)) == expected
+
+
+def test_the_methodology_says_how_many_sources_have_an_archived_copy_not_that_all_are_requested():
+    """What the data holds, in words: no promise that every source's snapshot is requested (an editor's
+    step that needs keys, not the build's)."""
+    from types import SimpleNamespace as Item
+
+    from build_scripts.render.page_variables import _snapshots
+
+    snapshot = Item(url="https://web.archive.org/web/2024/x")
+    bare = Item(unlocated=False, archived=None, read_via=None)
+    copied = Item(unlocated=False, archived=None, read_via=Item(archived=snapshot))
+    unlocated = Item(unlocated=True, archived=None, read_via=None)
+    assert _snapshots([bare, bare, unlocated]) == "None of this briefing's 2 sources has one yet."
+    assert _snapshots([bare, copied, unlocated]) == "1 of the briefing's 2 sources has one so far."
+    assert _snapshots([copied, Item(unlocated=False, archived=snapshot, read_via=None)]) == "Every source has one."

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from build_scripts.data.model import Organisation, Person, Status
-from build_scripts.data.rules import STATUS_RULES, evidence_lines, in_force_line, series, status_cell
+from build_scripts.data.rules import STATUS_RULES, evidence_lines, in_force_line, plural, series, status_cell
 from build_scripts.history.diffing import LABELS
 from build_scripts.history.update_days import by_day
 from build_scripts.render.page_paths import SOURCES, conflict_page, part_label
@@ -128,7 +128,21 @@ def methodology(page: PageInputs) -> dict:
             "related_kinds": series(related).replace(" and ", " or ") if related else "",
             "passage_checks": _passage_checks(page.view.briefing.info),
             "needed": {rule.status: status_cell(rule) for rule in STATUS_RULES},
-            "in_force_check": in_force_line(page.view.briefing.info.still_in_force_max_age_days)}
+            "in_force_check": in_force_line(page.view.briefing.info.still_in_force_max_age_days),
+            "snapshots": _snapshots(page.view.briefing.sources)}
+
+
+def _snapshots(sources) -> str:
+    """How many of the sources with an address have an archived snapshot (of the original or the copy read),
+    in words: the methodology says what the data holds, not what is meant to happen."""
+    located = [s for s in sources if not s.unlocated]
+    archived = sum(1 for s in located if s.archived or (s.read_via and s.read_via.archived))
+    if not archived:
+        return f"None of this briefing's {plural(len(located), 'source')} has one yet."
+    if archived == len(located):
+        return "Every source has one."
+    return (f"{archived} of the briefing's {plural(len(located), 'source')} {'has' if archived == 1 else 'have'} one "
+            "so far.")
 
 
 def _passage_checks(info) -> list[str]:
