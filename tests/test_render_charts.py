@@ -91,6 +91,8 @@ def test_friction_counts_events_per_half_year(shipped):
     said = {said for t in charts["friction"].figure["data"] for said in t["customdata"]}
     assert all(re.fullmatch(r"(First|Second) half of \d{4}: (1 [a-z ]+ event|(0|[2-9]|\d\d+) [a-z ]+ events)", s)
                for s in said), "a bar's hover names its half-year in words and counts in words"
+    assert [row[0] for row in charts["friction"].rows[:2]] == ["First half of 2019", "Second half of 2019"], \
+        "the data table names a half-year as the hover does"
     for tone in Tone:
         assert sum(bars[tone.value].values()) == sum(1 for e in view.events if e.tone == tone)
     assert bars["friction"]["First half of 2025"] == sum(

@@ -208,7 +208,7 @@ HALF_BAR_MS = 150 * 86_400_000  # a half-year's bar: five of its six months wide
 
 
 def half_year(day: date) -> str:
-    """'2025 H1': a half-year as the tone chart counts by (its hover says 'First half of 2025')."""
+    """'2025 H1': a half-year as the tone chart counts by (its hover and table say 'First half of 2025')."""
     return f"{day.year} H{1 if day.month <= 6 else 2}"
 
 
@@ -216,6 +216,11 @@ def half_year_words(half: str, article: str = "the ") -> str:
     """'2025 H1' -> 'the first half of 2025': a half-year in a sentence (a caption's finding or summary);
     article='': as a label names it ('first half of 2025')."""
     return f"{article}{'first' if half.endswith('H1') else 'second'} half of {half[:4]}"
+
+
+def _half_label(half: str) -> str:
+    """'2025 H1' -> 'First half of 2025': a half-year as the tone chart's hover and table name it."""
+    return capital(half_year_words(half, article=""))
 
 
 def _half_middle(half: str) -> str:
@@ -251,7 +256,7 @@ def friction_chart(view: BriefingView) -> Chart:
         traces.append({
             "type": "bar", "name": esc(tones[tone.value].label), "x": [_half_middle(h) for h in halves],
             "y": [counts[tone][h] for h in halves], "width": HALF_BAR_MS,
-            "customdata": [f"{capital(half_year_words(h, article=''))}: "  # the hover's words, a count in words
+            "customdata": [f"{_half_label(h)}: "  # the hover's words, a count in words
                            f"{plural(counts[tone][h], esc(tones[tone.value].label.lower()) + ' event')}"
                            for h in halves],
             "marker": {"color": colour,
@@ -262,7 +267,7 @@ def friction_chart(view: BriefingView) -> Chart:
                          xaxis=_years_axis(halves))
     total = Counter(half_year(e.date.start) for e in events)
     summary = _tone_summary(events, total, sum(counts[Tone.friction].values()), tones["friction"].label.lower())
-    rows = [[h, *(str(counts[t][h]) for t in Tone), str(total[h])] for h in halves]
+    rows = [[_half_label(h), *(str(counts[t][h]) for t in Tone), str(total[h])] for h in halves]
     return Chart("friction", view.briefing.info.wording.tone_chart, summary, {"data": traces, "layout": layout},
                  ["Half-year", *(tones[t.value].label for t in Tone), "Total"], rows, 360)
 
