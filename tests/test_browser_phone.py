@@ -1,10 +1,13 @@
 """The site on a phone, as a reader's thumb meets it (headless Chromium, 375 px, touch): a swipe over any
 chart scrolls the page, before and after the chart is made live, until the reader turns zoom and pan on; a tap
-on a live chart's point shows its label, and a second tap opens its event; a table wider than the screen shows
-at its edge that it goes on."""
+on a live chart's point shows its label and, under the chart, a link to its event; a table wider than the
+screen shows at its edge that it goes on."""
 from __future__ import annotations
 
 import base64
+import html
+import math
+import re
 
 import pytest
 
@@ -140,6 +143,70 @@ def test_back_to_top_is_a_small_button_that_never_covers_text(browser, site_url,
               && x.width > 0 && x.left < r && x.right > l && x.top < b && x.bottom > t;
           }).map(e => e.textContent.trim().slice(0, 60))""", [TEXT, left, top, right, bottom])
         assert covered == [], covered
+    context.close()
+
+
+POINTS = """id => [...document.querySelectorAll(`#chart-${id} .scatterlayer .point`)].map(p => {
+    const box = p.getBoundingClientRect(), trace = p.closest('.trace').__data__[0].trace, i = p.__data__.i;
+    return {x: box.x + box.width / 2, y: box.y + box.height / 2, target: trace.customdata && trace.customdata[i],
+            label: (trace.hovertext && trace.hovertext[i]) || ''}; })
+    .filter(p => p.y > 60 && p.y < window.innerHeight - 10)"""
+
+
+def label_words(text: str) -> str:
+    """A hover label's words as the page shows them: its lines joined by a space, Plotly's tags gone."""
+    return " ".join(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", html.unescape(text))).split())
+
+
+def shown_label(page, chart_id: str) -> str:
+    """The words of the chart's hover label on screen ('' when none is shown), its lines joined by a space."""
+    return " ".join(page.evaluate("""id => {
+        const text = document.querySelector(`#chart-${id} .hoverlayer .hovertext text`);
+        if (!text) return '';
+        const lines = [...text.querySelectorAll('tspan.line')];
+        return lines.length ? lines.map(l => l.textContent).join(' ') : text.textContent; }""", chart_id).split())
+
+
+def apart(points: list[dict], count: int) -> list[dict]:
+    """The points furthest from any other (a tap lands on them and no neighbour)."""
+    def room(p):
+        return min(math.dist((p["x"], p["y"]), (q["x"], q["y"])) for q in points if q is not p)
+    return sorted((p for p in points if p["target"]), key=room, reverse=True)[:count]
+
+
+@pytest.mark.parametrize("palette, address, chart_id", [("light", "", "money"), ("dark", "timeline/", "timeline")])
+def test_a_tap_on_a_point_shows_its_label_and_a_link_to_its_event(browser, site_url, palette, address, chart_id):
+    """A reader reads a point's label before going anywhere: a tap shows it and, under the chart, a link to
+    that point's event named as the label names it; a tap on another point offers that one instead; the link
+    opens the event on the timeline."""
+    context = browser.new_context(color_scheme=palette, **PHONE)
+    page = context.new_page()
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + address, wait_until="networkidle")
+    page.evaluate(f"document.getElementById('chart-{chart_id}').scrollIntoView({{block: 'center'}})")
+    page.locator(f"#chart-{chart_id} .chart__activate").tap()
+    page.wait_for_selector(f"#chart-{chart_id}[data-state=ready]", timeout=15000)
+    page.evaluate(f"document.querySelector('#chart-{chart_id} .chart__plot').scrollIntoView({{block: 'center'}})")
+    first, second = apart(page.evaluate(POINTS, chart_id), 2)
+    where = page.evaluate("window.scrollY")
+    link = page.locator(f"#chart-{chart_id} .chart__chosen a")
+    for point in (first, second):
+        page.touchscreen.tap(point["x"], point["y"])
+        page.wait_for_function("""([id, href]) => {
+            const a = document.querySelector(`#chart-${id} .chart__chosen a`);
+            return a && a.getAttribute('href').endsWith(href); }""", arg=[chart_id, point["target"]], timeout=10000)
+        page.wait_for_timeout(300)  # time enough to have left the page, had the tap followed the point
+        assert page.url.split("#")[0] == site_url + address and page.evaluate("window.scrollY") == where, \
+            "a tap stays where the reader is"
+        assert shown_label(page, chart_id) == label_words(point["label"]), "the tapped point's label"
+        assert " ".join(link.inner_text().replace(" · ", " ").split()) == label_words(point["label"]), \
+            "the link names the event as the label does"
+    assert page.locator(f"#chart-{chart_id} .chart__chosen").inner_text().startswith("Open the event: ")
+    assert link.bounding_box()["height"] >= 24, "a target a finger can hit"
+    assert axe_violations(page) == []
+    link.tap()
+    page.wait_for_url(site_url + "timeline/" + second["target"])
+    assert watch.problems == []
     context.close()
 
 

@@ -107,7 +107,7 @@
         plot.on("plotly_afterplot", function () { fitTicks(plot); });
         figure.dataset.state = "ready";
         if (touch) offerZoom(figure, plot);
-        if (figure.dataset.timeline) followPoints(plot, figure.dataset.timeline);
+        if (figure.dataset.timeline) followPoints(figure, plot, figure.dataset.timeline, touch);
       });
     }).catch(function () { figure.dataset.state = "failed"; });
   }
@@ -118,12 +118,44 @@
     return typeof target === "string" && target.indexOf("#") >= 0;
   }
 
-  /* A point that stands for an event leads to it, as a link would. */
-  function followPoints(plot, timeline) {
+  /* A point that stands for an event leads to it. With a mouse a click follows it, as a link would. On a
+     touch screen a tap shows the point's label, and under the chart a link to that point's event, named as
+     the label names it: the reader reads first and goes only if they choose. The link follows the label
+     shown (Plotly's hover data, read just after the tap), not the tap's click report alone, which under a
+     finger can still name the point shown before. */
+  function followPoints(figure, plot, timeline, touch) {
     plot.on("plotly_click", function (event) {
-      var target = event.points && event.points[0] && event.points[0].customdata;
-      if (leadsToEvent(target)) window.location.href = timeline + target;
+      var reported = event.points && event.points[0];
+      if (!touch) {
+        if (reported && leadsToEvent(reported.customdata)) window.location.href = timeline + reported.customdata;
+        return;
+      }
+      window.setTimeout(function () {
+        var shown = (plot._hoverdata && plot._hoverdata[0]) || reported;
+        if (shown && leadsToEvent(shown.customdata)) offerEvent(figure, timeline + shown.customdata, labelWords(shown));
+      }, 60);
     });
+  }
+
+  /* The words of a point's label, its lines joined by ' · ' (parsed as text: nothing in it runs). */
+  function labelWords(point) {
+    var text = point.hovertext || (point.data && point.data.hovertext ? point.data.hovertext[point.pointIndex] : "");
+    var parsed = new DOMParser().parseFromString(String(text || "").replace(/<br\s*\/?>/gi, " · "), "text/html");
+    return parsed.body.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function offerEvent(figure, href, words) {
+    var line = figure.querySelector(".chart__chosen");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "chart__chosen";
+      line.setAttribute("aria-live", "polite");
+      figure.querySelector(".chart__plot").after(line);
+    }
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = words;
+    line.replaceChildren("Open the event: ", link);
   }
 
   /* On a touch screen the chart's button stays, to turn pan and zoom on and off again. */
