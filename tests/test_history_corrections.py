@@ -294,3 +294,22 @@ def test_what_it_said_before_names_items_as_a_reader_knows_them_never_by_id():
     assert earlier["status_note"] == "(none)"
     assert "party: " in earlier["positions"] and "position: Wants more." in earlier["positions"]
     assert len(earlier["sources"].split("; ")) == 2
+
+
+def test_the_updates_page_says_when_earlier_updates_are_not_listed(tmp_path, monkeypatch):
+    """The page lists the latest LIMIT commits that changed the data (whole days): when older ones exist, its
+    last day says so, rather than reading as the whole history."""
+    from build_scripts.history import update_days
+    from build_scripts.render import page_variables
+
+    data = corrected_repo(tmp_path)
+    whole = generate(data, static_charts=False, bundle=False).pages["updates.md"]
+    assert "The history available starts here" in whole and "Earlier updates are not listed" not in whole
+    monkeypatch.setattr(updates, "LIMIT", 1)
+    monkeypatch.setattr(page_variables, "LIMIT", 1)
+    assert update_days.LIMIT == 20
+    page = generate(data, static_charts=False, bundle=False).pages["updates.md"]
+    assert re.findall(r"^## (.+?) \{", page, re.M) == ["2 July 2024"], "the latest commit, and the rest of its day"
+    assert page.rstrip().endswith("*Earlier updates are not listed here: this page covers the latest 1 revision of "
+                                  "the briefing's data, and the whole of each day they fall on.*")
+    assert "The history available starts here" not in page

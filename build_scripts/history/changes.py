@@ -147,6 +147,7 @@ class Update:
     when: int      # commit time, seconds since the epoch
     changes: tuple[Change, ...]
     first: bool = False  # the start of the history that is available (the initial data, or a shallow clone)
+    earlier: bool = False  # older changes to the data exist that the Updates page does not list
 
     @property
     def label(self) -> str:

@@ -19,12 +19,16 @@ Items = tuple[tuple[str, str], ...]  # a list's items as (id, name)
 RANK = MappingProxyType({"removed": 0, "updated": 1, "corrected": 2, "added": 3})
 
 
+LIMIT = 20  # the Updates page lists the latest LIMIT commits that changed the data, and the rest of their days
+
+
 @dataclass(frozen=True)
 class UpdateDay:
     day: date
     when: int      # the day's latest commit time
     changes: tuple[Change, ...]
     first: bool = False  # the history available starts on this day
+    earlier: bool = False  # older changes exist that are not listed (more than LIMIT commits changed the data)
 
     @property
     def label(self) -> str:
@@ -117,4 +121,4 @@ def _day(day: date, updates: list[Update]) -> UpdateDay:
         order.setdefault((change.kind, change.item_id), len(order))
     kept = [c for c in entries.values() if c.verb != "updated" or c.fields]  # changed, then changed back
     changes = tuple(sorted(kept, key=lambda c: order[(c.kind, c.item_id)]))
-    return UpdateDay(day, updates[0].when, changes, any(u.first for u in updates))
+    return UpdateDay(day, updates[0].when, changes, any(u.first for u in updates), any(u.earlier for u in updates))

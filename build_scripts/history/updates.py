@@ -7,7 +7,7 @@ read by git_history.py.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,10 +22,9 @@ from build_scripts.errors import DataError
 from build_scripts.history.changes import Change, FieldChange, Recorded, Update, utc_day
 from build_scripts.history.corrections import changed_fields, references, revision_loader, value_text
 from build_scripts.history.diffing import compare, item_label
-from build_scripts.history.update_days import net
+from build_scripts.history.update_days import LIMIT, net
 from build_scripts.history.wording import EDITORS_ONLY, Names, earlier_text, entry_id
 
-LIMIT = 20
 WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)
 
 
@@ -159,15 +158,17 @@ def history_head(data_dir: Path) -> str | None:
 
 def data_updates(data_dir: Path) -> list[Update] | None:
     """Updates, newest first, or None when the data is not in a git repository."""
-    history = _history(data_dir, LIMIT * WHOLE_DAYS)
+    history = _history(data_dir, LIMIT * WHOLE_DAYS + 1)  # one more: are there older changes not listed?
     if history is None:
         return None
-    repo, relative, commits = history
-    commits = whole_days(commits, LIMIT)
+    repo, relative, read = history
+    commits = whole_days(read[:LIMIT * WHOLE_DAYS], LIMIT)
     load = revision_loader(repo, relative)  # a commit's parent is often the next commit: each read once
     updates = []
     for sha, when, _subject in commits:
         found = _changes_for(repo, relative, sha, load)
         if found is not None and found[0]:
             updates.append(Update(sha, when, found[0], found[1]))
+    if updates and len(read) > len(commits) and not updates[-1].first:  # older changes, not listed
+        updates[-1] = replace(updates[-1], earlier=True)
     return updates

@@ -11,7 +11,7 @@ from typing import Any
 from build_scripts.data.model import Organisation, Person, Status
 from build_scripts.data.rules import STATUS_RULES, evidence_lines, in_force_line, plural, series, status_cell
 from build_scripts.history.diffing import LABELS
-from build_scripts.history.update_days import by_day
+from build_scripts.history.update_days import LIMIT, by_day
 from build_scripts.render.page_paths import SOURCES, conflict_page, part_label
 from build_scripts.render.views import BriefingView
 
@@ -42,7 +42,8 @@ def home(page: PageInputs) -> dict:
 def updates_page(page: PageInputs) -> dict:
     """The updates by day (None when there is no history to read)."""
     updates = page.updates
-    return {"updates": updates, "days": by_day(updates) if updates is not None else None, "labels": LABELS}
+    return {"updates": updates, "days": by_day(updates) if updates is not None else None, "labels": LABELS,
+            "listed": plural(LIMIT, "revision")}
 
 
 def events_by_year(view: BriefingView) -> dict[int, list]:
