@@ -134,6 +134,8 @@ def test_the_methodology_says_how_many_sources_have_an_archived_copy_not_that_al
     bare = Item(unlocated=False, archived=None, read_via=None)
     copied = Item(unlocated=False, archived=None, read_via=Item(archived=snapshot))
     unlocated = Item(unlocated=True, archived=None, read_via=None)
-    assert _snapshots([bare, bare, unlocated]) == "None of this briefing's 2 sources has one yet."
-    assert _snapshots([bare, copied, unlocated]) == "1 of the briefing's 2 sources has one so far."
-    assert _snapshots([copied, Item(unlocated=False, archived=snapshot, read_via=None)]) == "Every source has one."
+    assert _snapshots([bare, bare, unlocated]) == "None of this briefing's 3 sources has one yet.", \
+        "counted as the home page counts them"
+    assert _snapshots([bare, copied, unlocated]) == "1 of the briefing's 3 sources has one so far."
+    assert _snapshots([copied, Item(unlocated=False, archived=snapshot, read_via=None), unlocated]) == \
+        "Every source with an address has one."

@@ -134,16 +134,16 @@ def methodology(page: PageInputs) -> dict:
 
 
 def _snapshots(sources) -> str:
-    """How many of the sources with an address have an archived snapshot (of the original or the copy read),
-    in words: the methodology says what the data holds, not what is meant to happen."""
-    located = [s for s in sources if not s.unlocated]
-    archived = sum(1 for s in located if s.archived or (s.read_via and s.read_via.archived))
+    """How many of the sources have an archived snapshot (of the original or the copy read), in words, counted
+    as the home page counts the sources: the methodology says what the data holds, not what is meant to
+    happen. A source whose original was not found has no address to archive."""
+    archived = sum(1 for s in sources if s.archived or (s.read_via and s.read_via.archived))
     if not archived:
-        return f"None of this briefing's {plural(len(located), 'source')} has one yet."
-    if archived == len(located):
-        return "Every source has one."
-    return (f"{archived} of the briefing's {plural(len(located), 'source')} {'has' if archived == 1 else 'have'} one "
-            "so far.")
+        return f"None of this briefing's {plural(len(sources), 'source')} has one yet."
+    if archived == sum(1 for s in sources if not s.unlocated):
+        return "Every source with an address has one."
+    verb = "has" if archived == 1 else "have"
+    return f"{archived} of the briefing's {plural(len(sources), 'source')} {verb} one so far."
 
 
 def _passage_checks(info) -> list[str]:
