@@ -176,9 +176,9 @@ def apart(points: list[dict], count: int) -> list[dict]:
 
 @pytest.mark.parametrize("palette, address, chart_id", [("light", "", "money"), ("dark", "timeline/", "timeline")])
 def test_a_tap_on_a_point_shows_its_label_and_a_link_to_its_event(browser, site_url, palette, address, chart_id):
-    """A reader reads a point's label before going anywhere: a tap shows it and, under the chart, a link to
-    that point's event named as the label names it; a tap on another point offers that one instead; the link
-    opens the event on the timeline."""
+    """A reader reads a point's label before going anywhere: a tap shows it, on the screen, and, under the
+    chart, a link to that point's event named as the label names it; a tap on another point offers that one
+    instead; the link opens the event on the timeline."""
     context = browser.new_context(color_scheme=palette, **PHONE)
     page = context.new_page()
     watch = PageWatch(page, site_url)
@@ -199,6 +199,8 @@ def test_a_tap_on_a_point_shows_its_label_and_a_link_to_its_event(browser, site_
         assert page.url.split("#")[0] == site_url + address and page.evaluate("window.scrollY") == where, \
             "a tap stays where the reader is"
         assert shown_label(page, chart_id) == label_words(point["label"]), "the tapped point's label"
+        box = page.locator(f"#chart-{chart_id} .hoverlayer .hovertext").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, "the label's long lines are broken to fit the screen"
         assert " ".join(link.inner_text().replace(" · ", " ").split()) == label_words(point["label"]), \
             "the link names the event as the label does"
     assert page.locator(f"#chart-{chart_id} .chart__chosen").inner_text().startswith("Open the event: ")

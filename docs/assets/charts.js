@@ -96,8 +96,10 @@
         layout.dragmode = false;
         layout.xaxis = merge(layout.xaxis || {}, { fixedrange: true });
         layout.yaxis = merge(layout.yaxis || {}, { fixedrange: true });
-        /* A label near the screen's edge goes where it fits, not off the screen. */
+        /* A label near the screen's edge goes where it fits, not off the screen; its long lines are
+           broken between words, as Plotly never wraps a label. */
         layout.hoverlabel = merge(layout.hoverlabel || {}, { align: "left" });
+        data.data.forEach(narrowLabels);
       }
       plot.replaceChildren();
       plot.chartThemes = data.themes;
@@ -137,9 +139,41 @@
     });
   }
 
-  /* The words of a point's label, its lines joined by ' · ' (parsed as text: nothing in it runs). */
+  var LABEL_LINE = 34;  /* characters: a label's line that fits a phone's screen beside its point */
+
+  /* A trace's labels for a narrow screen: a line longer than LABEL_LINE characters on screen is broken
+     between words (a bold stretch closed before the break and opened again after it). The labels as
+     written are kept for the link under the chart. */
+  function narrowLabels(trace) {
+    if (!Array.isArray(trace.hovertext)) return;
+    trace.labelsAsWritten = trace.hovertext;
+    trace.hovertext = trace.hovertext.map(function (label) {
+      return String(label).split("<br>").map(narrowLine).join("<br>");
+    });
+  }
+
+  function narrowLine(line) {
+    var shown = function (text) { return text.replace(/<[^>]*>/g, ""); };
+    if (shown(line).length <= LABEL_LINE) return line;
+    var lines = [""], bold = false;
+    line.split(" ").forEach(function (word) {
+      var last = lines[lines.length - 1];
+      if (last && shown(last + " " + word).length > LABEL_LINE) {
+        if (bold) lines[lines.length - 1] = last + "</b>";
+        lines.push((bold ? "<b>" : "") + word);
+      } else {
+        lines[lines.length - 1] = last ? last + " " + word : word;
+      }
+      if (word.indexOf("<b>") >= 0) bold = true;
+      if (word.indexOf("</b>") >= 0) bold = false;
+    });
+    return lines.join("<br>");
+  }
+
+  /* The words of a point's label as written, its lines joined by ' · ' (parsed as text: nothing in it runs). */
   function labelWords(point) {
-    var text = point.hovertext || (point.data && point.data.hovertext ? point.data.hovertext[point.pointIndex] : "");
+    var written = point.data && (point.data.labelsAsWritten || point.data.hovertext);
+    var text = written ? written[point.pointIndex] : point.hovertext;
     var parsed = new DOMParser().parseFromString(String(text || "").replace(/<br\s*\/?>/gi, " · "), "text/html");
     return parsed.body.textContent.replace(/\s+/g, " ").trim();
   }
