@@ -42,5 +42,14 @@ def test_a_season_is_never_a_single_day():
     assert summer.text == "summer 2024"
 
 
-def test_span_label_joins_two_dates():
-    assert span_label(parse_flex_date("summer 2024"), parse_flex_date("autumn 2024")) == "summer 2024 – autumn 2024"
+@pytest.mark.parametrize("start, until, words", [
+    ("summer 2024", "autumn 2024", "summer 2024 – autumn 2024"),
+    ("2023-11-21", "2023-11-22", "21–22 November 2023"),
+    ("2025-10-31", "2025-11-01", "31 October – 1 November 2025"),
+    ("2024-12-30", "2025-01-02", "30 December 2024 – 2 January 2025"),
+    ("2024-06", "2024-07", "June–July 2024"),
+    ("2024-11", "2025-02", "November 2024 – February 2025"),
+    ("2024-06", "2024-07-15", "June 2024 – 15 July 2024"),
+])
+def test_span_label_says_what_the_two_dates_share_once(start, until, words):
+    assert span_label(parse_flex_date(start), parse_flex_date(until)) == words

@@ -105,7 +105,17 @@ def when(value: FlexDate) -> str:
 
 
 def span_label(start: FlexDate, until: FlexDate | None) -> str:
-    """'21 January 2025', or '20–21 November 2023' style for a span written as two dates."""
+    """'21 January 2025', or a span as a newspaper writes it: what the two dates share is said once
+    ('20–21 November 2023', '31 October – 1 November 2025', 'June–July 2024'); the dash is spaced when
+    either side has a space in it ('summer 2024 – autumn 2024')."""
     if until is None:
         return start.label
+    s, u = start.start, until.start
+    same_year = s.year == u.year
+    if start.precision == until.precision == "day" and same_year:
+        if s.month == u.month:
+            return f"{s.day}–{u.day} {MONTHS[s.month]} {s.year}"
+        return f"{s.day} {MONTHS[s.month]} – {u.day} {MONTHS[u.month]} {s.year}"
+    if start.precision == until.precision == "month" and same_year:
+        return f"{MONTHS[s.month]}–{MONTHS[u.month]} {s.year}"
     return f"{start.label} – {until.label}"
