@@ -126,16 +126,18 @@ def test_amounts_read_like_a_newspaper(value, approximate, expected):
 def test_the_methodology_says_how_many_sources_have_an_archived_copy_not_that_all_are_requested():
     """What the data holds, in words: no promise that every source's snapshot is requested (an editor's
     step that needs keys, not the build's)."""
-    from types import SimpleNamespace as Item
-
+    from build_scripts.data.sources import Source
     from build_scripts.render.page_variables import _snapshots
 
-    snapshot = Item(url="https://web.archive.org/web/2024/x")
-    bare = Item(unlocated=False, archived=None, read_via=None)
-    copied = Item(unlocated=False, archived=None, read_via=Item(archived=snapshot))
-    unlocated = Item(unlocated=True, archived=None, read_via=None)
+    def source(n: int, **fields) -> Source:
+        return Source.model_validate({"id": f"s{n}", "outlet": "Example", "subject": "A report", **fields})
+
+    snapshot = {"url": "https://web.archive.org/web/2024/https://example.com/", "date": "2024-07-01"}
+    copy = {"name": "A mirror", "url": "https://mirror.example/", "kind": "mirror"}
+    bare, unlocated = source(1, url="https://example.com/a"), source(2, unlocated=True)
+    copied = source(3, url="https://example.com/c", read_via={**copy, "archived": snapshot})
     assert _snapshots([bare, bare, unlocated]) == "None of this briefing's 3 sources has one yet.", \
         "counted as the home page counts them"
     assert _snapshots([bare, copied, unlocated]) == "1 of the briefing's 3 sources has one so far."
-    assert _snapshots([copied, Item(unlocated=False, archived=snapshot, read_via=None), unlocated]) == \
+    assert _snapshots([copied, source(4, url="https://example.com/d", archived=snapshot), unlocated]) == \
         "Every source with an address has one."

@@ -12,7 +12,7 @@ from build_scripts.plan.page_registry import PageKind
 from build_scripts.plan.site_plan import PageCache, plan_flavours
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.pages import template_environment
-from build_scripts.render.reading import Made, Reads, reading, same_value
+from build_scripts.render.reading import Followed, Made, Reads, reading, same_value
 from build_scripts.render.views import build_view
 
 from .conftest import FIXTURES
@@ -118,7 +118,7 @@ def test_pages_checked_against_one_view_follow_a_path_once_and_still_see_each_on
             return {"beta": "Beta Systems"}[key]
 
     path = ((".", "name"), ("()", ("beta",)))
-    current, stale, followed = Reads(), Reads(), {}
+    current, stale, followed = Reads(), Reads(), Followed({}, {})
     current.record(path, "Beta Systems")
     stale.record(path, "Beta Labs")
     assert current.unchanged(View(), followed) and current.unchanged(View(), followed)

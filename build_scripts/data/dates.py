@@ -105,17 +105,15 @@ def when(value: FlexDate) -> str:
 
 
 def span_label(start: FlexDate, until: FlexDate | None) -> str:
-    """'21 January 2025', or a span as a newspaper writes it: what the two dates share is said once
-    ('20–21 November 2023', '31 October – 1 November 2025', 'June–July 2024'); the dash is spaced when
-    either side has a space in it ('summer 2024 – autumn 2024')."""
+    """'21 January 2025', or a span as a newspaper writes it: what the two dates share is said once, before
+    the second date's own label ('20–21 November 2023', '31 October – 1 November 2025', 'June–July 2024');
+    else both labels, the dash spaced ('summer 2024 – autumn 2024')."""
     if until is None:
         return start.label
     s, u = start.start, until.start
-    same_year = s.year == u.year
-    if start.precision == until.precision == "day" and same_year:
-        if s.month == u.month:
-            return f"{s.day}–{u.day} {MONTHS[s.month]} {s.year}"
-        return f"{s.day} {MONTHS[s.month]} – {u.day} {MONTHS[u.month]} {s.year}"
-    if start.precision == until.precision == "month" and same_year:
-        return f"{MONTHS[s.month]}–{MONTHS[u.month]} {s.year}"
+    if start.precision == until.precision and s.year == u.year:
+        if start.precision == "day":
+            return f"{s.day}–{until.label}" if s.month == u.month else f"{s.day} {MONTHS[s.month]} – {until.label}"
+        if start.precision == "month":
+            return f"{MONTHS[s.month]}–{until.label}"
     return f"{start.label} – {until.label}"

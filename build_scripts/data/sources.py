@@ -70,6 +70,11 @@ class Source(Acknowledgeable):
                            "off the site with the drafts that cite it")
     corrections: list[Correction] = Corrections
 
+    @property
+    def snapshot(self) -> Archived | None:
+        """The archived snapshot a passage read in the archive was read in: the original's, else the copy's."""
+        return self.archived or (self.read_via.archived if self.read_via else None)
+
     @model_validator(mode="after")
     def _needs_an_address(self) -> "Source":
         if self.unlocated and (self.url is not None or self.read_via is not None or self.archived is not None):

@@ -26,6 +26,7 @@ from build_scripts.history.update_days import LIMIT, net
 from build_scripts.history.wording import EDITORS_ONLY, Names, earlier_text, entry_id
 
 WHOLE_DAYS = 5  # how many more commits are read to complete the day of the LIMIT-th (bounded)
+READ = LIMIT * WHOLE_DAYS  # the most commits the page is made from
 
 
 SHORT = 60  # a value this long or shorter is shown before and after
@@ -158,11 +159,11 @@ def history_head(data_dir: Path) -> str | None:
 
 def data_updates(data_dir: Path) -> list[Update] | None:
     """Updates, newest first, or None when the data is not in a git repository."""
-    history = _history(data_dir, LIMIT * WHOLE_DAYS + 1)  # one more: are there older changes not listed?
+    history = _history(data_dir, READ + 1)  # one more: are there older changes not listed?
     if history is None:
         return None
     repo, relative, read = history
-    commits = whole_days(read[:LIMIT * WHOLE_DAYS], LIMIT)
+    commits = whole_days(read[:READ], LIMIT)
     load = revision_loader(repo, relative)  # a commit's parent is often the next commit: each read once
     updates = []
     for sha, when, _subject in commits:

@@ -12,7 +12,7 @@ from build_scripts.render import pages
 from build_scripts.render.page_context import Flavour
 from build_scripts.render.page_paths import pattern_regex
 from build_scripts.render.page_variables import PageInputs
-from build_scripts.render.reading import Made, Reads, reading, same_value
+from build_scripts.render.reading import Followed, Made, Reads, reading, same_value
 from build_scripts.render.views import BriefingView
 
 
@@ -79,7 +79,7 @@ def plan_flavours(view: BriefingView, updates, planned: list[PlannedPage] | None
     cache = cache if cache is not None else PageCache()
     run = _Run(page_links(kinds), cache.templates, {}, updates)
     out: dict[Flavour, dict[str, str]] = {flavour: {} for flavour in flavours}
-    followed: dict = {}  # where each path read last time leads on this view, shared by the pages' checks
+    followed = Followed({}, {})  # where each path read last time leads on this view, shared by the pages' checks
     for page in planned if planned is not None else planned_pages(view, kinds):
         record = _record_while_unchanged(view, page, updates, cache.rendered, followed)
         for flavour in flavours:
@@ -111,7 +111,7 @@ def _render(view: BriefingView, page: PlannedPage, flavour: Flavour, reads: Read
 
 
 def _record_while_unchanged(view: BriefingView, page: PlannedPage, updates, rendered: dict,
-                            followed: dict) -> Rendered:
+                            followed: Followed) -> Rendered:
     """The page's record from the last generation while its subject, the updates and every value it
     read are unchanged; else a new, empty one. followed: the paths followed on this view so far."""
     record = rendered.get(page.path)

@@ -74,7 +74,7 @@ def read_in_words(citation: Cited, source) -> str:
     if citation.read_in == "copy" and source.read_via is not None:
         return f"Quoted from a copy: {source.read_via.name}"
     if citation.read_in == "archive":
-        archived = source.archived or (source.read_via.archived if source.read_via else None)
+        archived = source.snapshot
         return f"Quoted from an archived copy ({archived.date.label})" if archived else "Quoted from an archived copy"
     return "Quoted from the original publication"
 

@@ -247,9 +247,8 @@ def _read_at(source: Source, citation: Cited) -> str | None:
     via = source.read_via
     if citation.read_in == "copy" and via is not None:
         return via.url
-    archived = source.archived or (via.archived if via is not None else None)
-    if citation.read_in == "archive" and archived is not None:
-        return archived.url
+    if citation.read_in == "archive" and source.snapshot is not None:
+        return source.snapshot.url
     return source.url or (via.url if via is not None else None)
 
 

@@ -44,8 +44,7 @@ class PageContext:
         self.html = self.md if self.copy else HtmlFormat(page, made=made)
         # A copy and the print view number their marks across the page and list the notes at its end
         # (notes()); the site's other pages carry each note hidden beside its mark, to open in place.
-        self.listed_notes: list[str] | None = [] if self.copy or listed_notes else None
-        self._note_numbers: dict[str, int] = {}  # a listed note -> its number
+        self.listed_notes: dict[str, int] | None = {} if self.copy or listed_notes else None  # note -> its number
 
     # Links and text the template writes in Markdown
 
@@ -98,13 +97,7 @@ class PageContext:
         the page has listed already is not listed again: its mark takes that note's number."""
         listed = self.listed_notes
         assert listed is not None  # only pages that list their notes come here
-        numbers = []
-        for note in notes:
-            number = self._note_numbers.get(note)
-            if number is None:
-                listed.append(note)
-                number = self._note_numbers[note] = len(listed)
-            numbers.append(number)
+        numbers = [listed.setdefault(note, len(listed) + 1) for note in notes]
         return Md(f.citation_marks(self.md, pages_by_id, ids, numbers=numbers))
 
     def notes(self) -> Md:

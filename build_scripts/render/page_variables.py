@@ -137,7 +137,7 @@ def _snapshots(sources) -> str:
     """How many of the sources have an archived snapshot (of the original or the copy read), in words, counted
     as the home page counts the sources: the methodology says what the data holds, not what is meant to
     happen. A source whose original was not found has no address to archive."""
-    archived = sum(1 for s in sources if s.archived or (s.read_via and s.read_via.archived))
+    archived = sum(1 for s in sources if s.snapshot)
     if not archived:
         return f"None of this briefing's {plural(len(sources), 'source')} has one yet."
     if archived == sum(1 for s in sources if not s.unlocated):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import is_
-from typing import Any
+from typing import Any, NamedTuple
 
 Steps = tuple[tuple, ...]  # from the view: ('.', name) | ('[]', key) | ('()', args) | ('len',) | ('keys',)
 
@@ -56,22 +56,28 @@ class Reads:
         self.take(inner)
         return text, inner
 
-    def unchanged(self, root: object, followed: dict[Steps, list] | None = None) -> bool:
+    def unchanged(self, root: object, followed: Followed | None = None) -> bool:
         """Every path, followed again from root, leads to the same value as when it was read. followed:
         shared by the pages checked against one root (most pages read the same entities' addresses), so
-        that a path is followed once per root, and a value it was read as, compared once: for each path,
-        where it leads now and the last value read there that was found the same."""
-        followed = {} if followed is None else followed
+        that a path is followed once per root, and a value read there is compared once."""
+        now, agreed = followed if followed is not None else Followed({}, {})
         for path, value in self.log.items():
-            seen = followed.get(path)
-            if seen is None:
-                seen = followed[path] = [follow(root, path)]
-            if len(seen) == 2 and seen[1] is value:
+            if agreed.get(path, Missing) is value:
                 continue
-            if not same_value(value, seen[0]):
+            if path not in now:
+                now[path] = follow(root, path)
+            if not same_value(value, now[path]):
                 return False
-            seen[1:] = [value]
+            agreed[path] = value
         return all(same_value(value, follow(root, path)) for path, value in self.unhashable)
+
+
+class Followed(NamedTuple):
+    """What the checks against one root have found so far: where each path leads from it, and the last value
+    read at a path that was found the same (a value read by many pages is the very same object)."""
+
+    now: dict[Steps, Any]
+    agreed: dict[Steps, Any]
 
 
 def same_value(a: Any, b: Any) -> bool:
