@@ -64,9 +64,11 @@ class Reads:
         for path, value in self.log.items():
             if agreed.get(path, Missing) is value:
                 continue
-            if path not in now:
-                now[path] = follow(root, path)
-            if not same_value(value, now[path]):
+            try:
+                current = now[path]
+            except KeyError:
+                current = now[path] = follow(root, path)
+            if not same_value(value, current):
                 return False
             agreed[path] = value
         return all(same_value(value, follow(root, path)) for path, value in self.unhashable)
